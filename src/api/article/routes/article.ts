@@ -1,0 +1,11 @@
+import { factories } from '@strapi/strapi';
+import { readRouteConfig } from '../../../middlewares/read-route-config';
+
+export default factories.createCoreRouter('api::article.article', {
+  config: readRouteConfig({
+    figures: true,
+    officials: { fields: ['documentId', 'name', 'titles'] },
+    projects: { fields: ['documentId', 'name', 'stage'] },
+    researchPlatforms: { fields: ['documentId', 'name', 'kind', 'hostInstitution', 'nameGenerated'] },
+  }),
+});

@@ -1,0 +1,8 @@
+/** The four curated content types, in the order the importer links them. */
+export const ARTICLE_UID = 'api::article.article';
+export const OFFICIAL_UID = 'api::official.official';
+export const PROJECT_UID = 'api::project.project';
+export const RESEARCH_PLATFORM_UID = 'api::research-platform.research-platform';
+
+export const NEWSROOM_UIDS = [ARTICLE_UID, OFFICIAL_UID, PROJECT_UID, RESEARCH_PLATFORM_UID] as const;
+export type NewsroomUid = (typeof NEWSROOM_UIDS)[number];
