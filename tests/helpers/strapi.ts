@@ -1,0 +1,90 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Client } from 'pg';
+import type { Core } from '@strapi/strapi';
+
+export const APP_ROOT = path.resolve(__dirname, '..', '..');
+
+/**
+ * A real Strapi instance on a throwaway database: a temp SQLite file by default, or a fresh
+ * PostgreSQL database when DATABASE_CLIENT=postgres (CI runs the suite both ways). Nothing
+ * listens on a port; supertest talks to `strapi.server.httpServer` directly.
+ */
+export interface TestApp {
+  strapi: Core.Strapi;
+  http: import('http').Server;
+  stop(): Promise<void>;
+}
+
+const secret = () => randomBytes(16).toString('base64');
+
+function ensureTestSecrets(): void {
+  process.env.APP_KEYS ??= [secret(), secret()].join(',');
+  for (const name of ['API_TOKEN_SALT', 'ADMIN_JWT_SECRET', 'TRANSFER_TOKEN_SALT', 'JWT_SECRET', 'ENCRYPTION_KEY']) {
+    process.env[name] ??= secret();
+  }
+  process.env.LOG_LEVEL ??= 'warn';
+  process.env.NODE_ENV ??= 'test';
+}
+
+function postgresAdminConfig() {
+  return {
+    host: process.env.DATABASE_HOST ?? '127.0.0.1',
+    port: Number(process.env.DATABASE_PORT ?? 5432),
+    user: process.env.DATABASE_USERNAME ?? 'postgres',
+    password: process.env.DATABASE_PASSWORD ?? '',
+    database: process.env.PG_ADMIN_DATABASE ?? 'test',
+  };
+}
+
+async function withPostgresAdmin<T>(work: (client: Client) => Promise<T>): Promise<T> {
+  const client = new Client(postgresAdminConfig());
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}
+
+/** Creates the throwaway database and points the DATABASE_* variables at it; returns its cleanup. */
+async function provisionDatabase(): Promise<() => Promise<void>> {
+  const client = process.env.DATABASE_CLIENT ?? 'sqlite';
+  if (client === 'postgres') {
+    const name = `newsroom_test_${process.pid}_${randomBytes(3).toString('hex')}`;
+    await withPostgresAdmin((admin) => admin.query(`CREATE DATABASE ${name}`));
+    process.env.DATABASE_NAME = name;
+    delete process.env.DATABASE_URL;
+    return () => withPostgresAdmin(async (admin) => {
+      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    });
+  }
+  if (client !== 'sqlite') throw new Error(`Tests support DATABASE_CLIENT sqlite or postgres, not ${client}`);
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'newsroom-test-'));
+  process.env.DATABASE_FILENAME = path.join(dir, 'data.db');
+  return async () => rmSync(dir, { recursive: true, force: true });
+}
+
+export async function startTestApp(): Promise<TestApp> {
+  ensureTestSecrets();
+  const dropDatabase = await provisionDatabase();
+  // Required lazily so the secrets above are in place before Strapi reads its config.
+  const { createStrapi } = require('@strapi/strapi') as typeof import('@strapi/strapi');
+  const strapi = await createStrapi({
+    appDir: APP_ROOT,
+    distDir: path.join(APP_ROOT, 'dist'),
+    autoReload: false,
+    serveAdminPanel: false,
+  }).load();
+  await strapi.server.mount();
+  return {
+    strapi,
+    http: strapi.server.httpServer,
+    async stop() {
+      await strapi.destroy();
+      await dropDatabase();
+    },
+  };
+}

@@ -1,0 +1,201 @@
+import request from 'supertest';
+import { startTestApp, type TestApp } from '../helpers/strapi';
+import { grantPublicReadAccess } from '../../src/bootstrap/public-permissions';
+
+const COLLECTIONS = ['articles', 'officials', 'projects', 'research-platforms'] as const;
+
+let app: TestApp;
+let apiToken: string;
+
+async function seedContent(): Promise<void> {
+  const { strapi } = app;
+  const published = { status: 'published' as const };
+  const official = await strapi.documents('api::official.official').create({
+    data: { name: '张明远', titles: ['市委书记'] }, ...published,
+  });
+  await strapi.documents('api::official.official').create({ data: { name: '草稿人', titles: [] } });
+  const project = await strapi.documents('api::project.project').create({
+    data: { name: '示范产业园项目', stage: 'signed' }, ...published,
+  });
+  await strapi.documents('api::project.project').create({ data: { name: '草稿项目', stage: null } });
+  const platform = await strapi.documents('api::research-platform.research-platform').create({
+    data: { name: '示范大学应用数学中心', nameGenerated: true, kind: '应用数学中心', hostInstitution: '示范大学' },
+    ...published,
+  });
+  await strapi.documents('api::research-platform.research-platform').create({
+    data: { name: '草稿平台', kind: '重点实验室' },
+  });
+  await strapi.documents('api::article.article').create({
+    data: {
+      title: '已发布的文章',
+      reporters: ['记者甲'],
+      sourceKey: 'published-1',
+      body: [{ type: 'paragraph', children: [{ type: 'text', text: '正文。' }] }],
+      figures: [{ label: '签约项目', value: 15, unit: '个' }],
+      officials: [official.documentId],
+      projects: [project.documentId],
+      researchPlatforms: [platform.documentId],
+    },
+    ...published,
+  });
+  await strapi.documents('api::article.article').create({
+    data: { title: '未审核的草稿', sourceKey: 'draft-1', officials: [official.documentId] },
+  });
+}
+
+beforeAll(async () => {
+  app = await startTestApp();
+  await seedContent();
+  const token = await app.strapi.service('admin::api-token').create({
+    name: 'preview', type: 'full-access', lifespan: null, description: 'test preview client',
+  });
+  apiToken = token.accessKey;
+});
+
+afterAll(async () => {
+  await app?.stop();
+});
+
+const graphql = (query: string, token?: string) => {
+  const req = request(app.http).post('/graphql').send({ query });
+  return token ? req.set('Authorization', `Bearer ${token}`) : req;
+};
+
+describe('REST, anonymous', () => {
+  it.each(COLLECTIONS)('lists only published %s', async (collection) => {
+    const res = await request(app.http).get(`/api/${collection}`).expect(200);
+    expect(res.body.data).toHaveLength(1);
+    expect(res.body.meta.pagination.total).toBe(1);
+    expect(res.body.data[0].publishedAt).toBeTruthy();
+  });
+
+  it.each(COLLECTIONS)('ignores ?status=draft on %s', async (collection) => {
+    const res = await request(app.http).get(`/api/${collection}?status=draft`).expect(200);
+    expect(res.body.data).toHaveLength(1);
+    expect(res.body.data[0].publishedAt).toBeTruthy();
+  });
+
+  it('never returns a draft by documentId', async () => {
+    const [draft] = await app.strapi.documents('api::article.article').findMany({ filters: { sourceKey: 'draft-1' } });
+    await request(app.http).get(`/api/articles/${draft.documentId}`).expect(404);
+    await request(app.http).get(`/api/articles/${draft.documentId}?status=draft`).expect(404);
+  });
+
+  it('populates relations and components on request', async () => {
+    const res = await request(app.http)
+      .get('/api/articles?populate[officials][fields][0]=name&populate[officials][fields][1]=titles&populate[projects]=true&populate[researchPlatforms]=true&populate[figures]=true')
+      .expect(200);
+    const [article] = res.body.data;
+    expect(article.officials).toEqual([expect.objectContaining({ name: '张明远', titles: ['市委书记'] })]);
+    expect(article.projects).toEqual([expect.objectContaining({ name: '示范产业园项目', stage: 'signed' })]);
+    expect(article.researchPlatforms).toEqual([
+      expect.objectContaining({ name: '示范大学应用数学中心', hostInstitution: '示范大学', kind: '应用数学中心' }),
+    ]);
+    expect(article.figures).toEqual([expect.objectContaining({ label: '签约项目', value: 15, unit: '个' })]);
+  });
+
+  it('populates the article relations by default and hides the import bookkeeping', async () => {
+    const res = await request(app.http).get('/api/articles').expect(200);
+    const [article] = res.body.data;
+    expect(article.officials.map((o: { name: string }) => o.name)).toEqual(['张明远']);
+    expect(article.figures).toHaveLength(1);
+    expect(article).not.toHaveProperty('importSnapshot');
+  });
+
+  it('shows an official only the published articles that mention them', async () => {
+    const res = await request(app.http).get('/api/officials').expect(200);
+    expect(res.body.data[0].articles.map((a: { title: string }) => a.title)).toEqual(['已发布的文章']);
+  });
+
+  it('caps page sizes at maxLimit', async () => {
+    const res = await request(app.http).get('/api/articles?pagination[pageSize]=1000').expect(200);
+    expect(res.body.meta.pagination.pageSize).toBe(100);
+  });
+
+  it.each(COLLECTIONS)('answers 403 to anonymous writes on %s', async (collection) => {
+    await request(app.http).post(`/api/${collection}`).send({ data: { name: 'x', title: 'x' } }).expect(403);
+    const list = await request(app.http).get(`/api/${collection}`).expect(200);
+    const documentId = list.body.data[0].documentId;
+    await request(app.http).put(`/api/${collection}/${documentId}`).send({ data: { name: 'y', title: 'y' } }).expect(403);
+    await request(app.http).delete(`/api/${collection}/${documentId}`).expect(403);
+  });
+});
+
+describe('REST, API token', () => {
+  it('may read drafts when it asks for them', async () => {
+    const res = await request(app.http)
+      .get('/api/articles?status=draft')
+      .set('Authorization', `Bearer ${apiToken}`)
+      .expect(200);
+    expect(res.body.data.map((a: { title: string }) => a.title).sort()).toEqual(['已发布的文章', '未审核的草稿'].sort());
+  });
+});
+
+describe('GraphQL', () => {
+  const NESTED = `{ articles { documentId title officials { name titles } projects { name stage }
+    researchPlatforms { name kind hostInstitution } } }`;
+
+  it('answers the nested article query anonymously with published content only', async () => {
+    const res = await graphql(NESTED).expect(200);
+    expect(res.body.errors).toBeUndefined();
+    expect(res.body.data.articles).toEqual([
+      expect.objectContaining({
+        title: '已发布的文章',
+        officials: [{ name: '张明远', titles: ['市委书记'] }],
+        projects: [{ name: '示范产业园项目', stage: 'signed' }],
+        researchPlatforms: [{ name: '示范大学应用数学中心', kind: '应用数学中心', hostInstitution: '示范大学' }],
+      }),
+    ]);
+  });
+
+  it('ignores status: DRAFT from anonymous readers, at the root and in relations', async () => {
+    const res = await graphql('{ articles(status: DRAFT) { title officials { name } } officials(status: DRAFT) { name } }').expect(200);
+    expect(res.body.errors).toBeUndefined();
+    expect(res.body.data.articles).toEqual([{ title: '已发布的文章', officials: [{ name: '张明远' }] }]);
+    expect(res.body.data.officials).toEqual([{ name: '张明远' }]);
+  });
+
+  it('lets an API token read drafts', async () => {
+    const res = await graphql('{ articles(status: DRAFT) { title } }', apiToken).expect(200);
+    expect(res.body.data.articles.map((a: { title: string }) => a.title).sort()).toEqual(['已发布的文章', '未审核的草稿'].sort());
+  });
+
+  it('caps list sizes at maxLimit', async () => {
+    const res = await graphql('{ articles_connection(pagination: { pageSize: 1000 }) { pageInfo { pageSize } } }').expect(200);
+    expect(res.body.errors).toBeUndefined();
+    expect(res.body.data.articles_connection.pageInfo.pageSize).toBe(100);
+  });
+
+  it('rejects an over-deep query', async () => {
+    const deep = '{ articles { officials { articles { officials { articles { officials { articles { officials { name } } } } } } } } }';
+    const res = await graphql(deep);
+    expect(res.body.data).toBeUndefined();
+    expect(JSON.stringify(res.body.errors)).toMatch(/depth/i);
+  });
+
+  it.each([
+    'mutation { createArticle(data: { title: "x" }) { documentId } }',
+    'mutation { createOfficial(data: { name: "x" }) { documentId } }',
+    'mutation { updateProject(documentId: "nope", data: { name: "x" }) { documentId } }',
+    'mutation { deleteResearchPlatform(documentId: "nope") { documentId } }',
+  ])('forbids the anonymous mutation %s', async (mutation) => {
+    const res = await graphql(mutation);
+    expect(res.body.errors?.[0]?.message).toMatch(/forbidden/i);
+    const count = await app.strapi.documents('api::article.article').count({});
+    expect(count).toBe(2);
+  });
+});
+
+describe('bootstrap', () => {
+  it('grants public read access idempotently', async () => {
+    await grantPublicReadAccess(app.strapi);
+    await grantPublicReadAccess(app.strapi);
+    const permissions = await app.strapi.db.query('plugin::users-permissions.permission').findMany({
+      where: { action: { $startsWith: 'api::' }, role: { type: 'public' } },
+    });
+    const actions = permissions.map((p: { action: string }) => p.action).sort();
+    expect(actions).toEqual([...new Set(actions)]);
+    expect(actions).toHaveLength(8);
+    expect(actions.every((action: string) => /\.(find|findOne)$/.test(action))).toBe(true);
+  });
+});
