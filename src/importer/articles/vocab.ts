@@ -1,0 +1,62 @@
+import { z } from 'zod';
+import bylinesJson from '../vocab/bylines.json';
+import continuationsJson from '../vocab/continuations.json';
+import leadsJson from '../vocab/leads.json';
+
+/**
+ * Word lists live in data files so an editor can extend them for another paper without touching
+ * code; they are validated once at load so a typo fails at startup, not as a silent non-match.
+ */
+
+const word = z.string().trim().min(1);
+
+const pattern = word.refine(
+  (source) => {
+    try {
+      new RegExp(source, 'u');
+      return true;
+    } catch {
+      return false;
+    }
+  },
+  { message: 'not a valid regular expression' },
+);
+
+const BylineVocabSchema = z.object({
+  sourceTags: z.array(word).min(1),
+  sourceTagPatterns: z.array(pattern),
+  roleWords: z.array(word).min(1),
+});
+
+const ContinuationVocabSchema = z.object({
+  continuedOnVerbs: z.array(word).min(1),
+  continuedFromVerbs: z.array(word).min(1),
+});
+
+const LeadVocabSchema = z.object({
+  attributionClauses: z.array(pattern),
+  timeWords: z.array(word),
+  maxTimeClauseLength: z.number().int().positive(),
+  maxTitleLength: z.number().int().positive(),
+  titleBreakWords: z.array(word),
+});
+
+export type BylineVocab = z.infer<typeof BylineVocabSchema>;
+export type ContinuationVocab = z.infer<typeof ContinuationVocabSchema>;
+export type LeadVocab = z.infer<typeof LeadVocabSchema>;
+
+export const bylineVocab: BylineVocab = BylineVocabSchema.parse(bylinesJson);
+export const continuationVocab: ContinuationVocab = ContinuationVocabSchema.parse(continuationsJson);
+export const leadVocab: LeadVocab = LeadVocabSchema.parse(leadsJson);
+
+export function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** Longest first, so that an alternation prefers `首席记者` over `记者`. */
+export function alternation(words: readonly string[]): string {
+  return [...words]
+    .sort((a, b) => b.length - a.length)
+    .map(escapeRegExp)
+    .join('|');
+}

@@ -1,0 +1,156 @@
+import { createHash } from 'node:crypto';
+import { readFileSync, statSync } from 'node:fs';
+import { basename } from 'node:path';
+import { ExtractionSchema, type ArticleExtraction, type Extraction } from './contract';
+import { extractEntities } from './entities';
+import { PageError } from './errors';
+import { splitBlocks, firstLineOf, lastLineOf, type Block } from './layout/blocks';
+import { decodePage } from './layout/decode';
+import { splitLines, type PageLine } from './layout/lines';
+import { buildParagraphs } from './layout/paragraphs';
+import { stripContinuations } from './articles/continuation';
+import { findDateline } from './articles/dateline';
+import {
+  assignHeadlines,
+  takeTrailingHeadlines,
+  toHeadline,
+  type FloatingHeadline,
+  type Headline,
+} from './articles/headlines';
+import { articleKey, disambiguateKeys } from './articles/key';
+import { segmentByBylines, type ArticleRegion } from './articles/segment';
+import { deriveTitle } from './articles/title';
+
+export interface PageInput {
+  /** The path as the user gave it: errors and warnings name it so. */
+  file: string;
+  bytes: Buffer;
+}
+
+export interface PageExtraction {
+  extraction: Extraction;
+  /** `file:line: message` notes about text that belongs to no article. */
+  warnings: string[];
+  /** Each article's lines exactly as printed, by article key; stored by the loader, not printed. */
+  rawText: Record<string, string>;
+}
+
+export function readPage(path: string): PageInput {
+  let isDirectory: boolean;
+  try {
+    isDirectory = statSync(path).isDirectory();
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new PageError(path, code === 'ENOENT' ? 'file not found' : `cannot read file (${code ?? 'unknown error'})`);
+  }
+  if (isDirectory) throw new PageError(path, 'is a directory, not a page file');
+  return { file: path, bytes: readFileSync(path) };
+}
+
+/** An article before headlines are attached: everything that depends on its own region only. */
+interface ArticleDraft {
+  region: ArticleRegion;
+  paragraphs: string[];
+  continuedOn: string | null;
+  lastBodyLine: number;
+}
+
+function warnAbout(file: string, block: Block, what: string): string {
+  return `${file}:${firstLineOf(block)}: lines ${firstLineOf(block)}-${lastLineOf(block)} ${what}`;
+}
+
+function draftArticle(file: string, region: ArticleRegion): { draft: ArticleDraft; trailingHeadlines: Block[] } {
+  const split = takeTrailingHeadlines(region.blocks);
+  // A region must keep some body: short unpunctuated text right after a byline is its lead.
+  const { body, headlines } = split.body.length > 0 ? split : { body: region.blocks, headlines: [] };
+  const { blocks, continuedOn } = stripContinuations(body);
+  const paragraphs = buildParagraphs(blocks);
+  if (paragraphs.length === 0) throw new PageError(file, 'article has a byline but no body text', region.bylineLine);
+  const lastBodyLine = lastLineOf(body[body.length - 1]);
+  return { draft: { region, paragraphs, continuedOn, lastBodyLine }, trailingHeadlines: headlines };
+}
+
+function rawLines(lines: readonly PageLine[], first: number, last: number): string {
+  return lines
+    .slice(first - 1, last)
+    .map((line) => line.raw)
+    .join('\n');
+}
+
+function lineSpan(draft: ArticleDraft, headline: Headline | undefined): { first: number; last: number } {
+  const first = draft.region.bylineLine;
+  if (headline === undefined) return { first, last: draft.lastBodyLine };
+  return {
+    first: Math.min(first, headline.lines.first),
+    last: Math.max(draft.lastBodyLine, headline.lines.last),
+  };
+}
+
+function uniqueInOrder(values: readonly string[]): string[] {
+  return [...new Set(values)];
+}
+
+export function extractPage({ file, bytes }: PageInput): PageExtraction {
+  const lines = splitLines(decodePage(file, bytes));
+  const { prelude, regions } = segmentByBylines(splitBlocks(lines));
+  if (regions.length === 0) {
+    const firstText = lines.find((line) => line.text.trim() !== '')?.number ?? 1;
+    throw new PageError(file, 'no article found: no byline such as 本报讯（…记者…） on the page', firstText);
+  }
+
+  const warnings: string[] = [];
+  const floating: FloatingHeadline[] = [];
+
+  const introduction = takeTrailingHeadlines(prelude);
+  for (const block of stripContinuations(introduction.body).blocks) {
+    warnings.push(warnAbout(file, block, 'come before the first byline and belong to no article'));
+  }
+  for (const block of introduction.headlines) floating.push({ headline: toHeadline(block), before: null, after: 0 });
+
+  const drafts = regions.map((region, index) => {
+    const { draft, trailingHeadlines } = draftArticle(file, region);
+    const after = index + 1 < regions.length ? index + 1 : null;
+    for (const block of trailingHeadlines) floating.push({ headline: toHeadline(block), before: index, after });
+    return draft;
+  });
+
+  const { byArticle, unassigned } = assignHeadlines(
+    floating,
+    drafts.map((draft) => draft.paragraphs.join('')),
+  );
+  for (const headline of unassigned) {
+    const { first, last } = headline.lines;
+    warnings.push(`${file}:${first}: lines ${first}-${last} look like a headline but match no neighbouring article`);
+  }
+
+  const keys = disambiguateKeys(
+    drafts.map((draft) => articleKey(rawLines(lines, draft.region.bylineLine, draft.lastBodyLine))),
+  );
+  const reporters = uniqueInOrder(drafts.flatMap((draft) => draft.region.byline.reporters));
+  const rawText: Record<string, string> = {};
+
+  const articles: ArticleExtraction[] = drafts.map((draft, index) => {
+    const headline = byArticle.get(index);
+    const span = lineSpan(draft, headline);
+    rawText[keys[index]] = rawLines(lines, span.first, span.last);
+    return {
+      key: keys[index],
+      title: headline?.title ?? deriveTitle(draft.paragraphs[0]),
+      subtitle: headline?.subtitle ?? null,
+      titleGenerated: headline === undefined,
+      outlet: draft.region.byline.outlet,
+      reporters: draft.region.byline.reporters,
+      dateline: findDateline(draft.paragraphs[0]),
+      continuedOn: draft.continuedOn,
+      paragraphs: draft.paragraphs,
+      lines: span,
+      ...extractEntities(draft.paragraphs, { reporters }),
+    };
+  });
+
+  const extraction = ExtractionSchema.parse({
+    source: { file: basename(file), sha256: createHash('sha256').update(bytes).digest('hex') },
+    articles,
+  });
+  return { extraction, warnings, rawText };
+}

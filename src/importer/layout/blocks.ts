@@ -1,0 +1,32 @@
+import { isBlank, type PageLine } from './lines';
+
+/**
+ * A block is a run of non-blank lines. In this OCR output a blank line marks a column break,
+ * which may or may not coincide with a paragraph break (see paragraphs.ts).
+ */
+export interface Block {
+  lines: PageLine[];
+}
+
+export function splitBlocks(lines: readonly PageLine[]): Block[] {
+  const blocks: Block[] = [];
+  let current: PageLine[] = [];
+  for (const line of lines) {
+    if (isBlank(line)) {
+      if (current.length > 0) blocks.push({ lines: current });
+      current = [];
+    } else {
+      current.push(line);
+    }
+  }
+  if (current.length > 0) blocks.push({ lines: current });
+  return blocks;
+}
+
+export function firstLineOf(block: Block): number {
+  return block.lines[0].number;
+}
+
+export function lastLineOf(block: Block): number {
+  return block.lines[block.lines.length - 1].number;
+}

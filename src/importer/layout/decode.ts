@@ -1,0 +1,92 @@
+import { PageError } from '../errors';
+
+/**
+ * OCR pages arrive in whatever encoding the scanning station was set to: UTF-8 (with or without
+ * BOM), GB18030/GBK from older Windows setups, occasionally UTF-16 with a BOM.
+ */
+
+const UTF8_BOM = [0xef, 0xbb, 0xbf];
+const UTF16LE_BOM = [0xff, 0xfe];
+const UTF16BE_BOM = [0xfe, 0xff];
+
+// \t \n \f \r are layout; every other C0 control (and DEL) means the file is not text.
+const CONTROL_CHARACTER = /[\u0000-\u0008\u000b\u000e-\u001f\u007f]/;
+
+function startsWith(bytes: Buffer, prefix: readonly number[]): boolean {
+  return prefix.every((byte, index) => bytes[index] === byte);
+}
+
+/** 1-based line of a character offset, counting CRLF, LF and CR each as one break. */
+export function lineNumberAt(text: string, offset: number): number {
+  const before = text.slice(0, offset);
+  return (before.match(/\r\n|\r|\n/g)?.length ?? 0) + 1;
+}
+
+function rejectControlCharacters(file: string, text: string): void {
+  const match = CONTROL_CHARACTER.exec(text);
+  if (match) {
+    const code = match[0].charCodeAt(0).toString(16).padStart(2, '0');
+    throw new PageError(file, `binary data (control character 0x${code}), not a text page`, lineNumberAt(text, match.index));
+  }
+}
+
+function tryDecode(encoding: string, bytes: Uint8Array): string | null {
+  try {
+    return new TextDecoder(encoding, { fatal: true, ignoreBOM: true }).decode(bytes);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The first line that does not decode. Line breaks are single ASCII bytes that never occur inside
+ * a UTF-8 or GB18030 multi-byte sequence, so splitting the bytes on them is safe for both.
+ */
+function firstUndecodableLine(encoding: string, bytes: Buffer): number {
+  const lines = bytes.toString('latin1').split(/\r\n|\r|\n/);
+  let offset = 0;
+  for (const [index, line] of lines.entries()) {
+    if (tryDecode(encoding, bytes.subarray(offset, offset + line.length)) === null) return index + 1;
+    offset += line.length;
+    offset += bytes[offset] === 0x0d && bytes[offset + 1] === 0x0a ? 2 : 1;
+  }
+  return lines.length;
+}
+
+function decodeUtf16(file: string, bytes: Buffer, encoding: 'utf-16le' | 'utf-16be'): string {
+  const text = tryDecode(encoding, bytes.subarray(2));
+  if (text === null) throw new PageError(file, `undecodable ${encoding.toUpperCase()} text`, null);
+  rejectControlCharacters(file, text);
+  return text;
+}
+
+function decodeBytes(file: string, bytes: Buffer): string {
+  if (startsWith(bytes, UTF16LE_BOM)) return decodeUtf16(file, bytes, 'utf-16le');
+  if (startsWith(bytes, UTF16BE_BOM)) return decodeUtf16(file, bytes, 'utf-16be');
+
+  // Control bytes mean the same thing in every ASCII-compatible encoding, so check them before
+  // guessing one: a binary file should be reported as binary, not as badly encoded text.
+  rejectControlCharacters(file, bytes.toString('latin1'));
+
+  const body = startsWith(bytes, UTF8_BOM) ? bytes.subarray(UTF8_BOM.length) : bytes;
+  const utf8 = tryDecode('utf-8', body);
+  if (utf8 !== null) return utf8;
+  if (body !== bytes) {
+    throw new PageError(file, 'undecodable: starts with a UTF-8 BOM but is not valid UTF-8', firstUndecodableLine('utf-8', body));
+  }
+  const gb18030 = tryDecode('gb18030', body);
+  if (gb18030 !== null) return gb18030;
+
+  // Whichever encoding got further is most likely the intended one; its first bad line is the
+  // one an editor needs to look at.
+  const line = Math.max(firstUndecodableLine('utf-8', body), firstUndecodableLine('gb18030', body));
+  throw new PageError(file, 'undecodable: neither UTF-8 nor GB18030', line);
+}
+
+/** Raw page bytes to text, without BOM. Throws PageError for empty, binary or undecodable input. */
+export function decodePage(file: string, bytes: Buffer): string {
+  if (bytes.length === 0) throw new PageError(file, 'empty file (0 bytes)', 1);
+  const text = decodeBytes(file, bytes);
+  if (text.trim() === '') throw new PageError(file, 'empty file (only whitespace)', 1);
+  return text;
+}

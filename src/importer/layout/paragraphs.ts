@@ -1,0 +1,42 @@
+import type { Block } from './blocks';
+
+/**
+ * Narrow columns break lines anywhere, even inside a word or a name, so lines are joined with
+ * nothing in between, and whitespace inside the text is layout (OCR spacing around digits) except
+ * where it separates two ASCII words or numbers.
+ */
+
+const ASCII_ALPHANUMERIC = /[0-9A-Za-z]/;
+
+export function removeLayoutWhitespace(text: string): string {
+  return text.replace(/\s+/g, (space, offset: number, whole: string) => {
+    const before = whole[offset - 1] ?? '';
+    const after = whole[offset + space.length] ?? '';
+    return ASCII_ALPHANUMERIC.test(before) && ASCII_ALPHANUMERIC.test(after) ? ' ' : '';
+  });
+}
+
+// A sentence end, optionally followed by closing quotes or brackets: `…。”` still ends it.
+const SENTENCE_END = /[。！？!?][”’」』）)】》]*$/;
+
+export function endsSentence(text: string): boolean {
+  return SENTENCE_END.test(text.trim());
+}
+
+/**
+ * Blocks to paragraphs: a column break ends a paragraph only where a sentence ends; otherwise
+ * the sentence simply continues in the next column.
+ */
+export function buildParagraphs(blocks: readonly Block[]): string[] {
+  const paragraphs: string[] = [];
+  let pending = '';
+  for (const block of blocks) {
+    pending += block.lines.map((line) => line.text).join('');
+    if (endsSentence(pending)) {
+      paragraphs.push(removeLayoutWhitespace(pending));
+      pending = '';
+    }
+  }
+  paragraphs.push(removeLayoutWhitespace(pending));
+  return paragraphs.filter((paragraph) => paragraph !== '');
+}

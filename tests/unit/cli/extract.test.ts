@@ -1,0 +1,34 @@
+import { spawnSync } from 'node:child_process';
+import { ExtractionSchema } from '../../../src/importer/contract';
+import { ROOT, SAMPLE_PATH } from '../importer/pages';
+
+function runExtract(...args: string[]): { status: number | null; stdout: string; stderr: string } {
+  const run = spawnSync('npx', ['tsx', 'src/cli/extract.ts', ...args], { cwd: ROOT, encoding: 'utf8' });
+  return { status: run.status, stdout: run.stdout, stderr: run.stderr };
+}
+
+describe('extract CLI', () => {
+  jest.setTimeout(60_000);
+
+  it('prints the extraction of the sample page as 2-space JSON', () => {
+    const { status, stdout, stderr } = runExtract(SAMPLE_PATH);
+    expect(stderr).toBe('');
+    expect(status).toBe(0);
+    expect(stdout).toMatch(/^\{\n {2}"source": \{/);
+    const extraction = ExtractionSchema.parse(JSON.parse(stdout));
+    expect(extraction.articles).toHaveLength(3);
+  });
+
+  it('exits 1 naming the file when it is missing, without a stack trace', () => {
+    const { status, stdout, stderr } = runExtract('no/such/page.txt');
+    expect(status).toBe(1);
+    expect(stdout).toBe('');
+    expect(stderr).toBe('extract: no/such/page.txt: file not found\n');
+  });
+
+  it('prints usage for --help and rejects anything but one path', () => {
+    expect(runExtract('--help')).toMatchObject({ status: 0, stdout: expect.stringMatching(/^usage:/) });
+    expect(runExtract()).toMatchObject({ status: 2, stderr: expect.stringMatching(/exactly one page file/) });
+    expect(runExtract('a.txt', 'b.txt').status).toBe(2);
+  });
+});

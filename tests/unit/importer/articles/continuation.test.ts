@@ -1,0 +1,36 @@
+import { parseContinuation, stripContinuations } from '../../../../src/importer/articles/continuation';
+import { blocksOf } from '../pages';
+
+describe('parseContinuation', () => {
+  it.each([
+    ['更多报道请继续阅读A04版', 'A04'],
+    ['（下转A04版）', 'A04'],
+    ['转A4版', 'A4'],
+    ['详见 B12 版', 'B12'],
+    ['(下转第5版)', '5'],
+  ])('reads %s as continued on %s', (line, page) => {
+    expect(parseContinuation(line)).toEqual({ direction: 'continuedOn', page, remainder: '' });
+  });
+
+  it('reads 上接 as continued from', () => {
+    expect(parseContinuation('（上接A01版）')).toEqual({ direction: 'continuedFrom', page: 'A01', remainder: '' });
+  });
+
+  it('reads a bracketed pointer at the end of a body line and keeps the body', () => {
+    expect(parseContinuation('高质量发展。（下转A04版）')).toEqual({ direction: 'continuedOn', page: 'A04', remainder: '高质量发展。' });
+  });
+
+  it('ignores prose', () => {
+    expect(parseContinuation('转变工作作风，')).toBeNull();
+    expect(parseContinuation('详见附件')).toBeNull();
+    expect(parseContinuation('项目转入第4版块建设')).toBeNull();
+  });
+});
+
+describe('stripContinuations', () => {
+  it('removes pointers from the body and keeps the continued-on page', () => {
+    const { blocks, continuedOn } = stripContinuations(blocksOf('上接A01版\n正文。\n\n结尾。\n更多报道请继续阅读A04版'));
+    expect(continuedOn).toBe('A04');
+    expect(blocks.map((block) => block.lines.map((line) => line.text))).toEqual([['正文。'], ['结尾。']]);
+  });
+});

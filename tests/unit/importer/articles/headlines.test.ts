@@ -1,0 +1,114 @@
+import {
+  assignHeadlines,
+  headlineMatchScore,
+  isHeadlineBlock,
+  takeTrailingHeadlines,
+  toHeadline,
+  type Headline,
+} from '../../../../src/importer/articles/headlines';
+import { blocksOf } from '../pages';
+
+function headline(title: string, subtitle: string | null = null): Headline {
+  return { title, subtitle, lines: { first: 1, last: 1 } };
+}
+
+describe('isHeadlineBlock', () => {
+  it('accepts one or two short lines without sentence punctuation, quotes allowed', () => {
+    const [block] = blocksOf('全市“三个一批”项目集中开工\n 务必确保实现“开门红”');
+    expect(isHeadlineBlock(block)).toBe(true);
+  });
+
+  it.each([
+    ['sentence punctuation', '会议强调，要抓落实'],
+    ['three lines', '甲\n乙\n丙'],
+    ['a long line', '很'.repeat(41)],
+    ['a byline', '本报讯（记者 高山）'],
+    ['a continuation', '（下转A04版）'],
+  ])('rejects %s', (_, text) => {
+    const [block] = blocksOf(text);
+    expect(isHeadlineBlock(block)).toBe(false);
+  });
+});
+
+describe('toHeadline', () => {
+  it('reads the second line as the deck, without indentation or dashes', () => {
+    const [block] = blocksOf('\n城区新建停车场 投用\n ——新增停车位800个');
+    expect(toHeadline(block)).toEqual({ title: '城区新建停车场投用', subtitle: '新增停车位800个', lines: { first: 2, last: 3 } });
+  });
+});
+
+describe('takeTrailingHeadlines', () => {
+  it('takes headline blocks after a finished sentence', () => {
+    const { body, headlines } = takeTrailingHeadlines(blocksOf('正文完。\n更多报道请继续阅读A04版\n\n标题\n副题'));
+    expect(body).toHaveLength(1);
+    expect(headlines).toHaveLength(1);
+  });
+
+  it('takes headline blocks after a text that breaks off to continue on another page', () => {
+    const { body, headlines } = takeTrailingHeadlines(blocksOf('正文，全力\n（下转A04版）\n\n下一篇的标题'));
+    expect(body).toHaveLength(1);
+    expect(headlines).toHaveLength(1);
+  });
+
+  it('keeps a short block that continues an unfinished sentence', () => {
+    const { body, headlines } = takeTrailingHeadlines(blocksOf('活动现场，志愿者栽种银杏和\n\n红叶石楠'));
+    expect(body).toHaveLength(2);
+    expect(headlines).toHaveLength(0);
+  });
+});
+
+describe('headlineMatchScore', () => {
+  it('is the weighted share of headline phrases found in the article, in [0, 1]', () => {
+    expect(headlineMatchScore(headline('春季植树'), '今天开展春季植树活动。')).toBe(1);
+    expect(headlineMatchScore(headline('春季植树'), '公交线路开通。')).toBe(0);
+  });
+
+  it('does not favour a long article for repeating a shared word', () => {
+    const title = headline('公交线路开通', '方便市民出行');
+    const focused = '三条公交线路开通，方便市民出行。';
+    const long = `${'市民'.repeat(200)}${'公交'.repeat(200)}`;
+    expect(headlineMatchScore(title, focused)).toBeGreaterThan(headlineMatchScore(title, long));
+  });
+});
+
+describe('assignHeadlines', () => {
+  const planting = '市园林局启动春季植树活动，全市共栽种苗木1200株。';
+  const buses = '本市新开通3条公交线路，方便市民前往全市各公园参加春季活动。';
+
+  it('gives a headline after a body to the article before it when that matches better', () => {
+    const result = assignHeadlines([{ headline: headline('春季植树活动启动', '全市栽种苗木'), before: 0, after: 1 }], [planting, buses]);
+    expect([...result.byArticle.keys()]).toEqual([0]);
+  });
+
+  it('gives a headline before a body to the article after it when that matches better', () => {
+    const result = assignHeadlines([{ headline: headline('三条公交线路开通'), before: 0, after: 1 }], [planting, buses]);
+    expect([...result.byArticle.keys()]).toEqual([1]);
+  });
+
+  it('breaks ties in favour of the following article', () => {
+    const result = assignHeadlines([{ headline: headline('全市春季'), before: 0, after: 1 }], [planting, buses]);
+    expect([...result.byArticle.keys()]).toEqual([1]);
+  });
+
+  it('lets the better match win a contested article; the loser falls back to its other neighbour', () => {
+    const weaker = headline('园林局启动植树');
+    const stronger = headline('园林局启动春季植树活动');
+    const result = assignHeadlines(
+      [
+        { headline: weaker, before: 0, after: 1 },
+        { headline: stronger, before: 0, after: 1 },
+      ],
+      ['市园林局启动春季植树活动。', '市园林局发布通知。'],
+    );
+    expect(result.byArticle.get(0)).toBe(stronger);
+    expect(result.byArticle.get(1)).toBe(weaker);
+    expect(result.unassigned).toEqual([]);
+  });
+
+  it('leaves a headline that matches no neighbour unassigned', () => {
+    const header = headline('A03 要闻 2023年1月29日');
+    const result = assignHeadlines([{ headline: header, before: null, after: 0 }], ['4月2日，市图书馆新馆开放。']);
+    expect(result.byArticle.size).toBe(0);
+    expect(result.unassigned).toEqual([header]);
+  });
+});

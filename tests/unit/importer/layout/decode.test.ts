@@ -1,0 +1,87 @@
+import { execFileSync } from 'node:child_process';
+import { decodePage, lineNumberAt } from '../../../../src/importer/layout/decode';
+import { PageError } from '../../../../src/importer/errors';
+import { readFixture } from '../pages';
+
+function decodeError(bytes: Buffer): PageError {
+  try {
+    decodePage('page.txt', bytes);
+  } catch (error) {
+    if (error instanceof PageError) return error;
+    throw error;
+  }
+  throw new Error('expected a PageError');
+}
+
+const TEXT = '本报讯（记者 钱进）4月2日，\n市图书馆新馆开放。\n';
+
+describe('decodePage', () => {
+  it('decodes UTF-8 without and with BOM to the same text', () => {
+    expect(decodePage('page.txt', Buffer.from(TEXT, 'utf8'))).toBe(TEXT);
+    expect(decodePage('page.txt', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(TEXT, 'utf8')]))).toBe(TEXT);
+  });
+
+  it('decodes a committed GB18030 fixture', () => {
+    expect(decodePage('gb18030-small.txt', readFixture('gb18030-small.txt'))).toBe(TEXT);
+  });
+
+  it('decodes GB18030 produced by iconv', () => {
+    const bytes = execFileSync('iconv', ['-f', 'UTF-8', '-t', 'GB18030'], { input: TEXT });
+    expect(bytes.equals(Buffer.from(TEXT, 'utf8'))).toBe(false);
+    expect(decodePage('page.txt', bytes)).toBe(TEXT);
+  });
+
+  it('decodes UTF-16 with a BOM, little and big endian', () => {
+    const little = Buffer.from(`\ufeff${TEXT}`, 'utf16le');
+    const big = Buffer.from(little).swap16();
+    expect(decodePage('page.txt', little)).toBe(TEXT);
+    expect(decodePage('page.txt', big)).toBe(TEXT);
+  });
+
+  it('rejects a 0-byte file', () => {
+    const error = decodeError(Buffer.alloc(0));
+    expect(error.toString()).toBe('page.txt:1: empty file (0 bytes)');
+  });
+
+  it('rejects a file of only whitespace, ideographic spaces included', () => {
+    const error = decodeError(Buffer.from(' \r\n\u3000\n\t\n', 'utf8'));
+    expect(error.message).toMatch(/empty file/);
+    expect(error.file).toBe('page.txt');
+  });
+
+  it('rejects binary data naming the line of the first control character', () => {
+    const bytes = Buffer.concat([Buffer.from('第一行\r\n第二行\n第三行\n第', 'utf8'), Buffer.from([0x00, 0x01]), Buffer.from('四行\n')]);
+    const error = decodeError(bytes);
+    expect(error.line).toBe(4);
+    expect(error.toString()).toMatch(/^page\.txt:4: binary data/);
+  });
+
+  it('allows tabs and form feeds', () => {
+    expect(decodePage('page.txt', Buffer.from('甲\t乙\f\n丙\n', 'utf8'))).toBe('甲\t乙\f\n丙\n');
+  });
+
+  it('rejects bytes that are neither UTF-8 nor GB18030, naming the line of the first bad byte', () => {
+    const bytes = Buffer.concat([Buffer.from('第一行\n第二行\n坏', 'utf8'), Buffer.from([0xff, 0xff]), Buffer.from('\n', 'utf8')]);
+    const error = decodeError(bytes);
+    expect(error.line).toBe(3);
+    expect(error.toString()).toMatch(/^page\.txt:3: undecodable/);
+  });
+
+  it('locates a bad byte in an otherwise GB18030 file', () => {
+    const gb = execFileSync('iconv', ['-f', 'UTF-8', '-t', 'GB18030'], { input: '第一行\n第二行\n第三行\n' });
+    const error = decodeError(Buffer.concat([gb, Buffer.from([0xff, 0x0a])]));
+    expect(error.line).toBe(4);
+  });
+
+  it('rejects a UTF-8 BOM followed by invalid UTF-8', () => {
+    const bytes = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('好\n', 'utf8'), Buffer.from([0xc3, 0x28])]);
+    expect(decodeError(bytes).line).toBe(2);
+  });
+});
+
+describe('lineNumberAt', () => {
+  it('counts CRLF, LF and CR as one line break each', () => {
+    expect(lineNumberAt('a\r\nb\nc\rd', 7)).toBe(4);
+    expect(lineNumberAt('abc', 0)).toBe(1);
+  });
+});
