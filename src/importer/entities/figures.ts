@@ -1,0 +1,107 @@
+import type { Figure } from '../contract';
+import { entityVocab } from '../vocab/entity-vocab';
+import { splitClauses } from './clauses';
+import { isHan, wordAt, wordEndingText } from './text';
+
+const vocab = entityVocab.figures;
+const NUMBER = /\d+(?:\.\d+)?/gu;
+/** Page codes (A04版) and decimals split by OCR: a digit run glued to a letter or dot is no figure. */
+const NOT_A_QUANTITY_BEFORE = /[A-Za-z.]$/u;
+const LIST_JOINERS = /[和与及、]/u;
+const RESPECTIVELY = '分别';
+
+interface Quantity {
+  value: number;
+  unit: string;
+  start: number;
+  end: number;
+}
+
+/** Arabic numbers followed by a known unit; dates (月/日) and ordinals (第3次) have no unit here. */
+export function quantities(clause: string): Quantity[] {
+  return [...clause.matchAll(NUMBER)].flatMap((match) => {
+    const start = match.index;
+    const unit = wordAt(clause, start + match[0].length, vocab.units);
+    const before = clause.slice(0, start);
+    if (!unit || NOT_A_QUANTITY_BEFORE.test(before)) return [];
+    if (vocab.ordinalMarkers.some((marker) => before.endsWith(marker))) return [];
+    return [{ value: Number(match[0]), unit, start, end: start + match[0].length + unit.length }];
+  });
+}
+
+function stripWords(text: string, words: readonly string[], where: 'start' | 'end'): string {
+  let stripped = text;
+  for (let word = pick(stripped); word; word = pick(stripped)) {
+    stripped = where === 'start' ? stripped.slice(word.length) : stripped.slice(0, -word.length);
+  }
+  return stripped;
+
+  function pick(current: string): string | null {
+    const word = where === 'start' ? wordAt(current, 0, words) : wordEndingText(current, words);
+    return word && word.length < current.length ? word : null;
+  }
+}
+
+/** 5家省野外科学观测研究站和4家… → 省野外科学观测研究站: the noun phrase after the unit. */
+function labelAfter(clause: string, quantity: Quantity, nextStart: number): string | null {
+  const following = clause.slice(quantity.end, nextStart).split('、')[0]!;
+  const label = nextStart < clause.length ? following.replace(/[和与及]$/u, '') : following;
+  if (!isHan(label[0])) return null;
+  return label.slice(0, vocab.maxLabelLength);
+}
+
+/** 全市“开工一批”项目86个 → the noun phrase before the number, without 达到/共有. */
+function labelBefore(clause: string, quantity: Quantity, previousEnd: number): string {
+  const preceding = clause.slice(previousEnd, quantity.start).split('、').at(-1)!;
+  const label = stripWords(stripWords(preceding, vocab.labelCopulas, 'end'), vocab.labelLeadIns, 'start');
+  return label.length > vocab.maxLabelLength ? shortenFromLeft(label) : label;
+}
+
+/** Keeps the head noun at the end; a 的 inside the kept window is a natural place to start. */
+function shortenFromLeft(label: string): string {
+  const tail = label.slice(-vocab.maxLabelLength);
+  const afterModifier = tail.slice(tail.lastIndexOf('的') + 1);
+  return afterModifier.length >= 2 ? afterModifier : tail;
+}
+
+function plainFigures(clause: string, found: Quantity[]): Figure[] {
+  return found.flatMap((quantity, index) => {
+    const nextStart = found[index + 1]?.start ?? clause.length;
+    const previousEnd = found[index - 1]?.end ?? 0;
+    const label = labelAfter(clause, quantity, nextStart) ?? labelBefore(clause, quantity, previousEnd);
+    return label ? [{ label, value: quantity.value, unit: quantity.unit }] : [];
+  });
+}
+
+/**
+ * 全省甲和乙总数分别达到23家和6家: one subject per number. A trailing aggregate noun (总数) and a
+ * leading scope (全省) are shared by every subject, so each label reads on its own.
+ */
+function respectiveLabels(subject: string, count: number): string[] | null {
+  const parts = subject.split(LIST_JOINERS).filter((part) => part.length > 0);
+  if (parts.length !== count) return null;
+  const aggregate = wordEndingText(parts.at(-1)!, vocab.aggregateNouns) ?? '';
+  const scope = wordAt(parts[0]!, 0, vocab.scopes) ?? '';
+  return parts.map((part) => {
+    const core = part.endsWith(aggregate) ? part.slice(0, part.length - aggregate.length) : part;
+    const scoped = core.startsWith(scope) ? core : scope + core;
+    return (scoped + aggregate).slice(-vocab.maxLabelLength);
+  });
+}
+
+export function figuresInClause(clause: string): Figure[] {
+  const found = quantities(clause);
+  const respectively = clause.indexOf(RESPECTIVELY);
+  const after = respectively === -1 ? [] : found.filter((quantity) => quantity.start > respectively);
+  const labels = after.length >= 2 ? respectiveLabels(clause.slice(0, respectively), after.length) : null;
+  if (!labels) return plainFigures(clause, found);
+  const before = found.filter((quantity) => quantity.start < respectively);
+  return [
+    ...plainFigures(clause, before),
+    ...after.map((quantity, index) => ({ label: labels[index]!, value: quantity.value, unit: quantity.unit })),
+  ];
+}
+
+export function extractFigures(paragraphs: string[]): Figure[] {
+  return paragraphs.flatMap(splitClauses).flatMap((clause) => figuresInClause(clause.text));
+}

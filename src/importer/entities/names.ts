@@ -1,0 +1,58 @@
+import { entityVocab } from '../vocab/entity-vocab';
+import { isAllHan, isHan, wordAt } from './text';
+
+const { surnames, officials: vocab } = entityVocab;
+
+export function surnameAt(text: string, index: number): string | null {
+  const compound = text.slice(index, index + 2);
+  if (surnames.compound.has(compound)) return compound;
+  const single = text[index];
+  return single !== undefined && surnames.single.has(single) ? single : null;
+}
+
+/** Words shaped like surname + given name that are ordinary nouns (会议, 全市, 市委). */
+export function isCommonWord(candidate: string): boolean {
+  return vocab.notNames.has(candidate) || vocab.notNameEndings.has(candidate.at(-1) ?? '');
+}
+
+/** A name may end before punctuation, at the end of the text, or before a boundary word (主持, 在, 等). */
+export function isNameBoundary(text: string, index: number): boolean {
+  return index >= text.length || !isHan(text[index]) || wordAt(text, index, vocab.nameBoundaries) !== null;
+}
+
+export interface NameMatch {
+  name: string;
+  start: number;
+  end: number;
+}
+
+export type FollowerTest = (text: string, end: number) => boolean;
+
+/**
+ * Reads surname + one or two given-name characters at `start`; what follows decides where the name
+ * ends. Three-character names are tried first because they are the norm, but a name never ends in a
+ * one-character boundary word, so 张华在郑州 reads as 张华 and 李强等参加 as 李强.
+ */
+export function readNameAt(text: string, start: number, followerOk: FollowerTest = isNameBoundary): NameMatch | null {
+  const surname = surnameAt(text, start);
+  if (!surname) return null;
+  for (const givenLength of [2, 1]) {
+    const end = start + surname.length + givenLength;
+    const name = text.slice(start, end);
+    if (end > text.length || !isAllHan(name) || isCommonWord(name)) continue;
+    if (givenLength > 1 && vocab.singleCharBoundaries.has(name.at(-1) ?? '')) continue;
+    if (followerOk(text, end)) return { name, start, end };
+  }
+  return null;
+}
+
+/** Whether a whole list item can be a name: 2–3 Han characters, up to 4 with a compound surname. */
+export function isNameShaped(item: string): boolean {
+  if (!isAllHan(item) || isCommonWord(item)) return false;
+  const maxLength = surnames.compound.has(item.slice(0, 2)) ? 4 : 3;
+  return item.length >= 2 && item.length <= maxLength;
+}
+
+export function startsWithSurname(item: string): boolean {
+  return surnameAt(item, 0) !== null;
+}

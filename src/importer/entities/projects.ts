@@ -1,0 +1,122 @@
+import type { ProjectMention, ProjectStage } from '../contract';
+import { entityVocab } from '../vocab/entity-vocab';
+import { splitClauses } from './clauses';
+import { wordAt, wordEndingText } from './text';
+
+const vocab = entityVocab.projects;
+const PROJECT = '项目';
+const MIN_NAME_LENGTH = 3;
+const MAX_NAME_LENGTH = 40;
+/** Characters that separate one project name from the next inside a clause. */
+const NAME_DELIMITERS = ['、', '“', '”', '《', '》'];
+const NAME_CHARS = /^[\p{Script=Han}A-Za-z（）()·]+$/u;
+
+interface StageMark {
+  index: number;
+  word: string;
+  stage: ProjectStage;
+}
+
+/** Stage verbs outside quotes: “投产一批” names a category of projects, not an event. */
+export function stageMarks(clause: string): StageMark[] {
+  const marks: StageMark[] = [];
+  let quoted = false;
+  for (let index = 0; index < clause.length; index++) {
+    if (clause[index] === '“' || clause[index] === '”') quoted = clause[index] === '“';
+    const word = quoted ? null : wordAt(clause, index, vocab.stageWords);
+    if (!word) continue;
+    marks.push({ index, word, stage: vocab.stageOf.get(word)! });
+    index += word.length - 1;
+  }
+  return marks;
+}
+
+function nearestStage(marks: StageMark[], start: number, end: number): ProjectStage | null {
+  const distance = (mark: StageMark) => (mark.index >= end ? mark.index - end : start - (mark.index + mark.word.length));
+  const nearest = [...marks].sort((a, b) => Math.abs(distance(a)) - Math.abs(distance(b)))[0];
+  return nearest?.stage ?? null;
+}
+
+/**
+ * A proper project name: no counts (15个项目), no quoted categories (“投产一批”项目), no generic
+ * determiner (我市项目, 重点项目) and nothing but name characters.
+ */
+export function isProjectName(core: string): boolean {
+  return (
+    core.length >= MIN_NAME_LENGTH &&
+    core.length <= MAX_NAME_LENGTH &&
+    NAME_CHARS.test(core) &&
+    !vocab.genericDeterminers.some((determiner) => core.includes(determiner)) &&
+    wordAt(core, 0, vocab.stageWords) === null
+  );
+}
+
+/** Drops 见证/观摩了 (anywhere: the name starts after the last one) and 在/和 at the very start. */
+function stripLeadIns(candidate: string): { name: string; introduced: boolean } {
+  const cut = Math.max(
+    0,
+    ...vocab.leadIns.map((leadIn) => {
+      const index = candidate.lastIndexOf(leadIn);
+      return index === -1 ? 0 : index + leadIn.length;
+    }),
+  );
+  let name = candidate.slice(cut);
+  let introduced = cut > 0;
+  while (name.length > 0 && vocab.leadInsAtStart.has(name[0]!)) {
+    name = name.slice(1);
+    introduced = true;
+  }
+  const stageWord = wordAt(name, 0, vocab.stageWords);
+  if (stageWord) name = name.slice(stageWord.length);
+  return { name, introduced };
+}
+
+function lastDelimiterBefore(clause: string, index: number): number {
+  return Math.max(...NAME_DELIMITERS.map((delimiter) => clause.lastIndexOf(delimiter, index - 1)));
+}
+
+/**
+ * Names ending in 项目: 在某某项目现场…开工, 见证甲项目、乙项目等15个项目签约. The stage comes from the
+ * nearest stage verb in the clause; without one, only a name introduced by a lead-in counts.
+ */
+export function projectsEndingInProject(clause: string): ProjectMention[] {
+  const marks = stageMarks(clause);
+  const projects: ProjectMention[] = [];
+  let previousEnd = 0;
+  for (let index = clause.indexOf(PROJECT); index !== -1; index = clause.indexOf(PROJECT, index + PROJECT.length)) {
+    const end = index + PROJECT.length;
+    const start = Math.max(previousEnd, lastDelimiterBefore(clause, index) + 1);
+    previousEnd = end;
+    const { name, introduced } = stripLeadIns(clause.slice(start, end));
+    if (!isProjectName(name.slice(0, -PROJECT.length))) continue;
+    const stage = nearestStage(marks, start, end);
+    if (stage !== null || introduced) projects.push({ name, stage });
+  }
+  return projects;
+}
+
+/** 观摩了投产项目某某生产线: lead-in, stage verb, 项目, then the names up to the clause end. */
+export function projectsAfterStageWord(clause: string): ProjectMention[] {
+  return stageMarks(clause).flatMap(({ index, word, stage }) => {
+    const after = index + word.length;
+    if (!clause.startsWith(PROJECT, after)) return [];
+    if (!wordEndingText(clause.slice(0, index), vocab.leadIns)) return [];
+    return clause
+      .slice(after + PROJECT.length)
+      .split('、')
+      .map((name) => name.replace(/等(\d.*)?$/u, ''))
+      .filter(isProjectName)
+      .map((name) => ({ name, stage }));
+  });
+}
+
+export function extractProjects(paragraphs: string[]): ProjectMention[] {
+  const byName = new Map<string, ProjectMention>();
+  for (const clause of paragraphs.flatMap(splitClauses)) {
+    for (const project of [...projectsAfterStageWord(clause.text), ...projectsEndingInProject(clause.text)]) {
+      const known = byName.get(project.name);
+      if (!known || (known.stage === null && project.stage !== null)) byName.set(project.name, project);
+    }
+  }
+  return [...byName.values()];
+}

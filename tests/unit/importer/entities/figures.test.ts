@@ -1,0 +1,43 @@
+import { extractFigures } from '../../../../src/importer/entities/figures';
+
+const figures = (text: string) => extractFigures([text]);
+
+describe('figures', () => {
+  it('number after its noun: the label is the noun phrase before it', () => {
+    expect(figures('全市“开工一批”项目86个，总投资达到520.5亿元。')).toEqual([
+      { label: '全市“开工一批”项目', value: 86, unit: '个' },
+      { label: '总投资', value: 520.5, unit: '亿元' },
+    ]);
+  });
+
+  it('number before its noun: the label is what follows the unit', () => {
+    expect(figures('新认定12家高新技术企业和3家省级孵化器。')).toEqual([
+      { label: '高新技术企业', value: 12, unit: '家' },
+      { label: '省级孵化器', value: 3, unit: '家' },
+    ]);
+  });
+
+  it('percentages keep the verb that says what changed', () => {
+    expect(figures('一季度全市规上工业增加值增长8.2%。')).toEqual([
+      { label: '一季度全市规上工业增加值增长', value: 8.2, unit: '%' },
+    ]);
+  });
+
+  it('分别: one label per number, sharing the aggregate noun and the scope', () => {
+    expect(figures('全市高新技术企业和科技型中小企业数量分别达到5000家和1.2万家。')).toEqual([
+      { label: '全市高新技术企业数量', value: 5000, unit: '家' },
+      { label: '全市科技型中小企业数量', value: 1.2, unit: '万家' },
+    ]);
+  });
+
+  it('dates, ordinals, Chinese numerals and page codes are not figures', () => {
+    expect(figures('1月28日上午，第七期“三个一批”活动举行，第3个项目在一季度投产，更多报道请继续阅读A04版。')).toEqual(
+      [],
+    );
+  });
+
+  it('long labels keep the head noun, starting after a 的 when there is one', () => {
+    const [figure] = figures('郑州航空港经济综合实验区新签约的先进制造业和现代服务业项目共计45个。');
+    expect(figure).toEqual({ label: '先进制造业和现代服务业项目', value: 45, unit: '个' });
+  });
+});

@@ -1,0 +1,54 @@
+import { extractProjects } from '../../../../src/importer/entities/projects';
+
+const projects = (text: string) => extractProjects([text]);
+
+describe('projects', () => {
+  it('stage word + 项目 + name up to the clause end', () => {
+    expect(projects('与会人员观摩了竣工投产项目宏达新材料产业园（二期），随后召开座谈会。')).toEqual([
+      { name: '宏达新材料产业园（二期）', stage: 'in_production' },
+    ]);
+  });
+
+  it('a name ending in 项目 takes the nearest stage verb in its clause', () => {
+    expect(projects('在华科智能装备制造项目现场参加全市重大项目集中开工活动。')).toEqual([
+      { name: '华科智能装备制造项目', stage: 'groundbreaking' },
+    ]);
+  });
+
+  it('a 、 list of projects ending in 等N个项目签约: names as printed, never a trailing 等', () => {
+    expect(projects('见证恒远（郑州）数据中心项目、新港冷链物流园项目等12个项目签约。')).toEqual([
+      { name: '恒远（郑州）数据中心项目', stage: 'signed' },
+      { name: '新港冷链物流园项目', stage: 'signed' },
+    ]);
+  });
+
+  it('签约仪式 and 签署 mark a signing, 奠基 a groundbreaking', () => {
+    expect(projects('光谷半导体封装测试项目签约仪式举行。当天，绿源再生资源利用项目奠基。')).toEqual([
+      { name: '光谷半导体封装测试项目', stage: 'signed' },
+      { name: '绿源再生资源利用项目', stage: 'groundbreaking' },
+    ]);
+  });
+
+  it('a project introduced by 包括 without a stage verb has no stage', () => {
+    expect(projects('今年的重点工程包括滨河生态廊道项目。')).toEqual([{ name: '滨河生态廊道项目', stage: null }]);
+  });
+
+  it('generic determiners, counts and quoted categories are not projects', () => {
+    expect(
+      projects(
+        '郑州分会场“投产一批”项目138个，我市项目集中开工，15个项目签约，确保重点项目开工，' +
+          '推动一批优质项目签约，以高质量项目建设推动发展，“三个一批”项目建设活动举行。',
+      ),
+    ).toEqual([]);
+  });
+
+  it('项目 in a clause with neither a stage verb nor a lead-in is not a project', () => {
+    expect(projects('要重抓项目，抓好项目后期达产达效。')).toEqual([]);
+  });
+
+  it('one entry per project per article', () => {
+    expect(extractProjects(['见证新港冷链物流园项目签约。', '新港冷链物流园项目签约后将加快建设。'])).toEqual([
+      { name: '新港冷链物流园项目', stage: 'signed' },
+    ]);
+  });
+});
