@@ -1,0 +1,136 @@
+import { execFileSync } from 'node:child_process';
+import { readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+import type { Core } from '@strapi/strapi';
+import { IssueDateSchema, MANIFEST_FILE } from '../importer/load/manifest';
+import { fileLine, keptLines, planLines, summaryTable } from '../importer/report';
+import type { Importer } from '../importer/service';
+
+const APP_ROOT = path.resolve(__dirname, '..', '..');
+const SEEDS_DIR = path.join(APP_ROOT, 'seeds');
+
+const USAGE = `Usage: npm run seed -- [options] [file-or-folder ...]
+
+Imports newspaper pages (default: every page in seeds/) into the configured database as drafts.
+
+Options:
+  --dry-run                 print what would be created, updated or left alone; write nothing
+  --publish                 publish what this run creates or updates
+  --issue-date YYYY-MM-DD   issue date for every file (otherwise from seeds/manifest.json)
+  -h, --help                show this help`;
+
+const ArgsSchema = z.object({
+  paths: z.array(z.string().min(1)),
+  dryRun: z.boolean(),
+  publish: z.boolean(),
+  issueDate: IssueDateSchema.nullable(),
+  help: z.boolean(),
+});
+type Args = z.infer<typeof ArgsSchema>;
+
+class UsageError extends Error {}
+
+export function parseArgs(argv: string[]): Args {
+  const raw = { paths: [] as string[], dryRun: false, publish: false, issueDate: null as string | null, help: false };
+  for (let i = 0; i < argv.length; i += 1) {
+    const arg = argv[i];
+    if (arg === '--dry-run') raw.dryRun = true;
+    else if (arg === '--publish') raw.publish = true;
+    else if (arg === '-h' || arg === '--help') raw.help = true;
+    else if (arg === '--issue-date') raw.issueDate = argv[++i] ?? '';
+    else if (arg.startsWith('--issue-date=')) raw.issueDate = arg.slice('--issue-date='.length);
+    else if (arg.startsWith('-')) throw new UsageError(`unknown option ${arg}`);
+    else raw.paths.push(arg);
+  }
+  const parsed = ArgsSchema.safeParse(raw);
+  if (!parsed.success) {
+    throw new UsageError(parsed.error.issues.map((issue) => `${issue.path.join('.') || 'arguments'}: ${issue.message}`).join('; '));
+  }
+  if (parsed.data.dryRun && parsed.data.publish) throw new UsageError('--dry-run and --publish exclude each other');
+  return parsed.data;
+}
+
+/** Pages in a folder: every regular file but the manifest, READMEs and hidden files. */
+function pagesIn(folder: string): string[] {
+  return readdirSync(folder)
+    .filter((name) => name !== MANIFEST_FILE && !name.startsWith('.') && !/^readme/i.test(name))
+    .map((name) => path.join(folder, name))
+    .filter((file) => statSync(file).isFile())
+    .sort();
+}
+
+/** Folders expand to their pages; anything else is passed on, so a missing file gets its own error. */
+export function resolvePages(paths: string[]): string[] {
+  if (paths.length === 0) return pagesIn(SEEDS_DIR);
+  return paths.flatMap((given) => {
+    try {
+      return statSync(given).isDirectory() ? pagesIn(given) : [given];
+    } catch {
+      return [given];
+    }
+  });
+}
+
+async function bootStrapi(): Promise<Core.Strapi> {
+  const { ensureEnv } = await import(path.join(APP_ROOT, 'scripts', 'ensure-env.mjs'));
+  ensureEnv();
+  process.env.LOG_LEVEL ??= 'warn';
+  process.stderr.write('Compiling the app…\n');
+  execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.json'], { cwd: APP_ROOT, stdio: 'inherit' });
+  // require, not import(): Strapi's ESM build cannot be resolved by Node's ESM loader.
+  const { createStrapi } = require('@strapi/strapi') as typeof import('@strapi/strapi');
+  return createStrapi({ appDir: APP_ROOT, distDir: path.join(APP_ROOT, 'dist'), autoReload: false, serveAdminPanel: false }).load();
+}
+
+async function main(): Promise<number> {
+  let args: Args;
+  try {
+    args = parseArgs(process.argv.slice(2));
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    process.stderr.write(`seed: ${error.message}\n\n${USAGE}\n`);
+    return 2;
+  }
+  if (args.help) {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+
+  const pages = resolvePages(args.paths);
+  if (pages.length === 0) {
+    process.stderr.write('seed: no page files to import\n');
+    return 1;
+  }
+
+  const strapi = await bootStrapi();
+  try {
+    const importer = strapi.service('api::importer.importer') as unknown as Importer;
+    const interactive = process.stderr.isTTY;
+    const report = await importer.importFiles(pages, args, (file, done, total) => {
+      if (interactive) process.stderr.write('\r\x1b[K');
+      process.stdout.write(`${fileLine(file)}\n`);
+      for (const warning of file.warnings) process.stderr.write(`  warning: ${warning}\n`);
+      if (args.dryRun) process.stdout.write(`${planLines(file).join('\n')}\n`);
+      if (interactive && done < total) process.stderr.write(`[${done}/${total}] importing ${path.basename(pages[done])}…`);
+    });
+
+    process.stdout.write(`\n${args.dryRun ? 'Plan (dry run, nothing written)' : 'Summary'}:\n${summaryTable(report)}\n`);
+    const kept = keptLines(report);
+    if (kept.length > 0) process.stdout.write(`\nKept because an editor changed them:\n${kept.join('\n')}\n`);
+    if (report.failed > 0) process.stderr.write(`\n${report.failed} of ${report.files.length} file(s) failed; nothing of them was written.\n`);
+    return report.failed > 0 ? 1 : 0;
+  } finally {
+    await strapi.destroy();
+  }
+}
+
+if (require.main === module) {
+  main().then(
+    (code) => process.exit(code),
+    (error) => {
+      process.stderr.write(`seed: ${(error as Error)?.message ?? String(error)}\n`);
+      process.exit(2);
+    },
+  );
+}

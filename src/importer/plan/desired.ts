@@ -1,0 +1,142 @@
+import { PROJECT_STAGES, type ArticleExtraction, type Extraction, type ProjectStage } from '../contract';
+import {
+  ARTICLE_SPEC,
+  OFFICIAL_SPEC,
+  PROJECT_SPEC,
+  RESEARCH_PLATFORM_SPEC,
+  type Contribution,
+  type DesiredRecord,
+  type Fields,
+  type OfficialContribution,
+  type PlatformContribution,
+  type ProjectContribution,
+  type TypeSpec,
+} from './records';
+
+/** Facts about a page that are not printed in its text (from --issue-date or seeds/manifest.json). */
+export interface PageMeta {
+  issueDate: string | null;
+  page: string | null;
+}
+
+export interface PageSource {
+  extraction: Extraction;
+  rawText: Record<string, string>;
+  meta: PageMeta;
+}
+
+/** Everything one page says about one entity, before it is merged with what other pages said. */
+export interface EntityMentions {
+  spec: TypeSpec;
+  key: string;
+  contributions: Record<string, Contribution>;
+}
+
+export function paragraphBlocks(paragraphs: string[]) {
+  return paragraphs.map((text) => ({ type: 'paragraph', children: [{ type: 'text', text }] }));
+}
+
+export function desiredArticle(article: ArticleExtraction, source: PageSource): DesiredRecord {
+  const { file, sha256 } = source.extraction.source;
+  const fields: Fields = {
+    title: article.title,
+    subtitle: article.subtitle,
+    titleGenerated: article.titleGenerated,
+    outlet: article.outlet,
+    reporters: article.reporters,
+    dateline: article.dateline,
+    issueDate: source.meta.issueDate,
+    page: source.meta.page,
+    continuedOn: article.continuedOn,
+    body: paragraphBlocks(article.paragraphs),
+    figures: article.figures.map(({ label, value, unit }) => ({ label, value, unit })),
+    source: {
+      fileName: file,
+      sha256,
+      firstLine: article.lines.first,
+      lastLine: article.lines.last,
+      rawText: source.rawText[article.key] ?? null,
+    },
+    officials: unique(article.officials.map((official) => official.name)),
+    projects: unique(article.projects.map((project) => project.name)),
+    researchPlatforms: unique(article.researchPlatforms.map((platform) => platform.name)),
+  };
+  return { spec: ARTICLE_SPEC, key: article.key, fields, createOnly: { sourceKey: article.key, reviewStatus: 'needs_review' } };
+}
+
+/** Groups the page's entity mentions by entity, one contribution per article that mentions it. */
+export function pageEntityMentions(extraction: Extraction): EntityMentions[] {
+  const byKey = new Map<string, EntityMentions>();
+  const mention = (spec: TypeSpec, name: string, articleKey: string, contribution: Contribution) => {
+    const id = `${spec.uid}|${name}`;
+    const entry = byKey.get(id) ?? { spec, key: name, contributions: {} };
+    entry.contributions[articleKey] = contribution;
+    byKey.set(id, entry);
+  };
+
+  for (const article of extraction.articles) {
+    for (const official of article.officials) {
+      mention(OFFICIAL_SPEC, official.name, article.key, { titles: official.titles });
+    }
+    for (const project of article.projects) {
+      mention(PROJECT_SPEC, project.name, article.key, { stage: project.stage });
+    }
+    for (const platform of article.researchPlatforms) {
+      mention(RESEARCH_PLATFORM_SPEC, platform.name, article.key, {
+        kind: platform.kind, host: platform.host, nameGenerated: platform.nameGenerated,
+      });
+    }
+  }
+  return [...byKey.values()];
+}
+
+/**
+ * Combines this page's mentions with what earlier imports of other pages contributed. The page's
+ * own articles replace their earlier say, so a re-import reflects an improved extraction.
+ */
+export function desiredEntity(
+  mentions: EntityMentions,
+  previous: Record<string, Contribution> | undefined,
+  pageArticleKeys: readonly string[],
+): DesiredRecord {
+  const contributions: Record<string, Contribution> = {};
+  for (const [articleKey, contribution] of Object.entries(previous ?? {})) {
+    if (!pageArticleKeys.includes(articleKey)) contributions[articleKey] = contribution;
+  }
+  Object.assign(contributions, mentions.contributions);
+
+  const all = Object.values(contributions);
+  const fields = entityFields(mentions.spec, mentions.key, all);
+  return { spec: mentions.spec, key: mentions.key, fields, contributions, createOnly: { importKey: mentions.key } };
+}
+
+function entityFields(spec: TypeSpec, name: string, contributions: Contribution[]): Fields {
+  if (spec === OFFICIAL_SPEC) {
+    return { name, titles: unique((contributions as OfficialContribution[]).flatMap((c) => c.titles)) };
+  }
+  if (spec === PROJECT_SPEC) {
+    return { name, stage: furthestStage((contributions as ProjectContribution[]).map((c) => c.stage)) };
+  }
+  const platforms = contributions as PlatformContribution[];
+  const latest = platforms[platforms.length - 1];
+  return {
+    name,
+    // A printed name anywhere beats a derived one.
+    nameGenerated: platforms.every((c) => c.nameGenerated),
+    kind: latest.kind,
+    hostInstitution: [...platforms].reverse().find((c) => c.host !== null)?.host ?? null,
+  };
+}
+
+/** Projects only move forward (signed → groundbreaking → in production), whichever page is read last. */
+const STAGE_PROGRESS: readonly ProjectStage[] = ['signed', 'groundbreaking', 'in_production'];
+
+function furthestStage(stages: Array<ProjectStage | null>): ProjectStage | null {
+  const known = stages.filter((stage): stage is ProjectStage => stage !== null && PROJECT_STAGES.includes(stage));
+  if (known.length === 0) return null;
+  return known.reduce((a, b) => (STAGE_PROGRESS.indexOf(b) > STAGE_PROGRESS.indexOf(a) ? b : a));
+}
+
+function unique(values: string[]): string[] {
+  return [...new Set(values)];
+}

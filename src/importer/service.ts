@@ -1,0 +1,154 @@
+import type { Core } from '@strapi/strapi';
+import { PageError } from './errors';
+import { extractPage, readPage, type PageInput } from './extract';
+import { desiredArticle, desiredEntity, pageEntityMentions, type PageMeta, type PageSource } from './plan/desired';
+import { planRecord, type PlanAction, type PlanEntry } from './plan/plan';
+import { TYPE_SPECS, type TypeSpec } from './plan/records';
+import { readArticles, readEntities, type DocumentIndex } from './load/current';
+import { applyPlan } from './load/apply';
+import { inImportTransaction } from './load/lock';
+import { pageMetaFor } from './load/manifest';
+
+export interface ImportOptions {
+  /** Plan only: read the database, write nothing. */
+  dryRun: boolean;
+  /** Publish what this run creates or updates (editors otherwise review drafts first). */
+  publish: boolean;
+  /** Overrides the manifest's issue date for every file of the run. */
+  issueDate: string | null;
+}
+
+export interface PlannedChange {
+  type: string;
+  key: string;
+  action: PlanAction;
+  fields: string[];
+  keptForEditor: string[];
+}
+
+export type TypeCounts = Record<PlanAction | 'keptForEditor', number>;
+
+export interface FileReport {
+  file: string;
+  status: 'imported' | 'planned' | 'failed';
+  error: string | null;
+  articles: number;
+  warnings: string[];
+  changes: PlannedChange[];
+  counts: Record<string, TypeCounts>;
+}
+
+export interface ImportReport {
+  files: FileReport[];
+  totals: Record<string, TypeCounts>;
+  failed: number;
+}
+
+/** Reads what the database holds for the page's documents and decides what to do with each. */
+async function planPage(strapi: Core.Strapi, source: PageSource, index: DocumentIndex): Promise<PlanEntry[]> {
+  const pageArticleKeys = source.extraction.articles.map((article) => article.key);
+  const mentions = pageEntityMentions(source.extraction);
+  const entries: PlanEntry[] = [];
+
+  for (const spec of TYPE_SPECS) {
+    if (spec.label === 'Article') continue;
+    const ofType = mentions.filter((mention) => mention.spec === spec);
+    const current = await readEntities(strapi, spec, ofType.map((mention) => mention.key), index);
+    for (const mention of ofType) {
+      const existing = current.get(mention.key) ?? null;
+      const desired = desiredEntity(mention, existing?.snapshot?.contributions, pageArticleKeys);
+      entries.push(planRecord(desired, existing));
+    }
+  }
+
+  const currentArticles = await readArticles(strapi, pageArticleKeys, index);
+  for (const article of source.extraction.articles) {
+    entries.push(planRecord(desiredArticle(article, source), currentArticles.get(article.key) ?? null));
+  }
+  return entries;
+}
+
+function emptyCounts(): TypeCounts {
+  return { create: 0, update: 0, unchanged: 0, keptForEditor: 0 };
+}
+
+function countByType(changes: PlannedChange[]): Record<string, TypeCounts> {
+  const counts: Record<string, TypeCounts> = Object.fromEntries(TYPE_SPECS.map((spec: TypeSpec) => [spec.label, emptyCounts()]));
+  for (const change of changes) {
+    counts[change.type][change.action] += 1;
+    if (change.keptForEditor.length > 0) counts[change.type].keptForEditor += 1;
+  }
+  return counts;
+}
+
+function describe(entry: PlanEntry): PlannedChange {
+  return {
+    type: entry.spec.label,
+    key: entry.key,
+    action: entry.action,
+    fields: Object.keys(entry.data).filter((field) => field !== 'importKey' && field !== 'sourceKey'),
+    keptForEditor: entry.keptForEditor,
+  };
+}
+
+function failure(file: string, error: unknown): FileReport {
+  const message = error instanceof PageError ? error.toString() : `${file}: ${(error as Error)?.message ?? String(error)}`;
+  return { file, status: 'failed', error: message, articles: 0, warnings: [], changes: [], counts: countByType([]) };
+}
+
+export function createImporter(strapi: Core.Strapi) {
+  /** Imports one page atomically: either every document of the page is written, or none is. */
+  async function importPage(input: PageInput, meta: PageMeta, options: ImportOptions): Promise<FileReport> {
+    try {
+      const { extraction, warnings, rawText } = extractPage(input);
+      const source: PageSource = { extraction, rawText, meta };
+      const index: DocumentIndex = new Map();
+
+      const entries = options.dryRun
+        ? await planPage(strapi, source, index)
+        : await inImportTransaction(strapi, `${process.pid}:${input.file}`, async () => {
+            const planned = await planPage(strapi, source, index);
+            await applyPlan(strapi, planned, index, { publish: options.publish });
+            return planned;
+          });
+
+      const changes = entries.map(describe);
+      return {
+        file: input.file,
+        status: options.dryRun ? 'planned' : 'imported',
+        error: null,
+        articles: extraction.articles.length,
+        warnings,
+        changes,
+        counts: countByType(changes),
+      };
+    } catch (error) {
+      return failure(input.file, error);
+    }
+  }
+
+  /** Imports files one by one; a failing file is reported and the others still import. */
+  async function importFiles(
+    paths: string[],
+    options: ImportOptions,
+    onFile?: (report: FileReport, done: number, total: number) => void,
+  ): Promise<ImportReport> {
+    const files: FileReport[] = [];
+    for (const path of paths) {
+      let report: FileReport;
+      try {
+        report = await importPage(readPage(path), pageMetaFor(path, options.issueDate), options);
+      } catch (error) {
+        report = failure(path, error);
+      }
+      files.push(report);
+      onFile?.(report, files.length, paths.length);
+    }
+    const totals = countByType(files.flatMap((file) => file.changes));
+    return { files, totals, failed: files.filter((file) => file.status === 'failed').length };
+  }
+
+  return { importPage, importFiles };
+}
+
+export type Importer = ReturnType<typeof createImporter>;
