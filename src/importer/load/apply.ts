@@ -16,6 +16,10 @@ export async function applyPlan(
   const toPublish: PlanEntry[] = [];
 
   for (const entry of entries) {
+    // Publishing also covers what is on the page but was never published: a published article
+    // only keeps relations to published entities, and a `--publish` run after a draft import
+    // must make the page visible.
+    if (options.publish && (entry.action !== 'unchanged' || !entry.wasPublished)) toPublish.push(entry);
     if (entry.action === 'unchanged') {
       if (entry.snapshotOnly) await writeSnapshotOnly(strapi, entry);
       continue;
@@ -30,7 +34,6 @@ export async function applyPlan(
     } else {
       await documents.update({ documentId: entry.documentId as string, data: payload });
     }
-    if (options.publish) toPublish.push(entry);
   }
 
   // In entry order: an article is published after the entities it links, or its published

@@ -1,0 +1,236 @@
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import request from 'supertest';
+import { startTestApp, APP_ROOT, type TestApp } from '../helpers/strapi';
+import { createAdminFromEnv } from '../../src/bootstrap/admin-user';
+import type { ImportOptions, Importer, ImportReport } from '../../src/importer/service';
+
+const SAMPLE = path.join(APP_ROOT, 'seeds', '000_c63cc6bb5a561820.txt');
+const CITY_PAGE = path.join(APP_ROOT, 'tests', 'fixtures', 'pages', 'city-page.txt');
+const ARTICLE = 'api::article.article';
+const OFFICIAL = 'api::official.official';
+const PROJECT = 'api::project.project';
+const PLATFORM = 'api::research-platform.research-platform';
+
+let app: TestApp;
+let importer: Importer;
+let workDir: string;
+let adminToken: string;
+
+const DRAFTS: ImportOptions = { dryRun: false, publish: false, issueDate: null };
+
+async function documentCounts() {
+  const count = (uid: string) => app.strapi.documents(uid as typeof ARTICLE).count({});
+  return { articles: await count(ARTICLE), officials: await count(OFFICIAL), projects: await count(PROJECT), platforms: await count(PLATFORM) };
+}
+
+function totals(report: ImportReport, action: 'create' | 'update' | 'unchanged' | 'keptForEditor') {
+  return Object.fromEntries(Object.entries(report.totals).map(([type, counts]) => [type, counts[action]]));
+}
+
+async function articleByTitle(title: string) {
+  const [article] = await app.strapi.documents(ARTICLE).findMany({
+    filters: { title }, status: 'draft',
+    populate: { officials: true, projects: true, researchPlatforms: true, figures: true, source: true },
+  });
+  return article as any;
+}
+
+async function officialByName(name: string) {
+  const [official] = await app.strapi.documents(OFFICIAL).findMany({ filters: { name }, status: 'draft', populate: { articles: true } });
+  return official as any;
+}
+
+const contentManager = (uid: string, documentId: string) =>
+  `/content-manager/collection-types/${uid}/${documentId}`;
+
+beforeAll(async () => {
+  app = await startTestApp();
+  importer = app.strapi.service('api::importer.importer') as unknown as Importer;
+  workDir = mkdtempSync(path.join(os.tmpdir(), 'newsroom-import-'));
+  const credentials = { ADMIN_EMAIL: 'editor@example.com', ADMIN_PASSWORD: 'Editor-Pass-2023' };
+  await createAdminFromEnv(app.strapi, credentials);
+  const login = await request(app.http)
+    .post('/admin/login')
+    .send({ email: credentials.ADMIN_EMAIL, password: credentials.ADMIN_PASSWORD })
+    .expect(200);
+  adminToken = login.body.data.token;
+});
+
+afterAll(async () => {
+  await app?.stop();
+  if (workDir) rmSync(workDir, { recursive: true, force: true });
+});
+
+describe('importing the sample page', () => {
+  let first: ImportReport;
+
+  beforeAll(async () => {
+    first = await importer.importFiles([SAMPLE], { ...DRAFTS, issueDate: '2023-01-28' });
+  });
+
+  it('creates the expected documents, all drafts awaiting review', async () => {
+    expect(first.failed).toBe(0);
+    expect(totals(first, 'create')).toEqual({ Official: 17, Project: 6, ResearchPlatform: 4, Article: 3 });
+    expect(await documentCounts()).toEqual({ articles: 3, officials: 17, projects: 6, platforms: 4 });
+    const published = await app.strapi.documents(ARTICLE).count({ status: 'published' });
+    expect(published).toBe(0);
+    const articles = await app.strapi.documents(ARTICLE).findMany({ status: 'draft' });
+    expect(articles.map((a: any) => a.reviewStatus)).toEqual(['needs_review', 'needs_review', 'needs_review']);
+  });
+
+  it('fills the article fields and links the entities it mentions', async () => {
+    const lead = await articleByTitle('全省第七期“三个一批”项目建设郑州分会场活动举行');
+    expect(lead).toMatchObject({
+      subtitle: '务必确保实现“开门红”“全年红”', titleGenerated: false, outlet: '正观新闻·郑州晚报',
+      reporters: ['陈锋', '孙亚文'], dateline: '1月28日', issueDate: '2023-01-28', continuedOn: 'A04',
+    });
+    expect(lead.source).toMatchObject({ fileName: '000_c63cc6bb5a561820.txt', firstLine: 1, lastLine: 117 });
+    expect(lead.source.rawText.split('\n')[0]).toBe(' 本报讯（正观新闻·郑州');
+    expect(lead.body[0]).toEqual({ type: 'paragraph', children: [{ type: 'text', text: expect.stringMatching(/^开局即决战/) }] });
+    expect(lead.officials).toHaveLength(13);
+    expect(lead.projects.map((p: any) => [p.name, p.stage])).toContainEqual(['一汽解放新能源商用车项目', 'groundbreaking']);
+    expect(lead.figures.map((f: any) => Number(f.value))).toEqual([138, 131, 34, 15]);
+
+    const mayor = await officialByName('何雄');
+    expect(mayor.titles).toEqual(['市委副书记', '市长']);
+    expect(mayor.articles).toHaveLength(2);
+
+    const [platform] = await app.strapi.documents(PLATFORM).findMany({ filters: { name: '河南师范大学应用数学中心' } });
+    expect(platform).toMatchObject({ nameGenerated: true, kind: '应用数学中心', hostInstitution: '河南师范大学' });
+  });
+
+  it('changes nothing when the same page is imported again', async () => {
+    const before = await app.strapi.db.query(ARTICLE).findMany({ select: ['documentId', 'updatedAt'] });
+    const again = await importer.importFiles([SAMPLE], { ...DRAFTS, issueDate: '2023-01-28' });
+    expect(totals(again, 'create')).toEqual({ Official: 0, Project: 0, ResearchPlatform: 0, Article: 0 });
+    expect(totals(again, 'update')).toEqual({ Official: 0, Project: 0, ResearchPlatform: 0, Article: 0 });
+    expect(totals(again, 'unchanged')).toEqual({ Official: 17, Project: 6, ResearchPlatform: 4, Article: 3 });
+    expect(await documentCounts()).toEqual({ articles: 3, officials: 17, projects: 6, platforms: 4 });
+    const after = await app.strapi.db.query(ARTICLE).findMany({ select: ['documentId', 'updatedAt'] });
+    expect(after).toEqual(before);
+  });
+
+  it('imports a GB18030 copy exactly like the UTF-8 page: only the file checksum differs', async () => {
+    const gbFile = path.join(workDir, '000_c63cc6bb5a561820.txt');
+    writeFileSync(gbFile, execFileSync('iconv', ['-f', 'UTF-8', '-t', 'GB18030', SAMPLE]));
+    const report = await importer.importFiles([gbFile], { ...DRAFTS, issueDate: '2023-01-28' });
+    expect(report.failed).toBe(0);
+    expect(totals(report, 'create')).toEqual({ Official: 0, Project: 0, ResearchPlatform: 0, Article: 0 });
+    const updates = report.files[0].changes.filter((change) => change.action === 'update');
+    expect(updates.map((change) => change.fields)).toEqual([['source'], ['source'], ['source']]);
+    // Back to the UTF-8 original for the tests that follow.
+    await importer.importFiles([SAMPLE], { ...DRAFTS, issueDate: '2023-01-28' });
+  });
+});
+
+describe('curation survives re-imports', () => {
+  it('keeps an editor’s title, an official’s titles and a removed relation, and reports them', async () => {
+    const article = await articleByTitle('市政府召开第一次全体（扩大）会议');
+    const removed = article.officials.find((o: any) => o.name === '李凤芝');
+    await request(app.http)
+      .put(contentManager(ARTICLE, article.documentId))
+      .set('Authorization', `Bearer ${adminToken}`)
+      .send({ title: '郑州市政府召开2023年第一次全体（扩大）会议' })
+      .expect(200);
+    await app.strapi.documents(ARTICLE).update({
+      documentId: article.documentId,
+      data: { officials: { disconnect: [removed.documentId] } } as never,
+    });
+    const mayor = await officialByName('何雄');
+    await request(app.http)
+      .put(contentManager(OFFICIAL, mayor.documentId))
+      .set('Authorization', `Bearer ${adminToken}`)
+      .send({ titles: ['中共郑州市委副书记', '郑州市市长'] })
+      .expect(200);
+
+    const report = await importer.importFiles([SAMPLE], { ...DRAFTS, issueDate: '2023-01-28' });
+
+    const kept = report.files[0].changes.filter((change) => change.keptForEditor.length > 0);
+    expect(kept).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ type: 'Article', keptForEditor: ['title', 'officials'] }),
+        expect.objectContaining({ type: 'Official', key: '何雄', keptForEditor: ['titles'] }),
+      ]),
+    );
+    const after = await articleByTitle('郑州市政府召开2023年第一次全体（扩大）会议');
+    expect(after).toBeDefined();
+    expect(after.officials.map((o: any) => o.name)).not.toContain('李凤芝');
+    expect(after.officials).toHaveLength(12);
+    expect((await officialByName('何雄')).titles).toEqual(['中共郑州市委副书记', '郑州市市长']);
+    expect(await documentCounts()).toEqual({ articles: 3, officials: 17, projects: 6, platforms: 4 });
+  });
+
+  it('refreshes an untouched field when the extraction improves, and leaves published entries published', async () => {
+    const article = await articleByTitle('我省新批准建设了5家省野外科学观测研究站和4家省应用数学中心');
+    await app.strapi.documents(ARTICLE).publish({ documentId: article.documentId });
+
+    const report = await importer.importFiles([SAMPLE], { ...DRAFTS, issueDate: '2023-02-01' });
+    const articleUpdates = report.files[0].changes.filter((c) => c.type === 'Article' && c.action === 'update');
+    expect(articleUpdates).toHaveLength(3);
+    expect(articleUpdates.every((c) => c.fields.join() === 'issueDate')).toBe(true);
+
+    const draft = await app.strapi.documents(ARTICLE).findOne({ documentId: article.documentId, status: 'draft' });
+    const published = await app.strapi.documents(ARTICLE).findOne({ documentId: article.documentId, status: 'published' });
+    expect(draft?.issueDate).toBe('2023-02-01');
+    expect(published).not.toBeNull();
+    expect(published?.issueDate).toBe('2023-01-28');
+  });
+});
+
+describe('dry runs and failures', () => {
+  it('plans a new page without writing anything', async () => {
+    const before = await documentCounts();
+    const report = await importer.importFiles([CITY_PAGE], { ...DRAFTS, dryRun: true });
+    expect(report.files[0].status).toBe('planned');
+    expect(totals(report, 'create')).toEqual({ Official: 3, Project: 2, ResearchPlatform: 1, Article: 2 });
+    expect(await documentCounts()).toEqual(before);
+  });
+
+  it('rolls a page back completely when writing it fails half-way, and still imports the other files', async () => {
+    const doomed = path.join(workDir, 'doomed.txt');
+    writeFileSync(doomed, readFileSync(CITY_PAGE, 'utf8').replace('高新区重点项目集中签约', '高新区重点项目集中签约测试故障'));
+    const empty = path.join(workDir, 'empty.txt');
+    writeFileSync(empty, '');
+    const before = await documentCounts();
+
+    // A Document Service middleware that fails the write of one article: the officials, projects
+    // and platforms of that page have already been written in the same transaction by then.
+    app.strapi.documents.use(async (context, next) => {
+      const data = (context.params as { data?: { title?: string } }).data;
+      if (context.uid === ARTICLE && context.action === 'create' && data?.title?.includes('测试故障')) {
+        throw new Error('simulated storage failure');
+      }
+      return next();
+    });
+
+    const report = await importer.importFiles([doomed, empty, path.join(workDir, 'missing.txt')], DRAFTS);
+    expect(report.files.map((file) => file.status)).toEqual(['failed', 'failed', 'failed']);
+    expect(report.files[0].error).toMatch(/doomed\.txt: simulated storage failure/);
+    expect(report.files[1].error).toMatch(/empty\.txt.*empty/);
+    expect(report.files[2].error).toMatch(/missing\.txt: file not found/);
+    expect(await documentCounts()).toEqual(before);
+    expect(await officialByName('周立新')).toBeUndefined();
+
+    const good = path.join(workDir, 'city-page.txt');
+    copyFileSync(CITY_PAGE, good);
+    const mixed = await importer.importFiles([empty, good], DRAFTS);
+    expect(mixed.files.map((file) => file.status)).toEqual(['failed', 'imported']);
+    expect(mixed.failed).toBe(1);
+    expect((await officialByName('周立新')).titles).toEqual(['市委常委', '常务副市长']);
+  });
+
+  it('publishes what it creates with publish: true, entities before the articles that link them', async () => {
+    const page = path.join(workDir, 'published-page.txt');
+    writeFileSync(page, readFileSync(CITY_PAGE, 'utf8').replaceAll('2月6日', '2月9日').replace('刘晓\n东', '刘晓\n明'));
+    const report = await importer.importFiles([page], { ...DRAFTS, publish: true });
+    expect(report.failed).toBe(0);
+    const res = await request(app.http)
+      .get(`/api/articles?filters[title][$eq]=${encodeURIComponent('高新区重点项目集中签约')}`)
+      .expect(200);
+    expect(res.body.data).toHaveLength(1);
+    expect(res.body.data[0].officials.map((o: any) => o.name).sort()).toEqual(['周立新', '孔庆伟', '欧阳明远'].sort());
+  });
+});
