@@ -49,8 +49,12 @@ async function withPostgresAdmin<T>(work: (client: Client) => Promise<T>): Promi
   }
 }
 
-/** Creates the throwaway database and points the DATABASE_* variables at it; returns its cleanup. */
-async function provisionDatabase(): Promise<() => Promise<void>> {
+/**
+ * Creates the throwaway database and points the DATABASE_* variables at it (child processes
+ * inherit them); returns its cleanup.
+ */
+export async function provisionDatabase(): Promise<() => Promise<void>> {
+  ensureTestSecrets();
   const client = process.env.DATABASE_CLIENT ?? 'sqlite';
   if (client === 'postgres') {
     const name = `newsroom_test_${process.pid}_${randomBytes(3).toString('hex')}`;
@@ -67,17 +71,22 @@ async function provisionDatabase(): Promise<() => Promise<void>> {
   return async () => rmSync(dir, { recursive: true, force: true });
 }
 
-export async function startTestApp(): Promise<TestApp> {
+/** Boots Strapi on whatever database the DATABASE_* variables name. */
+export async function loadStrapi(): Promise<Core.Strapi> {
   ensureTestSecrets();
-  const dropDatabase = await provisionDatabase();
   // Required lazily so the secrets above are in place before Strapi reads its config.
   const { createStrapi } = require('@strapi/strapi') as typeof import('@strapi/strapi');
-  const strapi = await createStrapi({
+  return createStrapi({
     appDir: APP_ROOT,
     distDir: path.join(APP_ROOT, 'dist'),
     autoReload: false,
     serveAdminPanel: false,
   }).load();
+}
+
+export async function startTestApp(): Promise<TestApp> {
+  const dropDatabase = await provisionDatabase();
+  const strapi = await loadStrapi();
   await strapi.server.mount();
   return {
     strapi,

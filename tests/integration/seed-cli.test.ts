@@ -1,0 +1,98 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { APP_ROOT, loadStrapi, provisionDatabase } from '../helpers/strapi';
+
+/**
+ * The seed command as a user runs it: separate processes against one database, so the import
+ * lock, exit codes and messages are exercised for real.
+ */
+const SAMPLE = path.join(APP_ROOT, 'seeds', '000_c63cc6bb5a561820.txt');
+const CITY_PAGE = path.join(APP_ROOT, 'tests', 'fixtures', 'pages', 'city-page.txt');
+
+interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+function seed(...args: string[]): Promise<Run> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [path.join(APP_ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), 'src/cli/seed.ts', ...args], {
+      cwd: APP_ROOT,
+      env: { ...process.env, FORCE_COLOR: '0' },
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk) => (stdout += chunk));
+    child.stderr.on('data', (chunk) => (stderr += chunk));
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+let dropDatabase: () => Promise<void>;
+let workDir: string;
+
+beforeAll(async () => {
+  dropDatabase = await provisionDatabase();
+  workDir = mkdtempSync(path.join(os.tmpdir(), 'newsroom-seed-cli-'));
+});
+
+afterAll(async () => {
+  await dropDatabase?.();
+  rmSync(workDir, { recursive: true, force: true });
+});
+
+async function documentCounts() {
+  const strapi = await loadStrapi();
+  try {
+    const count = (uid: string) => strapi.documents(uid as 'api::article.article').count({});
+    return {
+      articles: await count('api::article.article'),
+      officials: await count('api::official.official'),
+      projects: await count('api::project.project'),
+      platforms: await count('api::research-platform.research-platform'),
+    };
+  } finally {
+    await strapi.destroy();
+  }
+}
+
+it('rejects bad arguments with usage help and exit code 2', async () => {
+  const run = await seed('--issue-date', '2023-13-45', SAMPLE);
+  expect(run.code).toBe(2);
+  expect(run.stderr).toMatch(/issueDate: expected a date as YYYY-MM-DD/);
+  expect(run.stderr).toMatch(/Usage: npm run seed/);
+});
+
+it('prints the plan on --dry-run and writes nothing', async () => {
+  const run = await seed('--dry-run', SAMPLE);
+  expect(run.code).toBe(0);
+  expect(run.stdout).toMatch(/would import 3 article\(s\)/);
+  expect(run.stdout).toMatch(/create\s+Official\s+安伟/);
+  expect(run.stdout).toMatch(/Plan \(dry run, nothing written\)/);
+  expect(await documentCounts()).toEqual({ articles: 0, officials: 0, projects: 0, platforms: 0 });
+});
+
+it('never duplicates when two imports run at the same time', async () => {
+  const [a, b] = await Promise.all([seed(SAMPLE, CITY_PAGE), seed(CITY_PAGE, SAMPLE)]);
+  expect([a.code, b.code]).toEqual([0, 0]);
+  expect(await documentCounts()).toEqual({ articles: 5, officials: 20, projects: 8, platforms: 5 });
+});
+
+it('names the bad files, imports the good ones and exits non-zero', async () => {
+  const empty = path.join(workDir, 'empty.txt');
+  writeFileSync(empty, '');
+  const binary = path.join(workDir, 'scan.txt');
+  writeFileSync(binary, Buffer.concat([Buffer.from('本报讯（记者 张三）\n第二行\n', 'utf8'), Buffer.from([0, 1, 2, 3])]));
+
+  const run = await seed(empty, binary, path.join(workDir, 'missing.txt'), SAMPLE);
+  expect(run.code).toBe(1);
+  expect(run.stdout).toMatch(/✗ .*empty\.txt:1: empty file/);
+  expect(run.stdout).toMatch(/✗ .*scan\.txt:3: .*binary/);
+  expect(run.stdout).toMatch(/✗ .*missing\.txt: file not found/);
+  expect(run.stdout).toMatch(/✓ .*000_c63cc6bb5a561820\.txt: imported 3 article\(s\)/);
+  expect(run.stderr).toMatch(/3 of 4 file\(s\) failed/);
+  expect(run.stdout + run.stderr).not.toMatch(/\n\s+at /);
+});
