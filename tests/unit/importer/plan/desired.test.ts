@@ -1,0 +1,185 @@
+import type { ArticleExtraction, Extraction } from '../../../../src/importer/contract';
+import {
+  desiredArticle,
+  desiredEntity,
+  pageEntityMentions,
+  type EntityMentions,
+  type PageSource,
+} from '../../../../src/importer/plan/desired';
+import {
+  ARTICLE_SPEC,
+  OFFICIAL_SPEC,
+  PROJECT_SPEC,
+  RESEARCH_PLATFORM_SPEC,
+  type Contribution,
+} from '../../../../src/importer/plan/records';
+
+const SHA256 = 'a'.repeat(64);
+
+function article(overrides: Partial<ArticleExtraction>): ArticleExtraction {
+  return {
+    key: 'a-1',
+    title: '标题',
+    subtitle: null,
+    titleGenerated: false,
+    outlet: '正观新闻',
+    reporters: ['陈锋'],
+    dateline: '1月28日',
+    continuedOn: null,
+    paragraphs: ['第一段。'],
+    lines: { first: 1, last: 10 },
+    officials: [],
+    projects: [],
+    researchPlatforms: [],
+    figures: [],
+    ...overrides,
+  };
+}
+
+function extractionOf(...articles: ArticleExtraction[]): Extraction {
+  return { source: { file: 'page.txt', sha256: SHA256 }, articles };
+}
+
+function mentionsOf(spec: EntityMentions['spec'], key: string, contributions: Record<string, Contribution>): EntityMentions {
+  return { spec, key, contributions };
+}
+
+describe('desiredArticle', () => {
+  const extracted = article({
+    paragraphs: ['第一段。', '第二段。'],
+    figures: [{ label: '项目', value: 138, unit: '个' }],
+    officials: [
+      { name: '安伟', titles: ['市委书记'] },
+      { name: '安伟', titles: [] },
+    ],
+    projects: [{ name: '安图生物体外诊断产业园', stage: 'in_production' }],
+    researchPlatforms: [{ name: '野外站', nameGenerated: false, kind: 'field_station', host: null }],
+  });
+  const source: PageSource = {
+    extraction: extractionOf(extracted),
+    rawText: { 'a-1': '本报讯（…）\n第一段。' },
+    meta: { issueDate: '2023-01-28', page: 'A01' },
+  };
+  const record = desiredArticle(extracted, source);
+
+  it('builds one paragraph block per paragraph', () => {
+    expect(record.fields.body).toEqual([
+      { type: 'paragraph', children: [{ type: 'text', text: '第一段。' }] },
+      { type: 'paragraph', children: [{ type: 'text', text: '第二段。' }] },
+    ]);
+  });
+
+  it('records the figures and where in which file the article was printed', () => {
+    expect(record.fields.figures).toEqual([{ label: '项目', value: 138, unit: '个' }]);
+    expect(record.fields.source).toEqual({
+      fileName: 'page.txt',
+      sha256: SHA256,
+      firstLine: 1,
+      lastLine: 10,
+      rawText: '本报讯（…）\n第一段。',
+    });
+  });
+
+  it('takes issue date and page from the page meta', () => {
+    expect(record.fields).toMatchObject({ issueDate: '2023-01-28', page: 'A01' });
+  });
+
+  it('links each entity once by name', () => {
+    expect(record.fields).toMatchObject({
+      officials: ['安伟'],
+      projects: ['安图生物体外诊断产业园'],
+      researchPlatforms: ['野外站'],
+    });
+  });
+
+  it('is keyed by the article key and created as needing review', () => {
+    expect(record.spec).toBe(ARTICLE_SPEC);
+    expect(record.key).toBe('a-1');
+    expect(record.createOnly).toEqual({ sourceKey: 'a-1', reviewStatus: 'needs_review' });
+  });
+
+  it('stores null raw text when the page has none for the article', () => {
+    const withoutRawText = desiredArticle(extracted, { ...source, rawText: {} });
+    expect(withoutRawText.fields.source).toMatchObject({ rawText: null });
+  });
+});
+
+describe('pageEntityMentions', () => {
+  it('groups an official mentioned by two articles into one entity with a contribution per article', () => {
+    const mentions = pageEntityMentions(
+      extractionOf(
+        article({ key: 'a-1', officials: [{ name: '安伟', titles: ['市委书记'] }] }),
+        article({ key: 'a-2', officials: [{ name: '安伟', titles: ['省委常委'] }, { name: '何雄', titles: ['市长'] }] }),
+      ),
+    );
+    expect(mentions).toEqual([
+      { spec: OFFICIAL_SPEC, key: '安伟', contributions: { 'a-1': { titles: ['市委书记'] }, 'a-2': { titles: ['省委常委'] } } },
+      { spec: OFFICIAL_SPEC, key: '何雄', contributions: { 'a-2': { titles: ['市长'] } } },
+    ]);
+  });
+
+  it('keeps entities of different types with the same name apart', () => {
+    const mentions = pageEntityMentions(
+      extractionOf(
+        article({
+          projects: [{ name: '郑州', stage: 'signed' }],
+          researchPlatforms: [{ name: '郑州', nameGenerated: true, kind: 'lab', host: '郑州大学' }],
+        }),
+      ),
+    );
+    expect(mentions).toEqual([
+      { spec: PROJECT_SPEC, key: '郑州', contributions: { 'a-1': { stage: 'signed' } } },
+      { spec: RESEARCH_PLATFORM_SPEC, key: '郑州', contributions: { 'a-1': { kind: 'lab', host: '郑州大学', nameGenerated: true } } },
+    ]);
+  });
+});
+
+describe('desiredEntity', () => {
+  it("keeps what other pages' articles said and replaces what this page's articles said", () => {
+    const record = desiredEntity(
+      mentionsOf(OFFICIAL_SPEC, '安伟', { 'this-page': { titles: ['市委书记'] } }),
+      { 'other-page': { titles: ['省委常委'] }, 'this-page': { titles: ['旧头衔'] } },
+      ['this-page'],
+    );
+    expect(record.contributions).toEqual({ 'other-page': { titles: ['省委常委'] }, 'this-page': { titles: ['市委书记'] } });
+    expect(record.fields).toEqual({ name: '安伟', titles: ['省委常委', '市委书记'] });
+    expect(record.createOnly).toEqual({ importKey: '安伟' });
+  });
+
+  it('forgets an article of this page that no longer mentions the entity', () => {
+    const record = desiredEntity(
+      mentionsOf(OFFICIAL_SPEC, '安伟', { 'this-page-1': { titles: ['市委书记'] } }),
+      { 'this-page-2': { titles: ['旧头衔'] } },
+      ['this-page-1', 'this-page-2'],
+    );
+    expect(record.contributions).toEqual({ 'this-page-1': { titles: ['市委书记'] } });
+    expect(record.fields.titles).toEqual(['市委书记']);
+  });
+
+  it('unites titles in order of first mention, without repeats', () => {
+    const record = desiredEntity(
+      mentionsOf(OFFICIAL_SPEC, '安伟', { 'a-3': { titles: ['市委书记', '省委常委'] } }),
+      { 'a-1': { titles: ['省委常委'] }, 'a-2': { titles: ['市委书记'] } },
+      ['a-3'],
+    );
+    expect(record.fields.titles).toEqual(['省委常委', '市委书记']);
+  });
+
+  it('gives a project the furthest stage any article reports, whichever is read last', () => {
+    const stageFrom = (previous: Contribution, latest: Contribution) =>
+      desiredEntity(mentionsOf(PROJECT_SPEC, '项目', { latest }), { previous }, ['latest']).fields.stage;
+    expect(stageFrom({ stage: 'in_production' }, { stage: 'signed' })).toBe('in_production');
+    expect(stageFrom({ stage: 'signed' }, { stage: 'groundbreaking' })).toBe('groundbreaking');
+    expect(stageFrom({ stage: 'groundbreaking' }, { stage: null })).toBe('groundbreaking');
+    expect(stageFrom({ stage: null }, { stage: null })).toBeNull();
+  });
+
+  it('takes the platform kind from the latest article, the host from the latest that names one, and prefers a printed name', () => {
+    const record = desiredEntity(
+      mentionsOf(RESEARCH_PLATFORM_SPEC, '野外站', { latest: { kind: 'field_station', host: null, nameGenerated: true } }),
+      { earlier: { kind: 'lab', host: '郑州大学', nameGenerated: false } },
+      ['latest'],
+    );
+    expect(record.fields).toEqual({ name: '野外站', nameGenerated: false, kind: 'field_station', hostInstitution: '郑州大学' });
+  });
+});

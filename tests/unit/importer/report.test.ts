@@ -1,0 +1,65 @@
+import { fileLine, summaryTable } from '../../../src/importer/report';
+import type { FileReport, ImportReport, TypeCounts } from '../../../src/importer/service';
+
+function counts(create: number, update = 0, unchanged = 0, keptForEditor = 0): TypeCounts {
+  return { create, update, unchanged, keptForEditor };
+}
+
+function fileReport(overrides: Partial<FileReport>): FileReport {
+  return {
+    file: 'seeds/page.txt',
+    status: 'imported',
+    error: null,
+    articles: 3,
+    warnings: [],
+    changes: [],
+    counts: { Official: counts(12, 1), Article: counts(3) },
+    ...overrides,
+  };
+}
+
+/** Terminal columns of a line: CJK characters take two. */
+function displayWidth(line: string): number {
+  return [...line].reduce((sum, char) => sum + (/\p{Script=Han}/u.test(char) ? 2 : 1), 0);
+}
+
+describe('fileLine', () => {
+  it('shows what an import wrote per type', () => {
+    expect(fileLine(fileReport({}))).toBe('✓ seeds/page.txt: imported 3 article(s) (Official +12 ~1, Article +3 ~0)');
+  });
+
+  it('says "would import" for a dry run', () => {
+    expect(fileLine(fileReport({ status: 'planned' }))).toBe('✓ seeds/page.txt: would import 3 article(s) (Official +12 ~1, Article +3 ~0)');
+  });
+
+  it('shows only the error of a failed file, which already names the file', () => {
+    expect(fileLine(fileReport({ status: 'failed', error: 'seeds/page.txt:4: no article found', articles: 0 }))).toBe(
+      '✗ seeds/page.txt:4: no article found',
+    );
+  });
+});
+
+describe('summaryTable', () => {
+  const report: ImportReport = {
+    files: [],
+    totals: { Official: counts(12, 3, 100, 2), 研究平台: counts(1) },
+    failed: 0,
+  };
+  const lines = summaryTable(report).split('\n');
+
+  it('has a header, a rule and one row per type', () => {
+    expect(lines).toHaveLength(4);
+    expect(lines[0]).toBe('type      created  updated  unchanged  kept for editor');
+    expect(lines[1]).toMatch(/^[- ]+$/);
+  });
+
+  it('lines columns up on screen when a type name is written in CJK', () => {
+    expect(new Set(lines.map(displayWidth)).size).toBe(1);
+    expect(lines[3].startsWith('研究平台  ')).toBe(true);
+  });
+
+  it('right-aligns the counts under their headings', () => {
+    expect(lines[2]).toBe('Official       12        3        100                2');
+    expect(lines[3]).toBe('研究平台        1        0          0                0');
+  });
+});
