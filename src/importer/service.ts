@@ -3,7 +3,9 @@ import { PageError } from './errors';
 import { extractPage, readPage, type PageInput } from './extract';
 import { desiredArticle, desiredEntity, pageEntityMentions, type PageMeta, type PageSource } from './plan/desired';
 import { planRecord, type PlanAction, type PlanEntry } from './plan/plan';
-import { TYPE_SPECS, type TypeSpec } from './plan/records';
+import { ARTICLE_RELATIONS, TYPE_SPECS, type ArticleRelation, type CurrentRecord, type TypeSpec } from './plan/records';
+
+const ENTITY_SPECS = Object.values(ARTICLE_RELATIONS);
 import { readArticles, readEntities, type DocumentIndex } from './load/current';
 import { applyPlan } from './load/apply';
 import { inImportTransaction } from './load/lock';
@@ -47,25 +49,42 @@ export interface ImportReport {
 /** Reads what the database holds for the page's documents and decides what to do with each. */
 async function planPage(strapi: Core.Strapi, source: PageSource, index: DocumentIndex): Promise<PlanEntry[]> {
   const pageArticleKeys = source.extraction.articles.map((article) => article.key);
+  const currentArticles = await readArticles(strapi, pageArticleKeys, index);
   const mentions = pageEntityMentions(source.extraction);
   const entries: PlanEntry[] = [];
 
-  for (const spec of TYPE_SPECS) {
-    if (spec.label === 'Article') continue;
-    const ofType = mentions.filter((mention) => mention.spec === spec);
-    const current = await readEntities(strapi, spec, ofType.map((mention) => mention.key), index);
-    for (const mention of ofType) {
+  for (const spec of ENTITY_SPECS) {
+    const mentioned = mentions.filter((mention) => mention.spec === spec);
+    // Entities this page's articles linked last time but no longer mention: their share of
+    // titles/stage/host from this page must go, or a fixed extraction would never show.
+    const mentionedKeys = new Set(mentioned.map((mention) => mention.key));
+    const dropped = previouslyLinked(currentArticles.values(), spec)
+      .filter((key) => !mentionedKeys.has(key))
+      .map((key) => ({ spec, key, contributions: {} }));
+
+    const current = await readEntities(strapi, spec, [...mentionedKeys, ...dropped.map((d) => d.key)], index);
+    for (const mention of [...mentioned, ...dropped]) {
       const existing = current.get(mention.key) ?? null;
+      if (!existing && !mentionedKeys.has(mention.key)) continue;
       const desired = desiredEntity(mention, existing?.snapshot?.contributions, pageArticleKeys);
-      entries.push(planRecord(desired, existing));
+      if (desired) entries.push(planRecord(desired, existing));
     }
   }
 
-  const currentArticles = await readArticles(strapi, pageArticleKeys, index);
   for (const article of source.extraction.articles) {
     entries.push(planRecord(desiredArticle(article, source), currentArticles.get(article.key) ?? null));
   }
   return entries;
+}
+
+function previouslyLinked(articles: Iterable<CurrentRecord>, spec: TypeSpec): string[] {
+  const relation = (Object.keys(ARTICLE_RELATIONS) as ArticleRelation[]).find((name) => ARTICLE_RELATIONS[name] === spec);
+  if (!relation) return [];
+  const keys = [...articles].flatMap((article) => {
+    const written = article.snapshot?.written[relation];
+    return Array.isArray(written) ? written.filter((key): key is string => typeof key === 'string') : [];
+  });
+  return [...new Set(keys)];
 }
 
 function emptyCounts(): TypeCounts {

@@ -17,7 +17,7 @@ async function seedContent(): Promise<void> {
   const project = await strapi.documents('api::project.project').create({
     data: { name: '示范产业园项目', stage: 'signed' }, ...published,
   });
-  await strapi.documents('api::project.project').create({ data: { name: '草稿项目', stage: null } });
+  await strapi.documents('api::project.project').create({ data: { name: '草稿项目' } });
   const platform = await strapi.documents('api::research-platform.research-platform').create({
     data: { name: '示范大学应用数学中心', nameGenerated: true, kind: '应用数学中心', hostInstitution: '示范大学' },
     ...published,

@@ -234,3 +234,34 @@ describe('dry runs and failures', () => {
     expect(res.body.data[0].officials.map((o: any) => o.name).sort()).toEqual(['周立新', '孔庆伟', '欧阳明远'].sort());
   });
 });
+
+describe('improved extractions', () => {
+  it('withdraws what a re-imported page no longer says, from fields and relations nobody edited', async () => {
+    const page = path.join(workDir, 'revised-page.txt');
+    // Changes go after the opening text, which is what the article key is made of.
+    const opening = readFileSync(CITY_PAGE, 'utf8')
+      .replaceAll('2月6日', '3月1日')
+      .replace('周立新强调', '据介绍，这批项目涉及智能装备、数字经济等领域，建成后将进一步壮大产业集群。\n\n周立新强调');
+    writeFileSync(
+      page,
+      opening.replace('周立新强调，', '副市长孔庆伟强调，').replace('早投产。', '早投产。\n\n市委常委钱文博指出，要做好服务保障。'),
+    );
+    await importer.importFiles([page], DRAFTS);
+    expect((await officialByName('孔庆伟')).titles).toEqual(['副市长']);
+    expect((await officialByName('钱文博')).titles).toEqual(['市委常委']);
+
+    writeFileSync(page, opening.replace('周立新强调，', '孔庆伟强调，'));
+    const report = await importer.importFiles([page], DRAFTS);
+
+    expect(report.files[0].changes).toContainEqual(
+      expect.objectContaining({ type: 'Official', key: '孔庆伟', action: 'update', fields: ['titles'] }),
+    );
+    expect((await officialByName('孔庆伟')).titles).toEqual([]);
+    const revised: any[] = await app.strapi.documents(ARTICLE).findMany({
+      filters: { source: { fileName: 'revised-page.txt' } }, status: 'draft', populate: { officials: true },
+    });
+    expect(revised[0].officials.map((o: any) => o.name).sort()).toEqual(['周立新', '孔庆伟', '欧阳明远'].sort());
+    // The entity itself stays for an editor to judge; only the link and this page's say went.
+    expect(await officialByName('钱文博')).toBeDefined();
+  });
+});

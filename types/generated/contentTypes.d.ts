@@ -484,7 +484,6 @@ export interface ApiArticleArticle extends Struct.CollectionTypeSchema {
       'api::research-platform.research-platform'
     >;
     reviewStatus: Schema.Attribute.Enumeration<['needs_review', 'reviewed']> &
-      Schema.Attribute.Required &
       Schema.Attribute.DefaultTo<'needs_review'>;
     source: Schema.Attribute.Component<'article.source', false>;
     sourceKey: Schema.Attribute.String & Schema.Attribute.Unique;

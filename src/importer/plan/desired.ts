@@ -92,21 +92,26 @@ export function pageEntityMentions(extraction: Extraction): EntityMentions[] {
 
 /**
  * Combines this page's mentions with what earlier imports of other pages contributed. The page's
- * own articles replace their earlier say, so a re-import reflects an improved extraction.
+ * own articles replace their earlier say, so a re-import reflects an improved extraction; an
+ * entity the page no longer mentions is passed with no contributions and loses the page's say.
  */
 export function desiredEntity(
   mentions: EntityMentions,
   previous: Record<string, Contribution> | undefined,
   pageArticleKeys: readonly string[],
-): DesiredRecord {
-  const contributions: Record<string, Contribution> = {};
+): DesiredRecord | null {
+  const merged: Record<string, Contribution> = {};
   for (const [articleKey, contribution] of Object.entries(previous ?? {})) {
-    if (!pageArticleKeys.includes(articleKey)) contributions[articleKey] = contribution;
+    if (!pageArticleKeys.includes(articleKey)) merged[articleKey] = contribution;
   }
-  Object.assign(contributions, mentions.contributions);
+  Object.assign(merged, mentions.contributions);
+  // Nobody mentions the entity any more: leave it as it is for an editor to judge.
+  if (Object.keys(merged).length === 0) return null;
 
-  const all = Object.values(contributions);
-  const fields = entityFields(mentions.spec, mentions.key, all);
+  // Sorted by article key, so the result does not depend on import order or on how the
+  // database orders JSON object keys (PostgreSQL's jsonb does not keep insertion order).
+  const contributions = Object.fromEntries(Object.entries(merged).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  const fields = entityFields(mentions.spec, mentions.key, Object.values(contributions));
   return { spec: mentions.spec, key: mentions.key, fields, contributions, createOnly: { importKey: mentions.key } };
 }
 

@@ -134,9 +134,16 @@ describe('pageEntityMentions', () => {
   });
 });
 
+/** desiredEntity for a mention that must produce a record. */
+function desiredEntityOf(...args: Parameters<typeof desiredEntity>) {
+  const record = desiredEntity(...args);
+  if (!record) throw new Error('expected a desired record');
+  return record;
+}
+
 describe('desiredEntity', () => {
   it("keeps what other pages' articles said and replaces what this page's articles said", () => {
-    const record = desiredEntity(
+    const record = desiredEntityOf(
       mentionsOf(OFFICIAL_SPEC, '安伟', { 'this-page': { titles: ['市委书记'] } }),
       { 'other-page': { titles: ['省委常委'] }, 'this-page': { titles: ['旧头衔'] } },
       ['this-page'],
@@ -147,7 +154,7 @@ describe('desiredEntity', () => {
   });
 
   it('forgets an article of this page that no longer mentions the entity', () => {
-    const record = desiredEntity(
+    const record = desiredEntityOf(
       mentionsOf(OFFICIAL_SPEC, '安伟', { 'this-page-1': { titles: ['市委书记'] } }),
       { 'this-page-2': { titles: ['旧头衔'] } },
       ['this-page-1', 'this-page-2'],
@@ -157,7 +164,7 @@ describe('desiredEntity', () => {
   });
 
   it('unites titles in order of first mention, without repeats', () => {
-    const record = desiredEntity(
+    const record = desiredEntityOf(
       mentionsOf(OFFICIAL_SPEC, '安伟', { 'a-3': { titles: ['市委书记', '省委常委'] } }),
       { 'a-1': { titles: ['省委常委'] }, 'a-2': { titles: ['市委书记'] } },
       ['a-3'],
@@ -167,7 +174,7 @@ describe('desiredEntity', () => {
 
   it('gives a project the furthest stage any article reports, whichever is read last', () => {
     const stageFrom = (previous: Contribution, latest: Contribution) =>
-      desiredEntity(mentionsOf(PROJECT_SPEC, '项目', { latest }), { previous }, ['latest']).fields.stage;
+      desiredEntityOf(mentionsOf(PROJECT_SPEC, "项目", { latest }), { previous }, ["latest"]).fields.stage;
     expect(stageFrom({ stage: 'in_production' }, { stage: 'signed' })).toBe('in_production');
     expect(stageFrom({ stage: 'signed' }, { stage: 'groundbreaking' })).toBe('groundbreaking');
     expect(stageFrom({ stage: 'groundbreaking' }, { stage: null })).toBe('groundbreaking');
@@ -175,11 +182,24 @@ describe('desiredEntity', () => {
   });
 
   it('takes the platform kind from the latest article, the host from the latest that names one, and prefers a printed name', () => {
-    const record = desiredEntity(
+    const record = desiredEntityOf(
       mentionsOf(RESEARCH_PLATFORM_SPEC, '野外站', { latest: { kind: 'field_station', host: null, nameGenerated: true } }),
       { earlier: { kind: 'lab', host: '郑州大学', nameGenerated: false } },
       ['latest'],
     );
     expect(record.fields).toEqual({ name: '野外站', nameGenerated: false, kind: 'field_station', hostInstitution: '郑州大学' });
+  });
+
+  it('leaves an entity alone once no article mentions it any more', () => {
+    expect(desiredEntity(mentionsOf(OFFICIAL_SPEC, '安伟', {}), { 'this-page': { titles: ['市长'] } }, ['this-page'])).toBeNull();
+  });
+
+  it('gives the same result whatever order the stored contributions come back in', () => {
+    const mention = mentionsOf(OFFICIAL_SPEC, '安伟', { 'a-2': { titles: ['市长'] } });
+    const one = desiredEntity(mention, { 'a-1': { titles: ['市委书记'] }, 'a-3': { titles: ['省委常委'] } }, ['a-2']);
+    const other = desiredEntity(mention, { 'a-3': { titles: ['省委常委'] }, 'a-1': { titles: ['市委书记'] } }, ['a-2']);
+    expect(one!.fields.titles).toEqual(['市委书记', '市长', '省委常委']);
+    expect(other).toEqual(one);
+    expect(Object.keys(other!.contributions!)).toEqual(['a-1', 'a-2', 'a-3']);
   });
 });
