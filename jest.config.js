@@ -18,5 +18,11 @@ module.exports = {
       globalSetup: '<rootDir>/tests/helpers/global-setup.ts',
       setupFilesAfterEnv: ['<rootDir>/tests/helpers/integration-timeout.ts'],
     },
+    {
+      ...common,
+      displayName: 'e2e',
+      testMatch: ['<rootDir>/tests/e2e/**/*.test.ts'],
+      setupFilesAfterEnv: ['<rootDir>/tests/helpers/integration-timeout.ts'],
+    },
   ],
 };
