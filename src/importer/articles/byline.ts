@@ -1,5 +1,6 @@
 import { removeLayoutWhitespace } from '../layout/paragraphs';
-import { alternation, bylineVocab, type BylineVocab } from './vocab';
+import { bylineVocab, type BylineVocab } from '../vocab/article-vocab';
+import { alternation } from '../vocab/words';
 
 /**
  * `本报讯（某某晚报记者 张三 李四）` opens an article: a source tag, then in brackets

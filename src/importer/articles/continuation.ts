@@ -1,5 +1,6 @@
 import type { Block } from '../layout/blocks';
-import { alternation, continuationVocab } from './vocab';
+import { continuationVocab } from '../vocab/article-vocab';
+import { alternation } from '../vocab/words';
 
 /**
  * `更多报道请继续阅读A04版`, `（下转A04版）`: the article goes on on another page. `上接A01版`

@@ -1,4 +1,5 @@
-import { alternation, leadVocab } from './vocab';
+import { leadVocab } from '../vocab/article-vocab';
+import { alternation } from '../vocab/words';
 
 /**
  * An article printed without a headline gets one derived from its lead: the first sentence,

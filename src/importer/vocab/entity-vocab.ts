@@ -1,3 +1,4 @@
+import { longestFirst } from './words';
 import { z } from 'zod';
 import figuresJson from './figures.json';
 import officialsJson from './officials.json';
@@ -65,10 +66,6 @@ const FiguresSchema = z.object({
 });
 
 /** Longest first, so a prefix scan picks 常务副市长 over 副市长 and 亿元 over 元. */
-function longestFirst(list: readonly string[]): string[] {
-  return [...new Set(list)].sort((a, b) => b.length - a.length);
-}
-
 type Titles = z.infer<typeof TitlesSchema>;
 
 /** 市委 + 副书记, but 副 + 省长: a head of government takes the deputy prefix before the organ. */

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import bylinesJson from '../vocab/bylines.json';
-import continuationsJson from '../vocab/continuations.json';
-import leadsJson from '../vocab/leads.json';
+import bylinesJson from './bylines.json';
+import continuationsJson from './continuations.json';
+import leadsJson from './leads.json';
 
 /**
  * Word lists live in data files so an editor can extend them for another paper without touching
@@ -48,15 +48,3 @@ export type LeadVocab = z.infer<typeof LeadVocabSchema>;
 export const bylineVocab: BylineVocab = BylineVocabSchema.parse(bylinesJson);
 export const continuationVocab: ContinuationVocab = ContinuationVocabSchema.parse(continuationsJson);
 export const leadVocab: LeadVocab = LeadVocabSchema.parse(leadsJson);
-
-export function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
-/** Longest first, so that an alternation prefers `首席记者` over `记者`. */
-export function alternation(words: readonly string[]): string {
-  return [...words]
-    .sort((a, b) => b.length - a.length)
-    .map(escapeRegExp)
-    .join('|');
-}
