@@ -1,6 +1,7 @@
 import request from 'supertest';
 import { startTestApp, type TestApp } from '../helpers/strapi';
 import { grantPublicReadAccess } from '../../src/bootstrap/public-permissions';
+import { createAdminFromEnv } from '../../src/bootstrap/admin-user';
 
 const COLLECTIONS = ['articles', 'officials', 'projects', 'research-platforms'] as const;
 
@@ -197,5 +198,20 @@ describe('bootstrap', () => {
     expect(actions).toEqual([...new Set(actions)]);
     expect(actions).toHaveLength(8);
     expect(actions.every((action: string) => /\.(find|findOne)$/.test(action))).toBe(true);
+  });
+
+  it('creates the first admin from ADMIN_EMAIL/ADMIN_PASSWORD only with a strong password, and only once', async () => {
+    const admins = () => app.strapi.db.query('admin::user').count();
+    await expect(createAdminFromEnv(app.strapi, { ADMIN_EMAIL: 'chief@example.com', ADMIN_PASSWORD: 'password' }))
+      .rejects.toThrow(/ADMIN_PASSWORD: an uppercase letter/);
+    await expect(createAdminFromEnv(app.strapi, { ADMIN_PASSWORD: 'Strong-Pass-1' }))
+      .rejects.toThrow(/ADMIN_EMAIL/);
+    expect(await admins()).toBe(0);
+
+    await createAdminFromEnv(app.strapi, { ADMIN_EMAIL: 'Chief@Example.com', ADMIN_PASSWORD: 'Strong-Pass-1' });
+    await createAdminFromEnv(app.strapi, { ADMIN_EMAIL: 'other@example.com', ADMIN_PASSWORD: 'Strong-Pass-2' });
+    const users = await app.strapi.db.query('admin::user').findMany({ populate: ['roles'] });
+    expect(users.map((user: { email: string }) => user.email)).toEqual(['chief@example.com']);
+    expect(users[0].roles.map((role: { code: string }) => role.code)).toEqual(['strapi-super-admin']);
   });
 });
