@@ -83,6 +83,24 @@ async function bootStrapi(): Promise<Core.Strapi> {
   return createStrapi({ appDir: APP_ROOT, distDir: path.join(APP_ROOT, 'dist'), autoReload: false, serveAdminPanel: false }).load();
 }
 
+interface PoolStats {
+  numUsed(): number;
+  numPendingAcquires(): number;
+}
+
+/**
+ * Strapi leaves some bookkeeping queries in flight after a Document Service write; destroying the
+ * connection pool under them aborts them with an unhandled error. Let them finish first.
+ */
+async function closeStrapi(strapi: Core.Strapi): Promise<void> {
+  const pool = (strapi.db.connection.client as { pool?: PoolStats }).pool;
+  const deadline = Date.now() + 15_000;
+  while (pool && pool.numUsed() + pool.numPendingAcquires() > 0 && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  await strapi.destroy();
+}
+
 async function main(): Promise<number> {
   let args: Args;
   try {
@@ -121,7 +139,7 @@ async function main(): Promise<number> {
     if (report.failed > 0) process.stderr.write(`\n${report.failed} of ${report.files.length} file(s) failed; nothing of them was written.\n`);
     return report.failed > 0 ? 1 : 0;
   } finally {
-    await strapi.destroy();
+    await closeStrapi(strapi);
   }
 }
 
