@@ -100,7 +100,7 @@ function countByType(changes: PlannedChange[]): Record<string, TypeCounts> {
   return counts;
 }
 
-function describe(entry: PlanEntry): PlannedChange {
+function plannedChange(entry: PlanEntry): PlannedChange {
   return {
     type: entry.spec.label,
     key: entry.key,
@@ -131,7 +131,7 @@ export function createImporter(strapi: Core.Strapi) {
             return planned;
           });
 
-      const changes = entries.map(describe);
+      const changes = entries.map(plannedChange);
       return {
         file: input.file,
         status: options.dryRun ? 'planned' : 'imported',

@@ -37,10 +37,10 @@ function pickFields(spec: TypeSpec, doc: Record<string, unknown>): Fields {
 }
 
 /**
- * Reads go through the query engine rather than the Document Service, whose parameter validation
- * refuses the private `importKey`. The draft row is the one editors edit.
+ * The draft versions (the rows editors edit) of the entities with these natural keys, by import
+ * key first, then by name. Reads go through the query engine: the Document Service's parameter
+ * validation refuses the private `importKey`.
  */
-// The draft versions of the entities with these natural keys (import key first, then name).
 export async function readEntities(
   strapi: Core.Strapi,
   spec: TypeSpec,
