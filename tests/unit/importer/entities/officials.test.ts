@@ -93,4 +93,18 @@ describe('officials', () => {
   it('a group label alone names no one', () => {
     expect(officials('分管市领导分别部署重点工作。')).toEqual([]);
   });
+
+  it('party department posts printed without the level prefix, after 市委常委', () => {
+    expect(officials('市委常委、组织部部长韩青，市委常委、宣传部部长罗敏出席。')).toEqual([
+      { name: '韩青', titles: ['市委常委', '组织部部长'] },
+      { name: '罗敏', titles: ['市委常委', '宣传部部长'] },
+    ]);
+  });
+
+  it('titles with another city as place prefix, and a name followed by 到', () => {
+    expect(officials('省委书记、省人大常委会主任楼明远到洛阳调研，洛阳市委书记江凌陪同。')).toEqual([
+      { name: '楼明远', titles: ['省委书记', '省人大常委会主任'] },
+      { name: '江凌', titles: ['洛阳市委书记'] },
+    ]);
+  });
 });
