@@ -46,7 +46,8 @@ function stripWords(text: string, words: readonly string[], where: 'start' | 'en
 function labelAfter(clause: string, quantity: Quantity, nextStart: number): string | null {
   const following = clause.slice(quantity.end, nextStart).split('、')[0]!;
   const label = nextStart < clause.length ? following.replace(/[和与及]$/u, '') : following;
-  if (!isHan(label[0])) return null;
+  // 总投资50亿元的某项目: the number describes what came before it, not the noun after 的.
+  if (!isHan(label[0]) || label.startsWith('的')) return null;
   return label.slice(0, vocab.maxLabelLength);
 }
 

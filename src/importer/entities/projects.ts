@@ -39,7 +39,7 @@ function nearestStage(marks: StageMark[], start: number, end: number): ProjectSt
 
 /**
  * A proper project name: no counts (15个项目), no quoted categories (“投产一批”项目), no generic
- * determiner (我市项目, 重点项目) and nothing but name characters.
+ * determiner (我市项目, 本次项目) or stage verb (签约项目) and nothing but name characters.
  */
 export function isProjectName(core: string): boolean {
   return (
@@ -47,7 +47,8 @@ export function isProjectName(core: string): boolean {
     core.length <= MAX_NAME_LENGTH &&
     NAME_CHARS.test(core) &&
     !vocab.genericDeterminers.some((determiner) => core.includes(determiner)) &&
-    wordAt(core, 0, vocab.stageWords) === null
+    // 集中签约项目, 开工项目: a stage verb inside the name makes it a category of projects.
+    !vocab.stageWords.some((stageWord) => core.includes(stageWord))
   );
 }
 

@@ -40,4 +40,8 @@ describe('figures', () => {
     const [figure] = figures('郑州航空港经济综合实验区新签约的先进制造业和现代服务业项目共计45个。');
     expect(figure).toEqual({ label: '先进制造业和现代服务业项目', value: 45, unit: '个' });
   });
+
+  it('a number before 的 describes the noun before it', () => {
+    expect(figures('总投资50亿元的中州铝业高端铝材项目正式投产。')).toEqual([{ label: '总投资', value: 50, unit: '亿元' }]);
+  });
 });

@@ -51,4 +51,11 @@ describe('projects', () => {
       { name: '新港冷链物流园项目', stage: 'signed' },
     ]);
   });
+
+  it('a name after 总投资…的 starts after 的; a stage verb inside the name makes it a category', () => {
+    expect(projects('总投资50亿元的中州铝业高端铝材项目正式投产。')).toEqual([
+      { name: '中州铝业高端铝材项目', stage: 'in_production' },
+    ]);
+    expect(projects('本次集中签约项目45个，开工项目30个。')).toEqual([]);
+  });
 });
