@@ -125,5 +125,13 @@ describe('admin panel', () => {
     // One header row and the three articles of the sample page.
     expect(await page.getByRole('row').count()).toBe(4);
     await page.screenshot({ path: path.join(os.tmpdir(), 'newsroom-admin-articles.png'), fullPage: true });
+
+    // The edit view: bilingual labels, and none of the importer's bookkeeping.
+    await page.getByText(LEAD_TITLE).click();
+    await page.getByText('Reporters 记者').first().waitFor({ timeout: 60_000 });
+    const editView = await page.content();
+    expect(editView).toContain('Title 标题');
+    expect(editView).not.toMatch(/import ?snapshot|import ?key/i);
+    await page.screenshot({ path: path.join(os.tmpdir(), 'newsroom-admin-article.png'), fullPage: true });
   });
 });
