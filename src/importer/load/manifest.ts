@@ -19,7 +19,7 @@ export type Manifest = z.infer<typeof ManifestSchema>;
 export const MANIFEST_FILE = 'manifest.json';
 
 /** The manifest beside a page file, if there is one; an invalid one is an error, not ignored. */
-export function readManifestBeside(pageFile: string): Manifest {
+function readManifestBeside(pageFile: string): Manifest {
   const manifestPath = path.join(path.dirname(pageFile), MANIFEST_FILE);
   if (!existsSync(manifestPath)) return {};
   let json: unknown;

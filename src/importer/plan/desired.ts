@@ -32,7 +32,7 @@ export interface EntityMentions {
   contributions: Record<string, Contribution>;
 }
 
-export function paragraphBlocks(paragraphs: string[]) {
+function paragraphBlocks(paragraphs: string[]) {
   return paragraphs.map((text) => ({ type: 'paragraph', children: [{ type: 'text', text }] }));
 }
 
