@@ -8,7 +8,7 @@ import { splitBlocks, firstLineOf, lastLineOf, type Block } from './layout/block
 import { decodePage } from './layout/decode';
 import { splitLines, type PageLine } from './layout/lines';
 import { buildParagraphs } from './layout/paragraphs';
-import { stripContinuations } from './articles/continuation';
+import { splitAtContinuedFrom, stripContinuations } from './articles/continuation';
 import { findDateline } from './articles/dateline';
 import {
   assignHeadlines,
@@ -59,15 +59,19 @@ function warnAbout(file: string, block: Block, what: string): string {
   return `${file}:${firstLineOf(block)}: lines ${firstLineOf(block)}-${lastLineOf(block)} ${what}`;
 }
 
-function draftArticle(file: string, region: ArticleRegion): { draft: ArticleDraft; trailingHeadlines: Block[] } {
+function draftArticle(
+  file: string,
+  region: ArticleRegion,
+): { draft: ArticleDraft; trailingHeadlines: Block[]; carriedOver: Block[] } {
   const split = takeTrailingHeadlines(region.blocks);
   // A region must keep some body: short unpunctuated text right after a byline is its lead.
-  const { body, headlines } = split.body.length > 0 ? split : { body: region.blocks, headlines: [] };
+  const { body: regionBody, headlines } = split.body.length > 0 ? split : { body: region.blocks, headlines: [] };
+  const { own: body, carriedOver } = splitAtContinuedFrom(regionBody);
   const { blocks, continuedOn } = stripContinuations(body);
   const paragraphs = buildParagraphs(blocks);
   if (paragraphs.length === 0) throw new PageError(file, 'article has a byline but no body text', region.bylineLine);
   const lastBodyLine = lastLineOf(body[body.length - 1]);
-  return { draft: { region, paragraphs, continuedOn, lastBodyLine }, trailingHeadlines: headlines };
+  return { draft: { region, paragraphs, continuedOn, lastBodyLine }, trailingHeadlines: headlines, carriedOver };
 }
 
 function rawLines(lines: readonly PageLine[], first: number, last: number): string {
@@ -108,7 +112,10 @@ export function extractPage({ file, bytes }: PageInput): PageExtraction {
   for (const block of introduction.headlines) floating.push({ headline: toHeadline(block), before: null, after: 0 });
 
   const drafts = regions.map((region, index) => {
-    const { draft, trailingHeadlines } = draftArticle(file, region);
+    const { draft, trailingHeadlines, carriedOver } = draftArticle(file, region);
+    for (const block of carriedOver) {
+      warnings.push(warnAbout(file, block, 'continue an article from another page and belong to no article here'));
+    }
     const after = index + 1 < regions.length ? index + 1 : null;
     for (const block of trailingHeadlines) floating.push({ headline: toHeadline(block), before: index, after });
     return draft;

@@ -150,7 +150,8 @@ describe('extractPage on pages where position misleads', () => {
       outlet: '郑州日报',
       reporters: ['赵雪'],
       dateline: null,
-      lines: { first: 1, last: 8 },
+      // Line 8, 上接A01版, opens text from another page: it is not part of this article.
+      lines: { first: 1, last: 7 },
     });
     expect(parking.paragraphs.join('')).not.toContain('上接');
     expect(canteen).toMatchObject({

@@ -1,8 +1,12 @@
 import { extractPage } from '../../../src/importer/extract';
 
 /** Whole small pages through the whole pipeline: the rules must hold together, not only alone. */
+function extractWithWarnings(text: string) {
+  return extractPage({ file: 'page.txt', bytes: Buffer.from(text, 'utf8') });
+}
+
 function extract(text: string) {
-  return extractPage({ file: 'page.txt', bytes: Buffer.from(text, 'utf8') }).extraction.articles;
+  return extractWithWarnings(text).extraction.articles;
 }
 
 describe('a page through the whole pipeline', () => {
@@ -59,5 +63,28 @@ describe('a page through the whole pipeline', () => {
       ['黄河岸边春季植树活动举行', false],
       [expect.stringContaining('图书馆新馆开放'), true],
     ]);
+  });
+
+  it('does not glue text continued from another page (上接A01版) onto the article before it', () => {
+    const { extraction, warnings } = extractWithWarnings(
+      [
+        '本报讯（记者 马良）3月4日，全市',
+        '春季植树活动在黄河岸边举行，',
+        '市民栽下树苗2000株。',
+        '',
+        '（上接A01版）',
+        '项目建设工作推进会要求，各区',
+        '要压实责任，确保一季度开门红。',
+        '',
+        '本报讯（记者 牛犇）3月4日，市',
+        '图书馆新馆开放。',
+      ].join('\n'),
+    );
+    expect(extraction.articles.map((article) => article.paragraphs)).toEqual([
+      ['3月4日，全市春季植树活动在黄河岸边举行，市民栽下树苗2000株。'],
+      ['3月4日，市图书馆新馆开放。'],
+    ]);
+    expect(extraction.articles[0].lines).toEqual({ first: 1, last: 3 });
+    expect(warnings).toEqual(['page.txt:6: lines 6-7 continue an article from another page and belong to no article here']);
   });
 });
