@@ -1,11 +1,12 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { extractPage, readPage } from '../src/importer/extract';
 import type { ImportOptions, ImportReport, Importer } from '../src/importer/service';
-import { APP_ROOT, startTestApp } from '../tests/helpers/strapi';
+import { APP_ROOT, compileApp } from '../src/cli/app';
+import { startTestApp } from '../tests/helpers/strapi';
 
 /**
  * `npm run bench [-- --postgres] [--iterations=N] [--pages=K]`: times extraction and import on
@@ -250,7 +251,7 @@ async function main(): Promise<void> {
   const args = parseBenchArgs(argv);
 
   process.stderr.write('Compiling the app…\n');
-  execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.json'], { cwd: APP_ROOT, stdio: 'inherit' });
+  compileApp();
 
   process.stderr.write(`Timing extraction (${args.iterations} runs)…\n`);
   const extraction = benchExtraction(args.iterations);

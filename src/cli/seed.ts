@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process';
 import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
@@ -6,8 +5,8 @@ import type { Core } from '@strapi/strapi';
 import { IssueDateSchema, MANIFEST_FILE } from '../importer/load/manifest';
 import { fileLine, keptLines, planLines, summaryTable } from '../importer/report';
 import type { Importer } from '../importer/service';
+import { APP_ROOT, compileApp, loadApp } from './app';
 
-const APP_ROOT = path.resolve(__dirname, '..', '..');
 const SEEDS_DIR = path.join(APP_ROOT, 'seeds');
 
 const USAGE = `Usage: npm run seed -- [options] [file-or-folder ...]
@@ -77,10 +76,8 @@ async function bootStrapi(): Promise<Core.Strapi> {
   ensureEnv();
   process.env.LOG_LEVEL ??= 'warn';
   process.stderr.write('Compiling the app…\n');
-  execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.json'], { cwd: APP_ROOT, stdio: 'inherit' });
-  // require, not import(): Strapi's ESM build cannot be resolved by Node's ESM loader.
-  const { createStrapi } = require('@strapi/strapi') as typeof import('@strapi/strapi');
-  return createStrapi({ appDir: APP_ROOT, distDir: path.join(APP_ROOT, 'dist'), autoReload: false, serveAdminPanel: false }).load();
+  compileApp();
+  return loadApp();
 }
 
 interface PoolStats {

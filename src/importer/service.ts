@@ -4,12 +4,12 @@ import { extractPage, readPage, type PageInput } from './extract';
 import { desiredArticle, desiredEntity, pageEntityMentions, type PageMeta, type PageSource } from './plan/desired';
 import { planRecord, type PlanAction, type PlanEntry } from './plan/plan';
 import { ARTICLE_RELATIONS, TYPE_SPECS, type ArticleRelation, type CurrentRecord, type TypeSpec } from './plan/records';
-
-const ENTITY_SPECS = Object.values(ARTICLE_RELATIONS);
 import { readArticles, readEntities, type DocumentIndex } from './load/current';
 import { applyPlan } from './load/apply';
 import { inImportTransaction } from './load/lock';
 import { pageMetaFor } from './load/manifest';
+
+const ENTITY_SPECS = Object.values(ARTICLE_RELATIONS);
 
 export interface ImportOptions {
   /** Plan only: read the database, write nothing. */

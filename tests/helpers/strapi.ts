@@ -4,8 +4,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { Client } from 'pg';
 import type { Core } from '@strapi/strapi';
+import { APP_ROOT, loadApp } from '../../src/cli/app';
 
-export const APP_ROOT = path.resolve(__dirname, '..', '..');
+export { APP_ROOT };
 
 /**
  * A real Strapi instance on a throwaway database: a temp SQLite file by default, or a fresh
@@ -74,14 +75,7 @@ export async function provisionDatabase(): Promise<() => Promise<void>> {
 /** Boots Strapi on whatever database the DATABASE_* variables name. */
 export async function loadStrapi(): Promise<Core.Strapi> {
   ensureTestSecrets();
-  // Required lazily so the secrets above are in place before Strapi reads its config.
-  const { createStrapi } = require('@strapi/strapi') as typeof import('@strapi/strapi');
-  return createStrapi({
-    appDir: APP_ROOT,
-    distDir: path.join(APP_ROOT, 'dist'),
-    autoReload: false,
-    serveAdminPanel: false,
-  }).load();
+  return loadApp();
 }
 
 export async function startTestApp(): Promise<TestApp> {

@@ -1,0 +1,29 @@
+import { execFileSync } from 'node:child_process';
+import path from 'node:path';
+import type { Core } from '@strapi/strapi';
+
+/**
+ * The one way scripts, tests and benchmarks get a Strapi instance without a server: compile the
+ * app into dist/ (incremental, so a no-op when nothing changed), then load it from there.
+ */
+export const APP_ROOT = path.resolve(__dirname, '..', '..');
+
+export function compileApp(): void {
+  execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.json'], {
+    cwd: APP_ROOT,
+    stdio: 'inherit',
+  });
+}
+
+/** Loads the compiled app with the configuration the environment names; call compileApp first. */
+export async function loadApp(): Promise<Core.Strapi> {
+  // require, not import(): Strapi's ESM build cannot be resolved by Node's ESM loader, and the
+  // environment (secrets, database) must be in place before Strapi reads its config.
+  const { createStrapi } = require('@strapi/strapi') as typeof import('@strapi/strapi');
+  return createStrapi({
+    appDir: APP_ROOT,
+    distDir: path.join(APP_ROOT, 'dist'),
+    autoReload: false,
+    serveAdminPanel: false,
+  }).load();
+}
