@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
-import { ExtractionSchema, type ArticleExtraction, type Extraction } from './contract';
+import { ExtractionSchema, type ArticleExtraction, type Extraction, type UnassignedText } from './contract';
 import { extractEntities } from './entities';
 import { PageError } from './errors';
 import { splitBlocks, firstLineOf, lastLineOf, type Block } from './layout/blocks';
@@ -10,6 +10,7 @@ import { splitLines, type PageLine } from './layout/lines';
 import { buildParagraphs } from './layout/paragraphs';
 import { splitAtContinuedFrom, stripContinuations } from './articles/continuation';
 import { findDateline } from './articles/dateline';
+import { resolveEventDate } from './articles/event-date';
 import {
   assignHeadlines,
   takeTrailingHeadlines,
@@ -27,9 +28,14 @@ export interface PageInput {
   bytes: Buffer;
 }
 
+export interface ExtractOptions {
+  /** The issue the page was printed in, to resolve datelines such as 昨日; null when unknown. */
+  issueDate: string | null;
+}
+
 export interface PageExtraction {
   extraction: Extraction;
-  /** `file:line: message` notes about text that belongs to no article. */
+  /** `file:line: message` notes about text that belongs to no article, for terminals and logs. */
   warnings: string[];
   /** Each article's lines exactly as printed, by article key; stored by the loader, not printed. */
   rawText: Record<string, string>;
@@ -55,8 +61,16 @@ interface ArticleDraft {
   lastBodyLine: number;
 }
 
-function warnAbout(file: string, block: Block, what: string): string {
-  return `${file}:${firstLineOf(block)}: lines ${firstLineOf(block)}-${lastLineOf(block)} ${what}`;
+function unassignedText(lines: readonly PageLine[], first: number, last: number, reason: string): UnassignedText {
+  return { lines: { first, last }, text: rawLines(lines, first, last), reason };
+}
+
+function unassignedBlock(lines: readonly PageLine[], block: Block, reason: string): UnassignedText {
+  return unassignedText(lines, firstLineOf(block), lastLineOf(block), reason);
+}
+
+function warningAbout(file: string, { lines, reason }: UnassignedText): string {
+  return `${file}:${lines.first}: lines ${lines.first}-${lines.last} ${reason}`;
 }
 
 function draftArticle(
@@ -94,7 +108,7 @@ function uniqueInOrder(values: readonly string[]): string[] {
   return [...new Set(values)];
 }
 
-export function extractPage({ file, bytes }: PageInput): PageExtraction {
+export function extractPage({ file, bytes }: PageInput, { issueDate }: ExtractOptions = { issueDate: null }): PageExtraction {
   const lines = splitLines(decodePage(file, bytes));
   const { prelude, regions } = segmentByBylines(splitBlocks(lines));
   if (regions.length === 0) {
@@ -102,62 +116,71 @@ export function extractPage({ file, bytes }: PageInput): PageExtraction {
     throw new PageError(file, 'no article found: no byline such as 本报讯（…记者…） on the page', firstText);
   }
 
-  const warnings: string[] = [];
+  const unassigned: UnassignedText[] = [];
   const floating: FloatingHeadline[] = [];
 
   const introduction = takeTrailingHeadlines(prelude);
   for (const block of stripContinuations(introduction.body).blocks) {
-    warnings.push(warnAbout(file, block, 'come before the first byline and belong to no article'));
+    unassigned.push(unassignedBlock(lines, block, 'come before the first byline and belong to no article'));
   }
   for (const block of introduction.headlines) floating.push({ headline: toHeadline(block), before: null, after: 0 });
 
   const drafts = regions.map((region, index) => {
     const { draft, trailingHeadlines, carriedOver } = draftArticle(file, region);
     for (const block of carriedOver) {
-      warnings.push(warnAbout(file, block, 'continue an article from another page and belong to no article here'));
+      unassigned.push(unassignedBlock(lines, block, 'continue an article from another page and belong to no article here'));
     }
     const after = index + 1 < regions.length ? index + 1 : null;
     for (const block of trailingHeadlines) floating.push({ headline: toHeadline(block), before: index, after });
     return draft;
   });
 
-  const { byArticle, unassigned } = assignHeadlines(
+  const headlines = assignHeadlines(
     floating,
     drafts.map((draft) => draft.paragraphs.join('')),
   );
-  for (const headline of unassigned) {
+  for (const headline of headlines.unassigned) {
     const { first, last } = headline.lines;
-    warnings.push(`${file}:${first}: lines ${first}-${last} look like a headline but match no neighbouring article`);
+    unassigned.push(unassignedText(lines, first, last, 'look like a headline but match no neighbouring article'));
   }
 
   const keys = disambiguateKeys(
     drafts.map((draft) => articleKey(rawLines(lines, draft.region.bylineLine, draft.lastBodyLine))),
   );
-  const reporters = uniqueInOrder(drafts.flatMap((draft) => draft.region.byline.reporters));
+  const credited = uniqueInOrder(drafts.flatMap((draft) => draft.region.byline.credits.map((credit) => credit.name)));
   const rawText: Record<string, string> = {};
 
   const articles: ArticleExtraction[] = drafts.map((draft, index) => {
-    const headline = byArticle.get(index);
+    const headline = headlines.byArticle.get(index);
     const span = lineSpan(draft, headline);
     rawText[keys[index]] = rawLines(lines, span.first, span.last);
+    const { credits, sourceTag, outlet } = draft.region.byline;
+    const dateline = findDateline(draft.paragraphs[0]);
     return {
       key: keys[index],
       title: headline?.title ?? deriveTitle(draft.paragraphs[0]),
       subtitle: headline?.subtitle ?? null,
       titleGenerated: headline === undefined,
-      outlet: draft.region.byline.outlet,
-      reporters: draft.region.byline.reporters,
-      dateline: findDateline(draft.paragraphs[0]),
+      sourceTag,
+      outlet,
+      reporters: credits.filter((credit) => credit.role === 'reporter').map((credit) => credit.name),
+      credits,
+      dateline,
+      eventDate: resolveEventDate(dateline, issueDate),
       continuedOn: draft.continuedOn,
+      continuedFrom: null,
       paragraphs: draft.paragraphs,
       lines: span,
-      ...extractEntities(draft.paragraphs, { reporters }),
+      reviewFlags: [],
+      ...extractEntities(draft.paragraphs, { reporters: credited }),
     };
   });
 
   const extraction = ExtractionSchema.parse({
     source: { file: basename(file), sha256: createHash('sha256').update(bytes).digest('hex') },
+    issueDate,
     articles,
+    unassigned,
   });
-  return { extraction, warnings, rawText };
+  return { extraction, warnings: unassigned.map((text) => warningAbout(file, text)), rawText };
 }

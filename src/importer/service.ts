@@ -119,7 +119,7 @@ export function createImporter(strapi: Core.Strapi) {
   /** Imports one page atomically: either every document of the page is written, or none is. */
   async function importPage(input: PageInput, meta: PageMeta, options: ImportOptions): Promise<FileReport> {
     try {
-      const { extraction, warnings, rawText } = extractPage(input);
+      const { extraction, warnings, rawText } = extractPage(input, { issueDate: meta.issueDate });
       const source: PageSource = { extraction, rawText, meta };
       const index: DocumentIndex = new Map();
 

@@ -1,3 +1,4 @@
+import type { Credit } from '../contract';
 import { removeLayoutWhitespace } from '../layout/paragraphs';
 import { bylineVocab, type BylineVocab } from '../vocab/article-vocab';
 import { alternation } from '../vocab/words';
@@ -10,8 +11,8 @@ export interface Byline {
   sourceTag: string;
   /** Text before the first role word inside the brackets; null when the brackets name no outlet. */
   outlet: string | null;
-  /** Everyone credited, in printed order, whatever their role. */
-  reporters: string[];
+  /** Everyone credited, in printed order, with the role word printed before them. */
+  credits: Credit[];
   /** Lines the byline occupies, counted from the line it starts on. */
   lineCount: number;
   /** Body text printed after the closing bracket on the byline's last line. */
@@ -28,23 +29,26 @@ function compileVocab(vocab: BylineVocab): { opening: RegExp; role: RegExp } {
   const tags = [alternation(vocab.sourceTags), ...vocab.sourceTagPatterns.map((source) => `(?:${source})`)].join('|');
   return {
     opening: new RegExp(`^\\s*(${tags})\\s*[（(]`, 'u'),
-    role: new RegExp(alternation(vocab.roleWords), 'gu'),
+    role: new RegExp(alternation(Object.keys(vocab.creditRoles)), 'gu'),
   };
 }
 
 const compiled = compileVocab(bylineVocab);
 
-function parseCredits(inner: string): { outlet: string | null; reporters: string[] } {
-  const firstRole = inner.search(compiled.role);
-  if (firstRole < 0) return { outlet: removeLayoutWhitespace(inner) || null, reporters: [] };
-  const outlet = removeLayoutWhitespace(inner.slice(0, firstRole)) || null;
-  // Spaces, not line breaks, separate names: a line break may fall inside a name.
-  const reporters = inner
-    .slice(firstRole)
-    .split(compiled.role)
-    .flatMap((group) => group.split(NAME_SEPARATOR))
-    .filter((name) => name !== '');
-  return { outlet, reporters };
+function parseCredits(inner: string): { outlet: string | null; credits: Credit[] } {
+  const roles = [...inner.matchAll(compiled.role)];
+  if (roles.length === 0) return { outlet: removeLayoutWhitespace(inner) || null, credits: [] };
+  const outlet = removeLayoutWhitespace(inner.slice(0, roles[0].index)) || null;
+  const credits = roles.flatMap((match, index) => {
+    const printedRole = match[0];
+    const names = inner.slice(match.index + printedRole.length, roles[index + 1]?.index ?? inner.length);
+    // Spaces, not line breaks, separate names: a line break may fall inside a name.
+    return names
+      .split(NAME_SEPARATOR)
+      .filter((name) => name !== '')
+      .map((name) => ({ name, role: bylineVocab.creditRoles[printedRole], printedRole }));
+  });
+  return { outlet, credits };
 }
 
 /**

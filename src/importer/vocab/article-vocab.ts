@@ -1,6 +1,8 @@
 import { z } from 'zod';
+import { CreditRoleSchema } from '../contract';
 import bylinesJson from './bylines.json';
 import continuationsJson from './continuations.json';
+import datelinesJson from './datelines.json';
 import leadsJson from './leads.json';
 
 /**
@@ -25,12 +27,20 @@ const pattern = word.refine(
 const BylineVocabSchema = z.object({
   sourceTags: z.array(word).min(1),
   sourceTagPatterns: z.array(pattern),
-  roleWords: z.array(word).min(1),
+  /** Role word as printed → the credit's role. */
+  creditRoles: z.record(word, CreditRoleSchema).refine((roles) => Object.keys(roles).length > 0, { message: 'needs at least one role word' }),
 });
 
 const ContinuationVocabSchema = z.object({
   continuedOnVerbs: z.array(word).min(1),
   continuedFromVerbs: z.array(word).min(1),
+});
+
+const DatelineVocabSchema = z.object({
+  /** Relative day words and their offset from the issue date (昨日 → -1). */
+  relativeDays: z.record(word, z.number().int().max(0)),
+  /** Words that say "recently" without a date (日前, 近日): the event date stays unknown. */
+  vague: z.array(word),
 });
 
 const LeadVocabSchema = z.object({
@@ -43,8 +53,10 @@ const LeadVocabSchema = z.object({
 
 export type BylineVocab = z.infer<typeof BylineVocabSchema>;
 export type ContinuationVocab = z.infer<typeof ContinuationVocabSchema>;
+export type DatelineVocab = z.infer<typeof DatelineVocabSchema>;
 export type LeadVocab = z.infer<typeof LeadVocabSchema>;
 
 export const bylineVocab: BylineVocab = BylineVocabSchema.parse(bylinesJson);
 export const continuationVocab: ContinuationVocab = ContinuationVocabSchema.parse(continuationsJson);
+export const datelineVocab: DatelineVocab = DatelineVocabSchema.parse(datelinesJson);
 export const leadVocab: LeadVocab = LeadVocabSchema.parse(leadsJson);

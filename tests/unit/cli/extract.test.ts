@@ -19,6 +19,15 @@ describe('extract CLI', () => {
     expect(extraction.articles).toHaveLength(3);
   });
 
+  it('resolves event dates against --issue-date and rejects a malformed one', () => {
+    const { status, stdout } = runExtract('--issue-date', '2023-01-28', SAMPLE_PATH);
+    expect(status).toBe(0);
+    const extraction = ExtractionSchema.parse(JSON.parse(stdout));
+    expect(extraction.issueDate).toBe('2023-01-28');
+    expect(extraction.articles.map((article) => article.eventDate)).toEqual(['2023-01-28', '2023-01-28', '2023-01-28']);
+    expect(runExtract('--issue-date', '28.1.2023', SAMPLE_PATH)).toMatchObject({ status: 2, stderr: expect.stringMatching(/YYYY-MM-DD/) });
+  });
+
   it('exits 1 naming the file when it is missing, without a stack trace', () => {
     const { status, stdout, stderr } = runExtract('no/such/page.txt');
     expect(status).toBe(1);

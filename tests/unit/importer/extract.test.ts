@@ -131,7 +131,11 @@ describe('extractPage on pages where position misleads', () => {
       subtitle: '全市栽种苗木1200株',
       titleGenerated: false,
       outlet: '大河报',
-      reporters: ['张明', '王小红'],
+      reporters: ['张明'],
+      credits: [
+        { name: '张明', role: 'reporter', printedRole: '记者' },
+        { name: '王小红', role: 'correspondent', printedRole: '通讯员' },
+      ],
       dateline: '3月15日',
       continuedOn: 'A06',
       lines: { first: 1, last: 15 },
@@ -158,7 +162,11 @@ describe('extractPage on pages where position misleads', () => {
       title: '社区食堂开门迎客',
       titleGenerated: false,
       outlet: null,
-      reporters: ['孙悦', '周一鸣'],
+      reporters: ['孙悦'],
+      credits: [
+        { name: '孙悦', role: 'reporter', printedRole: '记者' },
+        { name: '周一鸣', role: 'intern', printedRole: '实习生' },
+      ],
       lines: { first: 10, last: 17 },
     });
     expect(result.warnings).toEqual([]);

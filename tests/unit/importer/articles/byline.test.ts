@@ -1,11 +1,13 @@
 import { parseByline } from '../../../../src/importer/articles/byline';
 
+const reporter = (name: string, printedRole = '记者') => ({ name, role: 'reporter', printedRole });
+
 describe('parseByline', () => {
-  it('reads source tag, outlet, reporters and the body after the bracket', () => {
+  it('reads source tag, outlet, credits and the body after the bracket', () => {
     expect(parseByline(['本报讯（大河报记者 张明 刘洋）今天上午，'])).toEqual({
       sourceTag: '本报讯',
       outlet: '大河报',
-      reporters: ['张明', '刘洋'],
+      credits: [reporter('张明'), reporter('刘洋')],
       lineCount: 1,
       rest: '今天上午，',
     });
@@ -13,21 +15,30 @@ describe('parseByline', () => {
 
   it('joins a byline broken inside the outlet', () => {
     const byline = parseByline([' 本报讯（正观新闻·郑州', '晚报记者 赵雪 钱进）开', '局即决战']);
-    expect(byline).toMatchObject({ outlet: '正观新闻·郑州晚报', reporters: ['赵雪', '钱进'], lineCount: 2, rest: '开' });
+    expect(byline).toMatchObject({ outlet: '正观新闻·郑州晚报', credits: [reporter('赵雪'), reporter('钱进')], lineCount: 2, rest: '开' });
   });
 
   it('joins a byline broken right after a one-character line fragment, keeping body text', () => {
     const byline = parseByline(['本报讯（正观新闻·郑', '州晚报记者 孙悦） 1月 28', '日，记者从']);
-    expect(byline).toMatchObject({ outlet: '正观新闻·郑州晚报', reporters: ['孙悦'], lineCount: 2, rest: ' 1月 28' });
+    expect(byline).toMatchObject({ outlet: '正观新闻·郑州晚报', credits: [reporter('孙悦')], lineCount: 2, rest: ' 1月 28' });
   });
 
-  it('collects 记者, 通讯员 and 实习生 names in printed order, separated by spaces or 、', () => {
+  it('credits 记者, 通讯员 and 实习生 names in printed order with their roles, separated by spaces or 、', () => {
     const byline = parseByline(['本报讯（记者 孙悦、周一鸣 通讯员 王小红 实习生 李', '华）社区']);
-    expect(byline).toMatchObject({ outlet: null, reporters: ['孙悦', '周一鸣', '王小红', '李华'], lineCount: 2 });
+    expect(byline).toMatchObject({
+      outlet: null,
+      credits: [
+        reporter('孙悦'),
+        reporter('周一鸣'),
+        { name: '王小红', role: 'correspondent', printedRole: '通讯员' },
+        { name: '李华', role: 'intern', printedRole: '实习生' },
+      ],
+      lineCount: 2,
+    });
   });
 
   it('prefers a longer role word, so the outlet does not absorb 首席', () => {
-    expect(parseByline(['本报讯（河南日报首席记者 高山）'])).toMatchObject({ outlet: '河南日报', reporters: ['高山'] });
+    expect(parseByline(['本报讯（河南日报首席记者 高山）'])).toMatchObject({ outlet: '河南日报', credits: [reporter('高山', '首席记者')] });
   });
 
   it('accepts tag shapes such as 本报北京讯 and 新华社北京1月28日电', () => {
@@ -36,7 +47,7 @@ describe('parseByline', () => {
   });
 
   it('accepts ASCII brackets', () => {
-    expect(parseByline(['本报讯(记者 高山)正文'])).toMatchObject({ reporters: ['高山'], rest: '正文' });
+    expect(parseByline(['本报讯(记者 高山)正文'])).toMatchObject({ credits: [reporter('高山')], rest: '正文' });
   });
 
   it('returns null for body text, a tag without brackets, or an unclosed bracket', () => {

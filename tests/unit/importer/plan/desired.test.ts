@@ -22,12 +22,17 @@ function article(overrides: Partial<ArticleExtraction>): ArticleExtraction {
     title: '标题',
     subtitle: null,
     titleGenerated: false,
+    sourceTag: '本报讯',
     outlet: '正观新闻',
     reporters: ['陈锋'],
+    credits: [{ name: '陈锋', role: 'reporter', printedRole: '记者' }],
     dateline: '1月28日',
+    eventDate: null,
     continuedOn: null,
+    continuedFrom: null,
     paragraphs: ['第一段。'],
     lines: { first: 1, last: 10 },
+    reviewFlags: [],
     officials: [],
     projects: [],
     researchPlatforms: [],
@@ -37,7 +42,7 @@ function article(overrides: Partial<ArticleExtraction>): ArticleExtraction {
 }
 
 function extractionOf(...articles: ArticleExtraction[]): Extraction {
-  return { source: { file: 'page.txt', sha256: SHA256 }, articles };
+  return { source: { file: 'page.txt', sha256: SHA256 }, issueDate: null, articles, unassigned: [] };
 }
 
 function mentionsOf(spec: EntityMentions['spec'], key: string, contributions: Record<string, Contribution>): EntityMentions {

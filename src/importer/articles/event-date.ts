@@ -1,0 +1,41 @@
+import { datelineVocab } from '../vocab/article-vocab';
+
+/**
+ * The day an article's event happened, from its dateline and the issue it was printed in. Only
+ * exact forms resolve: a month and day (the year is the issue's, or the one before for a December
+ * dateline in a January issue), or a relative day word (昨日 = the day before the issue). Vague
+ * words (日前, 近日) and a missing issue date leave it unknown rather than guessed.
+ */
+
+const MONTH_DAY = /^(\d{1,2})月(\d{1,2})日$/;
+/** A dateline more than this many months after the issue date is from the previous year. */
+const MAX_MONTHS_AHEAD = 1;
+
+function isoDate(year: number, month: number, day: number): string | null {
+  const date = new Date(Date.UTC(year, month - 1, day));
+  if (date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return null;
+  return date.toISOString().slice(0, 10);
+}
+
+function parseIsoDate(issueDate: string): { year: number; month: number; day: number } {
+  const [year, month, day] = issueDate.split('-').map(Number);
+  return { year, month, day };
+}
+
+export function resolveEventDate(dateline: string | null, issueDate: string | null): string | null {
+  if (dateline === null || issueDate === null) return null;
+  const issue = parseIsoDate(issueDate);
+
+  const offset = datelineVocab.relativeDays[dateline];
+  if (offset !== undefined) {
+    const date = new Date(Date.UTC(issue.year, issue.month - 1, issue.day + offset));
+    return date.toISOString().slice(0, 10);
+  }
+
+  const monthDay = MONTH_DAY.exec(dateline);
+  if (!monthDay) return null;
+  const month = Number(monthDay[1]);
+  const day = Number(monthDay[2]);
+  const year = month > issue.month + MAX_MONTHS_AHEAD ? issue.year - 1 : issue.year;
+  return isoDate(year, month, day);
+}
