@@ -9,12 +9,19 @@ import { ARTICLE_UID, OFFICIAL_UID, PROJECT_UID, RESEARCH_PLATFORM_UID, type New
 export type FieldValue = string | number | boolean | null | FieldValue[] | { [key: string]: FieldValue };
 export type Fields = Record<string, FieldValue>;
 
+/** A list of objects told apart by one of their fields, such as an official's posts by title. */
+export interface KeyedList {
+  keyedBy: string;
+}
+
 /** How a field is reconciled with an editor's changes. */
 export type FieldKind =
   /** Replaced as a whole: the importer's new value wins only where nobody edited the field. */
   | 'value'
   /** A set of strings: additions and removals are merged item by item (titles, relations). */
-  | 'set';
+  | 'set'
+  /** Merged item by item like a set; an item an editor changed is the editor's from then on. */
+  | KeyedList;
 
 export interface TypeSpec {
   uid: NewsroomUid;
@@ -59,6 +66,9 @@ export const ARTICLE_RELATIONS = {
   researchPlatforms: RESEARCH_PLATFORM_SPEC,
 } as const;
 export type ArticleRelation = keyof typeof ARTICLE_RELATIONS;
+
+/** An official's post as printed, with the first and last issue it was printed in. */
+export type Post = { title: string; firstSeen: string | null; lastSeen: string | null };
 
 /** What one article of one page says about an entity; entities keep one per article key. */
 export type OfficialContribution = { titles: string[] };
