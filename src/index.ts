@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { hideEditorOnlyTypesFromGraphql } from './bootstrap/editor-only-types';
 import { registerGraphqlGuards } from './bootstrap/graphql-guards';
 import { grantPublicReadAccess } from './bootstrap/public-permissions';
 import { createAdminFromEnv } from './bootstrap/admin-user';
@@ -7,6 +8,7 @@ import { configureAdminViews } from './bootstrap/admin-views';
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
     registerGraphqlGuards(strapi);
+    hideEditorOnlyTypesFromGraphql(strapi);
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import type { Core } from '@strapi/strapi';
 import { IssueDateSchema, MANIFEST_FILE } from '../importer/load/manifest';
-import { fileLine, keptLines, planLines, summaryTable } from '../importer/report';
+import { fileLine, keptLines, planLines, summaryTable, unassignedLines } from '../importer/report';
 import type { Importer } from '../importer/service';
 import { APP_ROOT, compileApp, loadApp } from './app';
 
@@ -124,8 +124,7 @@ async function main(): Promise<number> {
     const interactive = process.stderr.isTTY;
     const report = await importer.importFiles(pages, args, (file, done, total) => {
       if (interactive) process.stderr.write('\r\x1b[K');
-      process.stdout.write(`${fileLine(file)}\n`);
-      for (const warning of file.warnings) process.stderr.write(`  warning: ${warning}\n`);
+      process.stdout.write(`${[fileLine(file), ...unassignedLines(file)].join('\n')}\n`);
       if (args.dryRun) process.stdout.write(`${planLines(file).join('\n')}\n`);
       if (interactive && done < total) process.stderr.write(`[${done}/${total}] importing ${path.basename(pages[done])}…`);
     });
