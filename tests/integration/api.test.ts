@@ -264,6 +264,13 @@ describe('GraphQL', () => {
 });
 
 describe('bootstrap', () => {
+  it('runs the JSON-list migration on a fresh database without holding anything', async () => {
+    const knex = app.strapi.db.connection;
+    const ran = await knex('strapi_migrations').select('name');
+    expect(ran.map((migration: { name: string }) => migration.name)).toContain('2026.11.28T00.00.00.json-lists-to-components.js');
+    expect(await knex.schema.hasTable('newsroom_held_json_lists')).toBe(false);
+  });
+
   it('grants public read access idempotently', async () => {
     await grantPublicReadAccess(app.strapi);
     await grantPublicReadAccess(app.strapi);
