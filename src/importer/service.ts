@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { PageError } from './errors';
-import type { UnassignedText } from './contract';
+import { ExtractionSchema, type UnassignedText } from './contract';
 import { extractPage, readPage, type PageExtraction, type PageInput } from './extract';
 import { desiredArticle, desiredEntity, desiredPage, pageEntityMentions, type PageMeta, type PageSource } from './plan/desired';
 import { planRecord, type PlanAction, type PlanEntry } from './plan/plan';
@@ -121,11 +121,17 @@ function failure(file: string, error: unknown): FileReport {
 export function createImporter(strapi: Core.Strapi) {
   /**
    * Loads one page's extraction atomically: either every document of the page is written, or
-   * none is. The seam between parser and loader, for callers that extract (or edit) pages themselves.
+   * none is. The seam between parser and loader, for callers that extract (or edit) pages
+   * themselves; what they pass must still satisfy the contract.
    */
-  async function importExtraction(file: string, page: PageExtraction, meta: PageMeta, options: ImportOptions): Promise<FileReport> {
+  async function importExtraction(
+    file: string,
+    page: Pick<PageExtraction, 'extraction' | 'rawText'>,
+    meta: PageMeta,
+    options: ImportOptions,
+  ): Promise<FileReport> {
     try {
-      const source: PageSource = { extraction: page.extraction, rawText: page.rawText, meta };
+      const source: PageSource = { extraction: ExtractionSchema.parse(page.extraction), rawText: page.rawText, meta };
       const index: DocumentIndex = new Map();
 
       const entries = options.dryRun
@@ -141,8 +147,8 @@ export function createImporter(strapi: Core.Strapi) {
         file,
         status: options.dryRun ? 'planned' : 'imported',
         error: null,
-        articles: page.extraction.articles.length,
-        unassigned: page.extraction.unassigned,
+        articles: source.extraction.articles.length,
+        unassigned: source.extraction.unassigned,
         changes,
         counts: countByType(changes),
       };

@@ -359,7 +359,6 @@ describe('pages and the text no article took', () => {
           unassigned: [{ lines: { first: 1, last: 2 }, text: furniture, reason: 'belongs to no article' }],
         },
         rawText: {},
-        warnings: [],
       },
       { issueDate: '2023-01-29', page: 'A08' },
       DRAFTS,
