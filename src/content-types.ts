@@ -6,3 +6,7 @@ export const RESEARCH_PLATFORM_UID = 'api::research-platform.research-platform';
 
 export const NEWSROOM_UIDS = [ARTICLE_UID, OFFICIAL_UID, PROJECT_UID, RESEARCH_PLATFORM_UID] as const;
 export type NewsroomUid = (typeof NEWSROOM_UIDS)[number];
+
+/** Editors' bookkeeping of each imported page: visible in the admin, never in the public APIs. */
+export const PAGE_UID = 'api::page.page';
+export type ImportedUid = NewsroomUid | typeof PAGE_UID;

@@ -1,15 +1,20 @@
 import type { Core } from '@strapi/strapi';
+import { hideEditorOnlyTypesFromGraphql } from './bootstrap/editor-only-types';
 import { registerGraphqlGuards } from './bootstrap/graphql-guards';
 import { grantPublicReadAccess } from './bootstrap/public-permissions';
 import { createAdminFromEnv } from './bootstrap/admin-user';
 import { configureAdminViews } from './bootstrap/admin-views';
+import { convertHeldJsonLists } from './importer/load/json-lists';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
     registerGraphqlGuards(strapi);
+    hideEditorOnlyTypesFromGraphql(strapi);
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
+    // Before anything reads content: finishes the v1 → v2 migration of database/migrations/.
+    await convertHeldJsonLists(strapi);
     await grantPublicReadAccess(strapi);
     await createAdminFromEnv(strapi);
     await configureAdminViews(strapi);

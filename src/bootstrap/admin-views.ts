@@ -1,72 +1,129 @@
 import type { Core } from '@strapi/strapi';
 
 /**
- * List-view columns and bilingual field labels for the content manager. Applied once per type
- * (remembered in the core store), so an editor who rearranges the columns keeps their layout.
+ * List-view columns and bilingual field labels for the content manager.
+ *
+ * Columns and the main field are applied once per type and layout revision (remembered in the
+ * core store), so an editor who rearranges the columns keeps their layout until the type's
+ * fields change. Labels are filled in on every start wherever a field still has Strapi's
+ * default label (its name): fields added by a model change get theirs on databases set up
+ * before, and a label an editor chose is never overwritten.
  */
-interface ViewSpec {
-  listColumns: string[];
+interface ListView {
+  /** Bump when the columns change, so databases laid out by an earlier revision get the new ones. */
+  revision: number;
   mainField: string;
+  columns: string[];
+}
+
+interface ViewSpec {
+  list?: ListView;
   labels: Record<string, string>;
 }
 
-const VIEWS: Record<string, ViewSpec> = {
+const CONTENT_TYPE_VIEWS: Record<string, ViewSpec> = {
   'api::article.article': {
-    mainField: 'title',
-    listColumns: ['title', 'dateline', 'reporters', 'reviewStatus', 'titleGenerated', 'continuedOn'],
+    list: { revision: 2, mainField: 'title', columns: ['title', 'issueDate', 'dateline', 'reviewStatus', 'titleGenerated', 'continuedOn'] },
     labels: {
       title: 'Title 标题', subtitle: 'Subtitle 副题', titleGenerated: 'Title generated 标题为自动生成',
-      outlet: 'Outlet 媒体', reporters: 'Reporters 记者', dateline: 'Dateline 电头日期',
+      outlet: 'Outlet 媒体', credits: 'Credits 署名', dateline: 'Dateline 电头日期', eventDate: 'Event date 事件日期',
       issueDate: 'Issue date 出版日期', page: 'Page 版次', continuedOn: 'Continued on 转版',
-      body: 'Body 正文', figures: 'Figures 数据', source: 'Source 来源', sourceKey: 'Source key 导入键',
-      reviewStatus: 'Review status 审核状态', officials: 'Officials 官员', projects: 'Projects 项目',
-      researchPlatforms: 'Research platforms 科研平台',
+      continuedFrom: 'Continued from 上接', body: 'Body 正文', figures: 'Figures 数据', source: 'Source 来源',
+      reviewFlags: 'Review flags 待核事项', sourceKey: 'Source key 导入键', reviewStatus: 'Review status 审核状态',
+      officials: 'Officials 官员', projects: 'Projects 项目', researchPlatforms: 'Research platforms 科研平台',
+      sourcePage: 'Source page 来源版面',
     },
   },
   'api::official.official': {
-    mainField: 'name',
-    listColumns: ['name', 'titles', 'updatedAt'],
-    labels: { name: 'Name 姓名', titles: 'Titles 职务', articles: 'Articles 文章' },
+    list: { revision: 2, mainField: 'name', columns: ['name', 'updatedAt'] },
+    labels: { name: 'Name 姓名', posts: 'Posts 职务', articles: 'Articles 文章' },
   },
   'api::project.project': {
-    mainField: 'name',
-    listColumns: ['name', 'stage', 'updatedAt'],
+    list: { revision: 1, mainField: 'name', columns: ['name', 'stage', 'updatedAt'] },
     labels: { name: 'Name 项目名称', stage: 'Stage 阶段', articles: 'Articles 文章' },
   },
   'api::research-platform.research-platform': {
-    mainField: 'name',
-    listColumns: ['name', 'kind', 'hostInstitution', 'nameGenerated'],
+    list: { revision: 1, mainField: 'name', columns: ['name', 'kind', 'hostInstitution', 'nameGenerated'] },
     labels: {
       name: 'Name 名称', nameGenerated: 'Name generated 名称为自动生成', kind: 'Kind 类别',
       hostInstitution: 'Host institution 依托单位', articles: 'Articles 文章',
     },
   },
+  'api::page.page': {
+    list: { revision: 1, mainField: 'fileName', columns: ['fileName', 'issueDate', 'page', 'unassigned'] },
+    labels: {
+      fileName: 'File name 文件名', sha256: 'SHA-256 校验值', issueDate: 'Issue date 出版日期', page: 'Page 版次',
+      lineCount: 'Lines 行数', unassigned: 'Unassigned text 未归属文字', articles: 'Articles 文章',
+    },
+  },
+};
+
+const COMPONENT_VIEWS: Record<string, ViewSpec> = {
+  'article.credit': { labels: { name: 'Name 姓名', role: 'Role 角色', printedRole: 'Printed role 署名原文' } },
+  'article.review-flag': { labels: { code: 'Code 代码', message: 'Message 说明', line: 'Line 行号' } },
+  'official.post': { labels: { title: 'Title 职务', firstSeen: 'First seen 首见', lastSeen: 'Last seen 最近见' } },
+  'page.unassigned-text': {
+    labels: { firstLine: 'First line 起始行', lastLine: 'Last line 结束行', text: 'Text 文字', reason: 'Reason 原因' },
+  },
 };
 
 const APPLIED_KEY = 'admin-views-applied';
 
+/** Column revisions applied per type; the first version of this store kept a list of types. */
+type AppliedRevisions = Record<string, number>;
+
+function appliedRevisions(stored: unknown): AppliedRevisions {
+  if (Array.isArray(stored)) return Object.fromEntries(stored.map((uid: string) => [uid, 1]));
+  return (stored as AppliedRevisions | null) ?? {};
+}
+
+type Metadatas = Record<string, { edit: Record<string, unknown>; list: Record<string, unknown> }>;
+
+/** The metadatas with our labels on every field whose label is still its name. */
+function labelled(metadatas: Metadatas, labels: Record<string, string>): { metadatas: Metadatas; changed: boolean } {
+  let changed = false;
+  const result: Metadatas = {};
+  for (const [field, metadata] of Object.entries(metadatas)) {
+    const label = labels[field];
+    const isDefault = (text: unknown) => label !== undefined && (text === undefined || text === field);
+    const edit = isDefault(metadata.edit?.label) ? { ...metadata.edit, label } : metadata.edit;
+    const list = isDefault(metadata.list?.label) ? { ...metadata.list, label } : metadata.list;
+    changed ||= edit !== metadata.edit || list !== metadata.list;
+    result[field] = { ...metadata, edit, list };
+  }
+  return { metadatas: result, changed };
+}
+
+interface ConfigurationService {
+  findConfiguration(model: unknown): Promise<{ settings: Record<string, unknown>; metadatas: Metadatas; layouts: Record<string, unknown> }>;
+  updateConfiguration(model: unknown, configuration: unknown): Promise<unknown>;
+}
+
 export async function configureAdminViews(strapi: Core.Strapi): Promise<void> {
   const store = strapi.store({ type: 'plugin', name: 'newsroom' });
-  const applied = ((await store.get({ key: APPLIED_KEY })) as string[] | null) ?? [];
-  const contentTypes = strapi.plugin('content-manager').service('content-types');
+  const applied = appliedRevisions(await store.get({ key: APPLIED_KEY }));
+  const contentManager = strapi.plugin('content-manager');
+  const contentTypes = contentManager.service('content-types') as ConfigurationService & { findContentType(uid: string): unknown };
+  const components = contentManager.service('components') as ConfigurationService & { findComponent(uid: string): unknown };
 
-  for (const [uid, view] of Object.entries(VIEWS)) {
-    if (applied.includes(uid)) continue;
-    const contentType = contentTypes.findContentType(uid);
-    const configuration = await contentTypes.findConfiguration(contentType);
-    const metadatas = Object.fromEntries(
-      Object.entries(configuration.metadatas).map(([field, metadata]: [string, any]) => {
-        const label = view.labels[field];
-        if (!label) return [field, metadata];
-        return [field, { ...metadata, edit: { ...metadata.edit, label }, list: { ...metadata.list, label } }];
-      }),
-    );
-    await contentTypes.updateConfiguration(contentType, {
-      settings: { ...configuration.settings, mainField: view.mainField, defaultSortBy: 'updatedAt', defaultSortOrder: 'DESC' },
-      metadatas,
-      layouts: { ...configuration.layouts, list: view.listColumns },
-    });
-    applied.push(uid);
+  const configure = async (service: ConfigurationService, model: unknown, uid: string, view: ViewSpec) => {
+    const configuration = await service.findConfiguration(model);
+    const { metadatas, changed } = labelled(configuration.metadatas, view.labels);
+    const newLayout = view.list !== undefined && (applied[uid] ?? 0) < view.list.revision;
+    if (!changed && !newLayout) return;
+    const settings = newLayout
+      ? { ...configuration.settings, mainField: view.list?.mainField, defaultSortBy: 'updatedAt', defaultSortOrder: 'DESC' }
+      : configuration.settings;
+    const layouts = newLayout ? { ...configuration.layouts, list: view.list?.columns } : configuration.layouts;
+    await service.updateConfiguration(model, { settings, metadatas, layouts });
+    if (newLayout) applied[uid] = view.list?.revision as number;
+  };
+
+  for (const [uid, view] of Object.entries(CONTENT_TYPE_VIEWS)) {
+    await configure(contentTypes, contentTypes.findContentType(uid), uid, view);
+  }
+  for (const [uid, view] of Object.entries(COMPONENT_VIEWS)) {
+    await configure(components, components.findComponent(uid), uid, view);
   }
   await store.set({ key: APPLIED_KEY, value: applied });
 }

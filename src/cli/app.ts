@@ -27,3 +27,22 @@ export async function loadApp(): Promise<Core.Strapi> {
     serveAdminPanel: false,
   }).load();
 }
+
+interface PoolStats {
+  numUsed(): number;
+  numPendingAcquires(): number;
+}
+
+/**
+ * Strapi emits its document events after a transaction commits, each loading the entry with
+ * every relation and component; destroying the connection pool under those queries aborts them
+ * with an unhandled error. Let them finish first.
+ */
+export async function closeApp(strapi: Core.Strapi): Promise<void> {
+  const pool = (strapi.db.connection.client as { pool?: PoolStats }).pool;
+  const deadline = Date.now() + 15_000;
+  while (pool && pool.numUsed() + pool.numPendingAcquires() > 0 && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  await strapi.destroy();
+}

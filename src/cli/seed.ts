@@ -3,9 +3,9 @@ import path from 'node:path';
 import { z } from 'zod';
 import type { Core } from '@strapi/strapi';
 import { IssueDateSchema, MANIFEST_FILE } from '../importer/load/manifest';
-import { fileLine, keptLines, planLines, summaryTable } from '../importer/report';
+import { fileLine, keptLines, planLines, summaryTable, unassignedLines } from '../importer/report';
 import type { Importer } from '../importer/service';
-import { APP_ROOT, compileApp, loadApp } from './app';
+import { APP_ROOT, closeApp, compileApp, loadApp } from './app';
 
 const SEEDS_DIR = path.join(APP_ROOT, 'seeds');
 
@@ -80,24 +80,6 @@ async function bootStrapi(): Promise<Core.Strapi> {
   return loadApp();
 }
 
-interface PoolStats {
-  numUsed(): number;
-  numPendingAcquires(): number;
-}
-
-/**
- * Strapi leaves some bookkeeping queries in flight after a Document Service write; destroying the
- * connection pool under them aborts them with an unhandled error. Let them finish first.
- */
-async function closeStrapi(strapi: Core.Strapi): Promise<void> {
-  const pool = (strapi.db.connection.client as { pool?: PoolStats }).pool;
-  const deadline = Date.now() + 15_000;
-  while (pool && pool.numUsed() + pool.numPendingAcquires() > 0 && Date.now() < deadline) {
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  await strapi.destroy();
-}
-
 async function main(): Promise<number> {
   let args: Args;
   try {
@@ -124,8 +106,7 @@ async function main(): Promise<number> {
     const interactive = process.stderr.isTTY;
     const report = await importer.importFiles(pages, args, (file, done, total) => {
       if (interactive) process.stderr.write('\r\x1b[K');
-      process.stdout.write(`${fileLine(file)}\n`);
-      for (const warning of file.warnings) process.stderr.write(`  warning: ${warning}\n`);
+      process.stdout.write(`${[fileLine(file), ...unassignedLines(file)].join('\n')}\n`);
       if (args.dryRun) process.stdout.write(`${planLines(file).join('\n')}\n`);
       if (interactive && done < total) process.stderr.write(`[${done}/${total}] importing ${path.basename(pages[done])}…`);
     });
@@ -136,7 +117,7 @@ async function main(): Promise<number> {
     if (report.failed > 0) process.stderr.write(`\n${report.failed} of ${report.files.length} file(s) failed; nothing of them was written.\n`);
     return report.failed > 0 ? 1 : 0;
   } finally {
-    await closeStrapi(strapi);
+    await closeApp(strapi);
   }
 }
 

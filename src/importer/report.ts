@@ -26,6 +26,17 @@ export function planLines(report: FileReport): string[] {
   });
 }
 
+/**
+ * Printed text the page's articles did not take, with its lines, so an editor can place it by
+ * hand (it is also kept on the page's record in the admin).
+ */
+export function unassignedLines(report: FileReport): string[] {
+  return report.unassigned.flatMap(({ lines, text, reason }) => [
+    `  lines ${lines.first}-${lines.last} belong to no article (${reason}):`,
+    ...text.split('\n').map((line) => `    | ${line}`),
+  ]);
+}
+
 /** Everything an editor's change protected, so nobody wonders why an improvement did not land. */
 export function keptLines(report: ImportReport): string[] {
   return report.files.flatMap((file) =>

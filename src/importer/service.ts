@@ -1,10 +1,11 @@
 import type { Core } from '@strapi/strapi';
 import { PageError } from './errors';
-import { extractPage, readPage, type PageInput } from './extract';
-import { desiredArticle, desiredEntity, pageEntityMentions, type PageMeta, type PageSource } from './plan/desired';
+import { ExtractionSchema, type UnassignedText } from './contract';
+import { extractPage, readPage, type PageExtraction, type PageInput } from './extract';
+import { desiredArticle, desiredEntity, desiredPage, pageEntityMentions, type PageMeta, type PageSource } from './plan/desired';
 import { planRecord, type PlanAction, type PlanEntry } from './plan/plan';
 import { ARTICLE_RELATIONS, TYPE_SPECS, type ArticleRelation, type CurrentRecord, type TypeSpec } from './plan/records';
-import { readArticles, readEntities, type DocumentIndex } from './load/current';
+import { readArticles, readEntities, readStoredPage, type DocumentIndex } from './load/current';
 import { applyPlan } from './load/apply';
 import { inImportTransaction } from './load/lock';
 import { pageMetaFor } from './load/manifest';
@@ -35,7 +36,8 @@ export interface FileReport {
   status: 'imported' | 'planned' | 'failed';
   error: string | null;
   articles: number;
-  warnings: string[];
+  /** Printed text that belongs to no article, with its lines; also kept on the page's record. */
+  unassigned: UnassignedText[];
   changes: PlannedChange[];
   counts: Record<string, TypeCounts>;
 }
@@ -49,14 +51,15 @@ export interface ImportReport {
 /** Reads what the database holds for the page's documents and decides what to do with each. */
 async function planPage(strapi: Core.Strapi, source: PageSource, index: DocumentIndex): Promise<PlanEntry[]> {
   const pageArticleKeys = source.extraction.articles.map((article) => article.key);
+  const page = desiredPage(source);
+  const entries: PlanEntry[] = [planRecord(page, await readStoredPage(strapi, page.key, index))];
   const currentArticles = await readArticles(strapi, pageArticleKeys, index);
   const mentions = pageEntityMentions(source.extraction);
-  const entries: PlanEntry[] = [];
 
   for (const spec of ENTITY_SPECS) {
     const mentioned = mentions.filter((mention) => mention.spec === spec);
     // Entities this page's articles linked last time but no longer mention: their share of
-    // titles/stage/host from this page must go, or a fixed extraction would never show.
+    // posts/stage/host from this page must go, or a fixed extraction would never show.
     const mentionedKeys = new Set(mentioned.map((mention) => mention.key));
     const dropped = previouslyLinked(currentArticles.values(), spec)
       .filter((key) => !mentionedKeys.has(key))
@@ -112,20 +115,28 @@ function plannedChange(entry: PlanEntry): PlannedChange {
 
 function failure(file: string, error: unknown): FileReport {
   const message = error instanceof PageError ? error.toString() : `${file}: ${(error as Error)?.message ?? String(error)}`;
-  return { file, status: 'failed', error: message, articles: 0, warnings: [], changes: [], counts: countByType([]) };
+  return { file, status: 'failed', error: message, articles: 0, unassigned: [], changes: [], counts: countByType([]) };
 }
 
 export function createImporter(strapi: Core.Strapi) {
-  /** Imports one page atomically: either every document of the page is written, or none is. */
-  async function importPage(input: PageInput, meta: PageMeta, options: ImportOptions): Promise<FileReport> {
+  /**
+   * Loads one page's extraction atomically: either every document of the page is written, or
+   * none is. The seam between parser and loader, for callers that extract (or edit) pages
+   * themselves; what they pass must still satisfy the contract.
+   */
+  async function importExtraction(
+    file: string,
+    page: Pick<PageExtraction, 'extraction' | 'rawText'>,
+    meta: PageMeta,
+    options: ImportOptions,
+  ): Promise<FileReport> {
     try {
-      const { extraction, warnings, rawText } = extractPage(input, { issueDate: meta.issueDate });
-      const source: PageSource = { extraction, rawText, meta };
+      const source: PageSource = { extraction: ExtractionSchema.parse(page.extraction), rawText: page.rawText, meta };
       const index: DocumentIndex = new Map();
 
       const entries = options.dryRun
         ? await planPage(strapi, source, index)
-        : await inImportTransaction(strapi, `${process.pid}:${input.file}`, async () => {
+        : await inImportTransaction(strapi, `${process.pid}:${file}`, async () => {
             const planned = await planPage(strapi, source, index);
             await applyPlan(strapi, planned, index, { publish: options.publish });
             return planned;
@@ -133,17 +144,28 @@ export function createImporter(strapi: Core.Strapi) {
 
       const changes = entries.map(plannedChange);
       return {
-        file: input.file,
+        file,
         status: options.dryRun ? 'planned' : 'imported',
         error: null,
-        articles: extraction.articles.length,
-        warnings,
+        articles: source.extraction.articles.length,
+        unassigned: source.extraction.unassigned,
         changes,
         counts: countByType(changes),
       };
     } catch (error) {
+      return failure(file, error);
+    }
+  }
+
+  /** Extracts and imports one page atomically. */
+  async function importPage(input: PageInput, meta: PageMeta, options: ImportOptions): Promise<FileReport> {
+    let page: PageExtraction;
+    try {
+      page = extractPage(input, { issueDate: meta.issueDate });
+    } catch (error) {
       return failure(input.file, error);
     }
+    return importExtraction(input.file, page, meta, options);
   }
 
   /** Imports files one by one; a failing file is reported and the others still import. */
@@ -167,7 +189,7 @@ export function createImporter(strapi: Core.Strapi) {
     return { files, totals, failed: files.filter((file) => file.status === 'failed').length };
   }
 
-  return { importPage, importFiles };
+  return { importExtraction, importPage, importFiles };
 }
 
 export type Importer = ReturnType<typeof createImporter>;

@@ -128,10 +128,17 @@ describe('admin panel', () => {
 
     // The edit view: bilingual labels, and none of the importer's bookkeeping.
     await page.getByText(LEAD_TITLE).click();
-    await page.getByText('Reporters 记者').first().waitFor({ timeout: 60_000 });
+    await page.getByText('Credits 署名').first().waitFor({ timeout: 60_000 });
     const editView = await page.content();
     expect(editView).toContain('Title 标题');
+    expect(editView).toContain('Event date 事件日期');
     expect(editView).not.toMatch(/import ?snapshot|import ?key/i);
     await page.screenshot({ path: path.join(os.tmpdir(), 'newsroom-admin-article.png'), fullPage: true });
+
+    // The imported page, for the editors' desk: its file and the text no article took.
+    await page.goto(`${baseUrl}/admin/content-manager/collection-types/api::page.page`);
+    await page.getByText('000_c63cc6bb5a561820.txt').waitFor({ timeout: 60_000 });
+    expect(await page.content()).toContain('Unassigned text 未归属文字');
+    await page.screenshot({ path: path.join(os.tmpdir(), 'newsroom-admin-pages.png'), fullPage: true });
   });
 });

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { Client } from 'pg';
 import type { Core } from '@strapi/strapi';
-import { APP_ROOT, loadApp } from '../../src/cli/app';
+import { APP_ROOT, closeApp, loadApp } from '../../src/cli/app';
 
 export { APP_ROOT };
 
@@ -86,7 +86,7 @@ export async function startTestApp(): Promise<TestApp> {
     strapi,
     http: strapi.server.httpServer,
     async stop() {
-      await strapi.destroy();
+      await closeApp(strapi);
       await dropDatabase();
     },
   };

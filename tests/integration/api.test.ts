@@ -4,6 +4,7 @@ import { grantPublicReadAccess } from '../../src/bootstrap/public-permissions';
 import { createAdminFromEnv } from '../../src/bootstrap/admin-user';
 
 const COLLECTIONS = ['articles', 'officials', 'projects', 'research-platforms'] as const;
+const PUBLISHED: Record<(typeof COLLECTIONS)[number], number> = { articles: 1, officials: 2, projects: 1, 'research-platforms': 1 };
 
 let app: TestApp;
 let apiToken: string;
@@ -12,9 +13,12 @@ async function seedContent(): Promise<void> {
   const { strapi } = app;
   const published = { status: 'published' as const };
   const official = await strapi.documents('api::official.official').create({
-    data: { name: '张明远', titles: ['市委书记'] }, ...published,
+    data: { name: '张明远', posts: [{ title: '市委书记', firstSeen: '2023-01-28', lastSeen: '2023-02-06' }] }, ...published,
   });
-  await strapi.documents('api::official.official').create({ data: { name: '草稿人', titles: [] } });
+  await strapi.documents('api::official.official').create({
+    data: { name: '何明', posts: [{ title: '市长', firstSeen: '2023-01-28', lastSeen: '2023-01-28' }] }, ...published,
+  });
+  await strapi.documents('api::official.official').create({ data: { name: '草稿人', posts: [{ title: '副市长' }] } });
   const project = await strapi.documents('api::project.project').create({
     data: { name: '示范产业园项目', stage: 'signed' }, ...published,
   });
@@ -29,7 +33,10 @@ async function seedContent(): Promise<void> {
   await strapi.documents('api::article.article').create({
     data: {
       title: '已发布的文章',
-      reporters: ['记者甲'],
+      credits: [
+        { name: '记者甲', role: 'reporter', printedRole: '记者' },
+        { name: '通讯员乙', role: 'correspondent', printedRole: '通讯员' },
+      ],
       sourceKey: 'published-1',
       body: [{ type: 'paragraph', children: [{ type: 'text', text: '正文。' }] }],
       figures: [{ label: '签约项目', value: 15, unit: '个' }],
@@ -40,7 +47,13 @@ async function seedContent(): Promise<void> {
     ...published,
   });
   await strapi.documents('api::article.article').create({
-    data: { title: '未审核的草稿', sourceKey: 'draft-1', officials: [official.documentId] },
+    data: {
+      title: '未审核的草稿', sourceKey: 'draft-1', officials: [official.documentId],
+      credits: [{ name: '记者丙', role: 'reporter', printedRole: '记者' }],
+    },
+  });
+  await strapi.documents('api::page.page').create({
+    data: { fileName: 'page.txt', unassigned: [{ firstLine: 1, lastLine: 1, text: '报头', reason: 'page furniture' }] },
   });
 }
 
@@ -65,15 +78,15 @@ const graphql = (query: string, token?: string) => {
 describe('REST, anonymous', () => {
   it.each(COLLECTIONS)('lists only published %s', async (collection) => {
     const res = await request(app.http).get(`/api/${collection}`).expect(200);
-    expect(res.body.data).toHaveLength(1);
-    expect(res.body.meta.pagination.total).toBe(1);
-    expect(res.body.data[0].publishedAt).toBeTruthy();
+    expect(res.body.data).toHaveLength(PUBLISHED[collection]);
+    expect(res.body.meta.pagination.total).toBe(PUBLISHED[collection]);
+    expect(res.body.data.every((entry: { publishedAt: string }) => entry.publishedAt)).toBe(true);
   });
 
   it.each(COLLECTIONS)('ignores ?status=draft on %s', async (collection) => {
     const res = await request(app.http).get(`/api/${collection}?status=draft`).expect(200);
-    expect(res.body.data).toHaveLength(1);
-    expect(res.body.data[0].publishedAt).toBeTruthy();
+    expect(res.body.data).toHaveLength(PUBLISHED[collection]);
+    expect(res.body.data.every((entry: { publishedAt: string }) => entry.publishedAt)).toBe(true);
   });
 
   it('never returns a draft by documentId', async () => {
@@ -84,10 +97,14 @@ describe('REST, anonymous', () => {
 
   it('populates relations and components on request', async () => {
     const res = await request(app.http)
-      .get('/api/articles?populate[officials][fields][0]=name&populate[officials][fields][1]=titles&populate[projects]=true&populate[researchPlatforms]=true&populate[figures]=true')
+      .get('/api/articles?populate[officials][fields][0]=name&populate[officials][populate][posts]=true&populate[projects]=true&populate[researchPlatforms]=true&populate[figures]=true')
       .expect(200);
     const [article] = res.body.data;
-    expect(article.officials).toEqual([expect.objectContaining({ name: '张明远', titles: ['市委书记'] })]);
+    expect(article.officials).toEqual([
+      expect.objectContaining({
+        name: '张明远', posts: [expect.objectContaining({ title: '市委书记', firstSeen: '2023-01-28', lastSeen: '2023-02-06' })],
+      }),
+    ]);
     expect(article.projects).toEqual([expect.objectContaining({ name: '示范产业园项目', stage: 'signed' })]);
     expect(article.researchPlatforms).toEqual([
       expect.objectContaining({ name: '示范大学应用数学中心', hostInstitution: '示范大学', kind: '应用数学中心' }),
@@ -95,17 +112,59 @@ describe('REST, anonymous', () => {
     expect(article.figures).toEqual([expect.objectContaining({ label: '签约项目', value: 15, unit: '个' })]);
   });
 
-  it('populates the article relations by default and hides the import bookkeeping', async () => {
+  it('populates the article relations, credits and the officials’ posts by default and hides the import bookkeeping', async () => {
     const res = await request(app.http).get('/api/articles').expect(200);
     const [article] = res.body.data;
     expect(article.officials.map((o: { name: string }) => o.name)).toEqual(['张明远']);
+    expect(article.officials[0].posts).toEqual([expect.objectContaining({ title: '市委书记' })]);
+    expect(article.credits.map((c: { name: string; role: string }) => [c.name, c.role])).toEqual([
+      ['记者甲', 'reporter'],
+      ['通讯员乙', 'correspondent'],
+    ]);
     expect(article.figures).toHaveLength(1);
     expect(article).not.toHaveProperty('importSnapshot');
+    expect(article).not.toHaveProperty('sourcePage');
   });
 
-  it('shows an official only the published articles that mention them', async () => {
-    const res = await request(app.http).get('/api/officials').expect(200);
+  it('shows an official’s posts and only the published articles that mention them', async () => {
+    const res = await request(app.http).get('/api/officials?filters[name][$eq]=' + encodeURIComponent('张明远')).expect(200);
+    expect(res.body.data[0].posts).toEqual([expect.objectContaining({ title: '市委书记', firstSeen: '2023-01-28' })]);
     expect(res.body.data[0].articles.map((a: { title: string }) => a.title)).toEqual(['已发布的文章']);
+  });
+
+  it('filters articles by a credited name and role', async () => {
+    const byName = await request(app.http)
+      .get(`/api/articles?filters[credits][name][$eq]=${encodeURIComponent('通讯员乙')}`)
+      .expect(200);
+    expect(byName.body.data.map((a: { title: string }) => a.title)).toEqual(['已发布的文章']);
+
+    const reporterOnly = await request(app.http)
+      .get(`/api/articles?filters[credits][role][$eq]=reporter&filters[credits][name][$eq]=${encodeURIComponent('通讯员乙')}`)
+      .expect(200);
+    expect(reporterOnly.body.data).toEqual([]);
+
+    const draftCredit = await request(app.http)
+      .get(`/api/articles?filters[credits][name][$eq]=${encodeURIComponent('记者丙')}`)
+      .expect(200);
+    expect(draftCredit.body.data).toEqual([]);
+  });
+
+  it('filters officials by the words of a post', async () => {
+    const res = await request(app.http)
+      .get(`/api/officials?filters[posts][title][$contains]=${encodeURIComponent('市长')}`)
+      .expect(200);
+    expect(res.body.data.map((o: { name: string }) => o.name)).toEqual(['何明']);
+  });
+
+  it('filters officials by when a post was printed', async () => {
+    const res = await request(app.http).get('/api/officials?filters[posts][lastSeen][$gte]=2023-02-01').expect(200);
+    expect(res.body.data.map((o: { name: string }) => o.name)).toEqual(['张明远']);
+  });
+
+  it('has no route to the editors’ pages, and no filter through an article to them', async () => {
+    await request(app.http).get('/api/pages').expect(404);
+    const res = await request(app.http).get('/api/articles?filters[sourcePage][fileName][$eq]=page.txt');
+    expect(res.status).toBe(400);
   });
 
   it('caps page sizes at maxLimit', async () => {
@@ -133,8 +192,8 @@ describe('REST, API token', () => {
 });
 
 describe('GraphQL', () => {
-  const NESTED = `{ articles { documentId title officials { name titles } projects { name stage }
-    researchPlatforms { name kind hostInstitution } } }`;
+  const NESTED = `{ articles { documentId title credits { name role } officials { name posts { title firstSeen lastSeen } }
+    projects { name stage } researchPlatforms { name kind hostInstitution } } }`;
 
   it('answers the nested article query anonymously with published content only', async () => {
     const res = await graphql(NESTED).expect(200);
@@ -142,7 +201,8 @@ describe('GraphQL', () => {
     expect(res.body.data.articles).toEqual([
       expect.objectContaining({
         title: '已发布的文章',
-        officials: [{ name: '张明远', titles: ['市委书记'] }],
+        credits: [{ name: '记者甲', role: 'reporter' }, { name: '通讯员乙', role: 'correspondent' }],
+        officials: [{ name: '张明远', posts: [{ title: '市委书记', firstSeen: '2023-01-28', lastSeen: '2023-02-06' }] }],
         projects: [{ name: '示范产业园项目', stage: 'signed' }],
         researchPlatforms: [{ name: '示范大学应用数学中心', kind: '应用数学中心', hostInstitution: '示范大学' }],
       }),
@@ -153,7 +213,23 @@ describe('GraphQL', () => {
     const res = await graphql('{ articles(status: DRAFT) { title officials { name } } officials(status: DRAFT) { name } }').expect(200);
     expect(res.body.errors).toBeUndefined();
     expect(res.body.data.articles).toEqual([{ title: '已发布的文章', officials: [{ name: '张明远' }] }]);
-    expect(res.body.data.officials).toEqual([{ name: '张明远' }]);
+    expect(res.body.data.officials.map((o: { name: string }) => o.name).sort()).toEqual(['何明', '张明远'].sort());
+  });
+
+  it('filters on credits and posts', async () => {
+    const res = await graphql(`{
+      byCredit: articles(filters: { credits: { name: { eq: "通讯员乙" }, role: { eq: "correspondent" } } }) { title }
+      byPost: officials(filters: { posts: { title: { contains: "市长" } } }) { name }
+    }`).expect(200);
+    expect(res.body.errors).toBeUndefined();
+    expect(res.body.data).toEqual({ byCredit: [{ title: '已发布的文章' }], byPost: [{ name: '何明' }] });
+  });
+
+  it('has no types or queries for the editors’ pages', async () => {
+    const res = await graphql('{ pages { fileName } }');
+    expect(res.body.errors?.[0]?.message).toMatch(/Cannot query field "pages"/);
+    const article = await graphql('{ articles { sourcePage { fileName } } }');
+    expect(article.body.errors?.[0]?.message).toMatch(/Cannot query field "sourcePage"/);
   });
 
   it('lets an API token read drafts', async () => {
@@ -188,6 +264,13 @@ describe('GraphQL', () => {
 });
 
 describe('bootstrap', () => {
+  it('runs the JSON-list migration on a fresh database without holding anything', async () => {
+    const knex = app.strapi.db.connection;
+    const ran = await knex('strapi_migrations').select('name');
+    expect(ran.map((migration: { name: string }) => migration.name)).toContain('2026.11.28T00.00.00.json-lists-to-components.js');
+    expect(await knex.schema.hasTable('newsroom_held_json_lists')).toBe(false);
+  });
+
   it('grants public read access idempotently', async () => {
     await grantPublicReadAccess(app.strapi);
     await grantPublicReadAccess(app.strapi);

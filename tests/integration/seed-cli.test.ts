@@ -10,6 +10,7 @@ import { APP_ROOT, loadStrapi, provisionDatabase } from '../helpers/strapi';
  */
 const SAMPLE = path.join(APP_ROOT, 'seeds', '000_c63cc6bb5a561820.txt');
 const CITY_PAGE = path.join(APP_ROOT, 'tests', 'fixtures', 'pages', 'city-page.txt');
+const STRAY_TEXT_PAGE = path.join(APP_ROOT, 'tests', 'fixtures', 'pages', 'stray-text.txt');
 
 interface Run {
   code: number | null;
@@ -66,11 +67,13 @@ it('rejects bad arguments with usage help and exit code 2', async () => {
   expect(run.stderr).toMatch(/Usage: npm run seed/);
 });
 
-it('prints the plan on --dry-run and writes nothing', async () => {
-  const run = await seed('--dry-run', SAMPLE);
+it('prints the plan and the text no article took on --dry-run, and writes nothing', async () => {
+  const run = await seed('--dry-run', SAMPLE, STRAY_TEXT_PAGE);
   expect(run.code).toBe(0);
   expect(run.stdout).toMatch(/would import 3 article\(s\)/);
   expect(run.stdout).toMatch(/create\s+Official\s+安伟/);
+  expect(run.stdout).toMatch(/create\s+Page\s+stray-text\.txt/);
+  expect(run.stdout).toMatch(/stray-text\.txt: would import 1 article\(s\).*\n  lines 1-1 belong to no article \(.+\):\n    \| A03 要闻 2023年1月29日\n/);
   expect(run.stdout).toMatch(/Plan \(dry run, nothing written\)/);
   expect(await documentCounts()).toEqual({ articles: 0, officials: 0, projects: 0, platforms: 0 });
 });

@@ -456,11 +456,14 @@ export interface ApiArticleArticle extends Struct.CollectionTypeSchema {
   };
   attributes: {
     body: Schema.Attribute.Blocks;
+    continuedFrom: Schema.Attribute.String;
     continuedOn: Schema.Attribute.String;
     createdAt: Schema.Attribute.DateTime;
     createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
       Schema.Attribute.Private;
+    credits: Schema.Attribute.Component<'article.credit', true>;
     dateline: Schema.Attribute.String;
+    eventDate: Schema.Attribute.Date;
     figures: Schema.Attribute.Component<'article.figure', true>;
     importSnapshot: Schema.Attribute.JSON & Schema.Attribute.Private;
     issueDate: Schema.Attribute.Date;
@@ -478,15 +481,17 @@ export interface ApiArticleArticle extends Struct.CollectionTypeSchema {
     page: Schema.Attribute.String;
     projects: Schema.Attribute.Relation<'manyToMany', 'api::project.project'>;
     publishedAt: Schema.Attribute.DateTime;
-    reporters: Schema.Attribute.JSON;
     researchPlatforms: Schema.Attribute.Relation<
       'manyToMany',
       'api::research-platform.research-platform'
     >;
+    reviewFlags: Schema.Attribute.Component<'article.review-flag', true>;
     reviewStatus: Schema.Attribute.Enumeration<['needs_review', 'reviewed']> &
       Schema.Attribute.DefaultTo<'needs_review'>;
     source: Schema.Attribute.Component<'article.source', false>;
     sourceKey: Schema.Attribute.String & Schema.Attribute.Unique;
+    sourcePage: Schema.Attribute.Relation<'manyToOne', 'api::page.page'> &
+      Schema.Attribute.Private;
     subtitle: Schema.Attribute.String;
     title: Schema.Attribute.String & Schema.Attribute.Required;
     titleGenerated: Schema.Attribute.Boolean &
@@ -500,7 +505,7 @@ export interface ApiArticleArticle extends Struct.CollectionTypeSchema {
 export interface ApiOfficialOfficial extends Struct.CollectionTypeSchema {
   collectionName: 'officials';
   info: {
-    description: 'A government official named in articles, with the titles printed before the name.';
+    description: 'A government official named in articles, with the posts printed before the name and when.';
     displayName: 'Official \u5B98\u5458';
     pluralName: 'officials';
     singularName: 'official';
@@ -524,8 +529,43 @@ export interface ApiOfficialOfficial extends Struct.CollectionTypeSchema {
     name: Schema.Attribute.String &
       Schema.Attribute.Required &
       Schema.Attribute.Unique;
+    posts: Schema.Attribute.Component<'official.post', true>;
     publishedAt: Schema.Attribute.DateTime;
-    titles: Schema.Attribute.JSON;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+  };
+}
+
+export interface ApiPagePage extends Struct.CollectionTypeSchema {
+  collectionName: 'pages';
+  info: {
+    description: 'An imported page file: its issue, its articles and the printed text that belongs to none of them.';
+    displayName: 'Page \u7248\u9762';
+    pluralName: 'pages';
+    singularName: 'page';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  attributes: {
+    articles: Schema.Attribute.Relation<'oneToMany', 'api::article.article'>;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    fileName: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.Unique;
+    importSnapshot: Schema.Attribute.JSON & Schema.Attribute.Private;
+    issueDate: Schema.Attribute.Date;
+    lineCount: Schema.Attribute.Integer;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<'oneToMany', 'api::page.page'> &
+      Schema.Attribute.Private;
+    page: Schema.Attribute.String;
+    publishedAt: Schema.Attribute.DateTime;
+    sha256: Schema.Attribute.String;
+    unassigned: Schema.Attribute.Component<'page.unassigned-text', true>;
     updatedAt: Schema.Attribute.DateTime;
     updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
       Schema.Attribute.Private;
@@ -1120,6 +1160,7 @@ declare module '@strapi/strapi' {
       'admin::user': AdminUser;
       'api::article.article': ApiArticleArticle;
       'api::official.official': ApiOfficialOfficial;
+      'api::page.page': ApiPagePage;
       'api::project.project': ApiProjectProject;
       'api::research-platform.research-platform': ApiResearchPlatformResearchPlatform;
       'plugin::content-releases.release': PluginContentReleasesRelease;

@@ -2,6 +2,7 @@ import { PROJECT_STAGES, type ArticleExtraction, type Extraction, type ProjectSt
 import {
   ARTICLE_SPEC,
   OFFICIAL_SPEC,
+  PAGE_SPEC,
   PROJECT_SPEC,
   RESEARCH_PLATFORM_SPEC,
   type Contribution,
@@ -9,6 +10,7 @@ import {
   type Fields,
   type OfficialContribution,
   type PlatformContribution,
+  type Post,
   type ProjectContribution,
   type TypeSpec,
 } from './records';
@@ -36,6 +38,25 @@ function paragraphBlocks(paragraphs: string[]) {
   return paragraphs.map((text) => ({ type: 'paragraph', children: [{ type: 'text', text }] }));
 }
 
+/**
+ * The page as a record of its own: where its articles came from, and the printed text that
+ * belongs to none of them, for editors to place by hand. Keyed by file name.
+ */
+export function desiredPage(source: PageSource): DesiredRecord {
+  const { extraction, meta } = source;
+  const spans = [...extraction.articles.map((article) => article.lines), ...extraction.unassigned.map((text) => text.lines)];
+  const fields: Fields = {
+    fileName: extraction.source.file,
+    sha256: extraction.source.sha256,
+    issueDate: meta.issueDate,
+    page: meta.page,
+    // The contract carries line spans, not the page's length: the last line with printed text.
+    lineCount: Math.max(0, ...spans.map((span) => span.last)),
+    unassigned: extraction.unassigned.map(({ lines, text, reason }) => ({ firstLine: lines.first, lastLine: lines.last, text, reason })),
+  };
+  return { spec: PAGE_SPEC, key: extraction.source.file, fields, createOnly: {} };
+}
+
 export function desiredArticle(article: ArticleExtraction, source: PageSource): DesiredRecord {
   const { file, sha256 } = source.extraction.source;
   const fields: Fields = {
@@ -43,11 +64,13 @@ export function desiredArticle(article: ArticleExtraction, source: PageSource): 
     subtitle: article.subtitle,
     titleGenerated: article.titleGenerated,
     outlet: article.outlet,
-    reporters: article.reporters,
+    credits: article.credits.map(({ name, role, printedRole }) => ({ name, role, printedRole })),
     dateline: article.dateline,
+    eventDate: article.eventDate,
     issueDate: source.meta.issueDate,
     page: source.meta.page,
     continuedOn: article.continuedOn,
+    continuedFrom: article.continuedFrom,
     body: paragraphBlocks(article.paragraphs),
     figures: article.figures.map(({ label, value, unit }) => ({ label, value, unit })),
     source: {
@@ -57,6 +80,8 @@ export function desiredArticle(article: ArticleExtraction, source: PageSource): 
       lastLine: article.lines.last,
       rawText: source.rawText[article.key] ?? null,
     },
+    reviewFlags: article.reviewFlags.map(({ code, message, line }) => ({ code, message, line })),
+    sourcePage: file,
     officials: unique(article.officials.map((official) => official.name)),
     projects: unique(article.projects.map((project) => project.name)),
     researchPlatforms: unique(article.researchPlatforms.map((platform) => platform.name)),
@@ -76,7 +101,7 @@ export function pageEntityMentions(extraction: Extraction): EntityMentions[] {
 
   for (const article of extraction.articles) {
     for (const official of article.officials) {
-      mention(OFFICIAL_SPEC, official.name, article.key, { titles: official.titles });
+      mention(OFFICIAL_SPEC, official.name, article.key, { titles: official.titles, issueDate: extraction.issueDate });
     }
     for (const project of article.projects) {
       mention(PROJECT_SPEC, project.name, article.key, { stage: project.stage });
@@ -117,7 +142,7 @@ export function desiredEntity(
 
 function entityFields(spec: TypeSpec, name: string, contributions: Contribution[]): Fields {
   if (spec === OFFICIAL_SPEC) {
-    return { name, titles: unique((contributions as OfficialContribution[]).flatMap((c) => c.titles)) };
+    return { name, posts: postsFrom(contributions as OfficialContribution[]) };
   }
   if (spec === PROJECT_SPEC) {
     return { name, stage: furthestStage((contributions as ProjectContribution[]).map((c) => c.stage)) };
@@ -131,6 +156,26 @@ function entityFields(spec: TypeSpec, name: string, contributions: Contribution[
     kind: latest.kind,
     hostInstitution: [...platforms].reverse().find((c) => c.host !== null)?.host ?? null,
   };
+}
+
+/**
+ * Each title printed before the official's name, with the first and last issue that printed it
+ * (unknown when no page said its issue date), earliest first; undated posts come last.
+ */
+export function postsFrom(contributions: OfficialContribution[]): Post[] {
+  const posts = new Map<string, Post>();
+  for (const { titles, issueDate } of contributions) {
+    for (const title of titles) {
+      const post = posts.get(title) ?? { title, firstSeen: null, lastSeen: null };
+      if (issueDate !== null) {
+        if (post.firstSeen === null || issueDate < post.firstSeen) post.firstSeen = issueDate;
+        if (post.lastSeen === null || issueDate > post.lastSeen) post.lastSeen = issueDate;
+      }
+      posts.set(title, post);
+    }
+  }
+  const undatedLast = (post: Post) => post.firstSeen ?? '\uffff';
+  return [...posts.values()].sort((a, b) => (undatedLast(a) < undatedLast(b) ? -1 : undatedLast(a) > undatedLast(b) ? 1 : 0));
 }
 
 /** Projects only move forward (signed → groundbreaking → in production), whichever page is read last. */

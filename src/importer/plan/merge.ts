@@ -1,4 +1,4 @@
-import type { FieldKind, FieldValue } from './records';
+import type { FieldKind, FieldValue, KeyedList } from './records';
 
 /** Structural equality of stored JSON values; object key order is irrelevant. */
 export function sameValue(a: FieldValue | undefined, b: FieldValue | undefined): boolean {
@@ -11,6 +11,20 @@ function canonical(value: FieldValue | undefined): string {
       ? Object.fromEntries(Object.entries(inner).sort(([a], [b]) => a.localeCompare(b)))
       : inner,
   );
+}
+
+/**
+ * Equality as the merge sees it: sets and keyed lists are unordered (the database does not keep
+ * the order of relations, and an editor reordering posts changes nothing the importer owns).
+ */
+export function sameField(kind: FieldKind, a: FieldValue | undefined, b: FieldValue | undefined): boolean {
+  if (kind === 'value') return sameValue(a, b);
+  return sameItems(asList(a), asList(b));
+}
+
+function sameItems(a: FieldValue[], b: FieldValue[]): boolean {
+  const sorted = (items: FieldValue[]) => items.map((item) => canonical(item)).sort();
+  return sameValue(sorted(a), sorted(b));
 }
 
 function isEmpty(value: FieldValue | undefined): boolean {
@@ -35,14 +49,25 @@ export function mergeField(
   desired: FieldValue,
 ): FieldMerge {
   if (kind === 'set') return mergeSet(asStrings(current), written === undefined ? undefined : asStrings(written), asStrings(desired));
+  if (kind !== 'value') return mergeKeyed(kind, asItems(current), written === undefined ? undefined : asItems(written), asItems(desired));
 
   const untouched = written === undefined ? isEmpty(current) : sameValue(current, written);
   if (untouched) return { value: desired, keptForEditor: false };
   return { value: current ?? null, keptForEditor: !sameValue(current, desired) };
 }
 
+function asList(value: FieldValue | undefined): FieldValue[] {
+  return Array.isArray(value) ? value : [];
+}
+
 function asStrings(value: FieldValue | undefined): string[] {
-  return Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : [];
+  return asList(value).filter((item): item is string => typeof item === 'string');
+}
+
+type Item = { [key: string]: FieldValue };
+
+function asItems(value: FieldValue | undefined): Item[] {
+  return asList(value).filter((item): item is Item => item !== null && typeof item === 'object' && !Array.isArray(item));
 }
 
 /**
@@ -54,10 +79,33 @@ function mergeSet(current: string[], written: string[] | undefined, desired: str
   const added = desired.filter((item) => !previous.includes(item));
   const dropped = new Set(previous.filter((item) => !desired.includes(item)));
   const merged = [...current.filter((item) => !dropped.has(item)), ...added.filter((item) => !current.includes(item))];
-  const editorTouched = written !== undefined ? !sameSet(current, written) : current.length > 0;
-  return { value: merged, keptForEditor: editorTouched && !sameSet(merged, desired) };
+  const editorTouched = written !== undefined ? !sameItems(current, written) : current.length > 0;
+  return { value: merged, keptForEditor: editorTouched && !sameItems(merged, desired) };
 }
 
-function sameSet(a: string[], b: string[]): boolean {
-  return a.length === b.length && a.every((item) => b.includes(item));
+/**
+ * The set merge for lists of objects, item by item under their key: an item exactly as the
+ * importer wrote it follows the extraction (or goes when no longer found); an item the editor
+ * added or changed stays as the editor left it; an item the editor removed stays removed.
+ * Renaming an item's key counts as removing the old item and adding the editor's own.
+ */
+function mergeKeyed({ keyedBy }: KeyedList, current: Item[], written: Item[] | undefined, desired: Item[]): FieldMerge {
+  const keyOf = (item: Item) => canonical(item[keyedBy]);
+  const previous = new Map((written ?? []).map((item) => [keyOf(item), item]));
+  const found = new Map(desired.map((item) => [keyOf(item), item]));
+
+  const merged: Item[] = [];
+  for (const item of current) {
+    const asWritten = previous.get(keyOf(item));
+    const untouched = asWritten !== undefined && sameValue(item, asWritten);
+    if (!untouched) merged.push(item);
+    else if (found.has(keyOf(item))) merged.push(found.get(keyOf(item)) as Item);
+  }
+  const present = new Set(current.map(keyOf));
+  for (const item of desired) {
+    if (!previous.has(keyOf(item)) && !present.has(keyOf(item))) merged.push(item);
+  }
+
+  const editorTouched = written !== undefined ? !sameItems(current, written) : current.length > 0;
+  return { value: merged, keptForEditor: editorTouched && !sameItems(merged, desired) };
 }

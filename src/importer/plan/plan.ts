@@ -1,7 +1,32 @@
-import { mergeField, sameValue } from './merge';
-import type { Contribution, CurrentRecord, DesiredRecord, Fields, ImportSnapshot, TypeSpec } from './records';
+import { mergeField, sameField, sameValue } from './merge';
+import {
+  SNAPSHOT_VERSION,
+  type Contribution,
+  type CurrentRecord,
+  type DesiredRecord,
+  type FieldKind,
+  type Fields,
+  type ImportSnapshot,
+  type StoredVersion,
+  type TypeSpec,
+} from './records';
 
 export type PlanAction = 'create' | 'update' | 'unchanged';
+
+/**
+ * What publishing the document means (used with --publish). The published version must become
+ * the last published version plus the importer's own changes, never an editor's pending draft.
+ */
+export type Publication =
+  /** The published version already holds everything the importer has to say. */
+  | { kind: 'none' }
+  /** The draft, once written, is exactly what should be published. */
+  | { kind: 'draft' }
+  /**
+   * The draft holds editor changes that were never published: publish `published`, then give
+   * the draft back its own merge, `draft`. Both are complete field values.
+   */
+  | { kind: 'merged'; published: Fields; draft: Fields };
 
 export interface PlanEntry {
   spec: TypeSpec;
@@ -15,7 +40,36 @@ export interface PlanEntry {
   snapshot: ImportSnapshot;
   /** Only the bookkeeping changed (what a page said), nothing an editor would see. */
   snapshotOnly: boolean;
-  wasPublished: boolean;
+  publication: Publication;
+}
+
+interface VersionMerge {
+  /** Every managed field after the merge, and the version's own create-only fields. */
+  result: Fields;
+  /** Only the fields that differ from the version as stored. */
+  changes: Fields;
+  keptForEditor: string[];
+}
+
+/** The three-way merge of one stored version with the extraction. */
+function mergeVersion(spec: TypeSpec, version: StoredVersion, desired: DesiredRecord): VersionMerge {
+  const written = version.snapshot?.written;
+  const result: Fields = {};
+  const changes: Fields = {};
+  const keptForEditor: string[] = [];
+  for (const [field, kind] of Object.entries(spec.fields)) {
+    const merge = mergeField(kind, version.fields[field], written?.[field], desired.fields[field]);
+    if (merge.keptForEditor) keptForEditor.push(field);
+    result[field] = merge.value;
+    if (!sameField(kind, merge.value, version.fields[field])) changes[field] = merge.value;
+  }
+  for (const field of spec.createOnly) result[field] = version.fields[field] ?? null;
+  return { result, changes, keptForEditor };
+}
+
+function sameVersion(spec: TypeSpec, a: Fields, b: Fields): boolean {
+  const kinds: Array<[string, FieldKind]> = [...Object.entries(spec.fields), ...spec.createOnly.map((field): [string, FieldKind] => [field, 'value'])];
+  return kinds.every(([field, kind]) => sameField(kind, a[field], b[field]));
 }
 
 /**
@@ -33,41 +87,43 @@ export function planRecord(desired: DesiredRecord, current: CurrentRecord | null
       keptForEditor: [],
       snapshot: snapshotOf(desired.fields, desired.contributions),
       snapshotOnly: false,
-      wasPublished: false,
+      publication: { kind: 'draft' },
     };
   }
 
-  const written = current.snapshot?.written;
-  const data: Fields = {};
-  const nextWritten: Fields = {};
-  const keptForEditor: string[] = [];
-
-  for (const [field, kind] of Object.entries(desired.spec.fields)) {
-    const merge = mergeField(kind, current.fields[field], written?.[field], desired.fields[field]);
-    if (merge.keptForEditor) keptForEditor.push(field);
-    if (!sameValue(merge.value, current.fields[field])) data[field] = merge.value;
-    // Remember the extraction, not the merged value: next time, an unchanged extraction must
-    // still recognise the editor's version as the editor's.
-    nextWritten[field] = desired.fields[field];
-  }
-
-  const snapshot = snapshotOf(nextWritten, desired.contributions);
+  const draft = mergeVersion(desired.spec, current, desired);
+  // Remember the extraction, not the merged value: next time, an unchanged extraction must
+  // still recognise the editor's version as the editor's.
+  const snapshot = snapshotOf(desired.fields, desired.contributions);
   const snapshotChanged = !sameValue(snapshot as never, (current.snapshot ?? null) as never);
-  const hasFieldChanges = Object.keys(data).length > 0;
+  const hasFieldChanges = Object.keys(draft.changes).length > 0;
 
   return {
     spec: desired.spec,
     key: desired.key,
     action: hasFieldChanges ? 'update' : 'unchanged',
     documentId: current.documentId,
-    data,
-    keptForEditor,
+    data: draft.changes,
+    keptForEditor: draft.keptForEditor,
     snapshot,
     snapshotOnly: !hasFieldChanges && snapshotChanged,
-    wasPublished: current.published,
+    publication: planPublication(desired, current, draft.result),
   };
 }
 
+/**
+ * The published version gets the same three-way merge as the draft, against what the importer
+ * had written into that version, so editor changes made since it was published stay out of it.
+ * A document never published has no version to protect and is published as its draft.
+ */
+function planPublication(desired: DesiredRecord, current: CurrentRecord, draft: Fields): Publication {
+  if (!current.published) return { kind: 'draft' };
+  const published = mergeVersion(desired.spec, current.published, desired).result;
+  if (sameVersion(desired.spec, published, current.published.fields)) return { kind: 'none' };
+  if (sameVersion(desired.spec, published, draft)) return { kind: 'draft' };
+  return { kind: 'merged', published, draft };
+}
+
 function snapshotOf(written: Fields, contributions: Record<string, Contribution> | undefined): ImportSnapshot {
-  return contributions ? { version: 1, written, contributions } : { version: 1, written };
+  return contributions ? { version: SNAPSHOT_VERSION, written, contributions } : { version: SNAPSHOT_VERSION, written };
 }

@@ -1,5 +1,5 @@
 import type { ProjectStage } from '../contract';
-import { ARTICLE_UID, OFFICIAL_UID, PROJECT_UID, RESEARCH_PLATFORM_UID, type NewsroomUid } from '../../content-types';
+import { ARTICLE_UID, OFFICIAL_UID, PAGE_UID, PROJECT_UID, RESEARCH_PLATFORM_UID, type ImportedUid } from '../../content-types';
 
 /**
  * The importer's view of a document: the fields it manages, as plain comparable values.
@@ -9,49 +9,82 @@ import { ARTICLE_UID, OFFICIAL_UID, PROJECT_UID, RESEARCH_PLATFORM_UID, type New
 export type FieldValue = string | number | boolean | null | FieldValue[] | { [key: string]: FieldValue };
 export type Fields = Record<string, FieldValue>;
 
+/** A list of objects told apart by one of their fields, such as an official's posts by title. */
+export interface KeyedList {
+  keyedBy: string;
+}
+
 /** How a field is reconciled with an editor's changes. */
 export type FieldKind =
   /** Replaced as a whole: the importer's new value wins only where nobody edited the field. */
   | 'value'
-  /** A set of strings: additions and removals are merged item by item (titles, relations). */
-  | 'set';
+  /** A set of strings: additions and removals are merged item by item (relations). */
+  | 'set'
+  /** Merged item by item like a set; an item an editor changed is the editor's from then on. */
+  | KeyedList;
 
 export interface TypeSpec {
-  uid: NewsroomUid;
+  uid: ImportedUid;
   label: string;
   fields: Record<string, FieldKind>;
+  /**
+   * Fields the importer sets only when it creates a document (natural keys, review status);
+   * editors own them afterwards, so publishing must carry each version's own value.
+   */
+  createOnly: readonly string[];
+  draftAndPublish: boolean;
 }
+
+export const PAGE_SPEC: TypeSpec = {
+  uid: PAGE_UID,
+  label: 'Page',
+  fields: { fileName: 'value', sha256: 'value', issueDate: 'value', page: 'value', lineCount: 'value', unassigned: 'value' },
+  createOnly: [],
+  draftAndPublish: false,
+};
 
 export const ARTICLE_SPEC: TypeSpec = {
   uid: ARTICLE_UID,
   label: 'Article',
   fields: {
-    title: 'value', subtitle: 'value', titleGenerated: 'value', outlet: 'value', reporters: 'value',
-    dateline: 'value', issueDate: 'value', page: 'value', continuedOn: 'value', body: 'value',
-    figures: 'value', source: 'value', officials: 'set', projects: 'set', researchPlatforms: 'set',
+    title: 'value', subtitle: 'value', titleGenerated: 'value', outlet: 'value', credits: 'value',
+    dateline: 'value', eventDate: 'value', issueDate: 'value', page: 'value', continuedOn: 'value',
+    continuedFrom: 'value', body: 'value', figures: 'value', source: 'value', reviewFlags: 'value',
+    sourcePage: 'value', officials: 'set', projects: 'set', researchPlatforms: 'set',
   },
+  createOnly: ['sourceKey', 'reviewStatus'],
+  draftAndPublish: true,
 };
 
 export const OFFICIAL_SPEC: TypeSpec = {
   uid: OFFICIAL_UID,
   label: 'Official',
-  fields: { name: 'value', titles: 'set' },
+  fields: { name: 'value', posts: { keyedBy: 'title' } },
+  createOnly: ['importKey'],
+  draftAndPublish: true,
 };
 
 export const PROJECT_SPEC: TypeSpec = {
   uid: PROJECT_UID,
   label: 'Project',
   fields: { name: 'value', stage: 'value' },
+  createOnly: ['importKey'],
+  draftAndPublish: true,
 };
 
 export const RESEARCH_PLATFORM_SPEC: TypeSpec = {
   uid: RESEARCH_PLATFORM_UID,
   label: 'ResearchPlatform',
   fields: { name: 'value', nameGenerated: 'value', kind: 'value', hostInstitution: 'value' },
+  createOnly: ['importKey'],
+  draftAndPublish: true,
 };
 
-/** Entities first: articles link to them, and publishing must see them published first. */
-export const TYPE_SPECS = [OFFICIAL_SPEC, PROJECT_SPEC, RESEARCH_PLATFORM_SPEC, ARTICLE_SPEC] as const;
+/**
+ * The page first and entities next: articles link to them, and publishing must see the
+ * entities published before the articles.
+ */
+export const TYPE_SPECS = [PAGE_SPEC, OFFICIAL_SPEC, PROJECT_SPEC, RESEARCH_PLATFORM_SPEC, ARTICLE_SPEC] as const;
 
 export const ARTICLE_RELATIONS = {
   officials: OFFICIAL_SPEC,
@@ -60,11 +93,16 @@ export const ARTICLE_RELATIONS = {
 } as const;
 export type ArticleRelation = keyof typeof ARTICLE_RELATIONS;
 
+/** An official's post as printed, with the first and last issue it was printed in. */
+export type Post = { title: string; firstSeen: string | null; lastSeen: string | null };
+
 /** What one article of one page says about an entity; entities keep one per article key. */
-export type OfficialContribution = { titles: string[] };
+export type OfficialContribution = { titles: string[]; issueDate: string | null };
 export type ProjectContribution = { stage: ProjectStage | null };
 export type PlatformContribution = { kind: string; host: string | null; nameGenerated: boolean };
 export type Contribution = OfficialContribution | ProjectContribution | PlatformContribution;
+
+export const SNAPSHOT_VERSION = 2;
 
 /**
  * Stored in each document's hidden `importSnapshot`: what the importer last wrote (to tell an
@@ -72,7 +110,7 @@ export type Contribution = OfficialContribution | ProjectContribution | Platform
  * page replaces that page's say without forgetting what other pages said).
  */
 export interface ImportSnapshot {
-  version: 1;
+  version: typeof SNAPSHOT_VERSION;
   written: Fields;
   contributions?: Record<string, Contribution>;
 }
@@ -83,15 +121,20 @@ export interface DesiredRecord {
   key: string;
   fields: Fields;
   contributions?: Record<string, Contribution>;
-  /** Set only when the document is created. */
+  /** Set only when the document is created; keys are the spec's `createOnly` fields. */
   createOnly: Fields;
 }
 
-/** A document as it is now in the database (its draft version). */
-export interface CurrentRecord {
-  documentId: string;
-  key: string;
+/** One version (draft or published) of a stored document. */
+export interface StoredVersion {
+  /** The managed fields and the create-only fields. */
   fields: Fields;
   snapshot: ImportSnapshot | null;
-  published: boolean;
+}
+
+/** A document as it is now in the database: its draft, and its published version if it has one. */
+export interface CurrentRecord extends StoredVersion {
+  documentId: string;
+  key: string;
+  published: StoredVersion | null;
 }

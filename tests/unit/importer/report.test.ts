@@ -1,4 +1,4 @@
-import { fileLine, summaryTable } from '../../../src/importer/report';
+import { fileLine, summaryTable, unassignedLines } from '../../../src/importer/report';
 import type { FileReport, ImportReport, TypeCounts } from '../../../src/importer/service';
 
 function counts(create: number, update = 0, unchanged = 0, keptForEditor = 0): TypeCounts {
@@ -11,7 +11,7 @@ function fileReport(overrides: Partial<FileReport>): FileReport {
     status: 'imported',
     error: null,
     articles: 3,
-    warnings: [],
+    unassigned: [],
     changes: [],
     counts: { Official: counts(12, 1), Article: counts(3) },
     ...overrides,
@@ -36,6 +36,28 @@ describe('fileLine', () => {
     expect(fileLine(fileReport({ status: 'failed', error: 'seeds/page.txt:4: no article found', articles: 0 }))).toBe(
       '✗ seeds/page.txt:4: no article found',
     );
+  });
+});
+
+describe('unassignedLines', () => {
+  it('shows each piece of text no article took, with its lines, why, and the text as printed', () => {
+    const report = fileReport({
+      unassigned: [
+        { lines: { first: 1, last: 1 }, text: 'A03 要闻 2023年1月29日', reason: 'come before the first byline' },
+        { lines: { first: 6, last: 7 }, text: '本页为广告版，\n没有新闻稿件。', reason: 'follow the last article' },
+      ],
+    });
+    expect(unassignedLines(report)).toEqual([
+      '  lines 1-1 belong to no article (come before the first byline):',
+      '    | A03 要闻 2023年1月29日',
+      '  lines 6-7 belong to no article (follow the last article):',
+      '    | 本页为广告版，',
+      '    | 没有新闻稿件。',
+    ]);
+  });
+
+  it('shows nothing for a page whose text all belongs to articles', () => {
+    expect(unassignedLines(fileReport({}))).toEqual([]);
   });
 });
 

@@ -3,8 +3,9 @@ import { readRouteConfig } from '../../../middlewares/read-route-config';
 
 export default factories.createCoreRouter('api::article.article', {
   config: readRouteConfig({
+    credits: true,
     figures: true,
-    officials: { fields: ['documentId', 'name', 'titles'] },
+    officials: { fields: ['documentId', 'name'], populate: { posts: true } },
     projects: { fields: ['documentId', 'name', 'stage'] },
     researchPlatforms: { fields: ['documentId', 'name', 'kind', 'hostInstitution', 'nameGenerated'] },
   }),

@@ -2,7 +2,9 @@ import type { ArticleExtraction, Extraction } from '../../../../src/importer/con
 import {
   desiredArticle,
   desiredEntity,
+  desiredPage,
   pageEntityMentions,
+  postsFrom,
   type EntityMentions,
   type PageSource,
 } from '../../../../src/importer/plan/desired';
@@ -12,6 +14,7 @@ import {
   PROJECT_SPEC,
   RESEARCH_PLATFORM_SPEC,
   type Contribution,
+  type OfficialContribution,
 } from '../../../../src/importer/plan/records';
 
 const SHA256 = 'a'.repeat(64);
@@ -43,6 +46,11 @@ function article(overrides: Partial<ArticleExtraction>): ArticleExtraction {
 
 function extractionOf(...articles: ArticleExtraction[]): Extraction {
   return { source: { file: 'page.txt', sha256: SHA256 }, issueDate: null, articles, unassigned: [] };
+}
+
+/** What an article printed about an official in an issue. */
+function said(titles: string[], issueDate: string | null = null): OfficialContribution {
+  return { titles, issueDate };
 }
 
 function mentionsOf(spec: EntityMentions['spec'], key: string, contributions: Record<string, Contribution>): EntityMentions {
@@ -89,6 +97,32 @@ describe('desiredArticle', () => {
     expect(record.fields).toMatchObject({ issueDate: '2023-01-28', page: 'A01' });
   });
 
+  it('carries the credits with their roles, the event date, review flags and the page it came from', () => {
+    const flagged = desiredArticle(
+      article({
+        credits: [
+          { name: '陈锋', role: 'reporter', printedRole: '记者' },
+          { name: '李四', role: 'correspondent', printedRole: '通讯员' },
+        ],
+        eventDate: '2023-01-27',
+        continuedFrom: 'A01',
+        reviewFlags: [{ code: 'unknown-credit', message: '署名无法识别', line: 3 }],
+      }),
+      source,
+    );
+    expect(flagged.fields).toMatchObject({
+      credits: [
+        { name: '陈锋', role: 'reporter', printedRole: '记者' },
+        { name: '李四', role: 'correspondent', printedRole: '通讯员' },
+      ],
+      eventDate: '2023-01-27',
+      continuedFrom: 'A01',
+      reviewFlags: [{ code: 'unknown-credit', message: '署名无法识别', line: 3 }],
+      sourcePage: 'page.txt',
+    });
+    expect(flagged.fields).not.toHaveProperty('reporters');
+  });
+
   it('links each entity once by name', () => {
     expect(record.fields).toMatchObject({
       officials: ['安伟'],
@@ -109,17 +143,45 @@ describe('desiredArticle', () => {
   });
 });
 
+describe('desiredPage', () => {
+  const extraction: Extraction = {
+    ...extractionOf(article({ lines: { first: 3, last: 40 } })),
+    issueDate: '2023-01-29',
+    unassigned: [{ lines: { first: 1, last: 1 }, text: 'A03 要闻', reason: 'come before the first byline' }],
+  };
+  const page = desiredPage({ extraction, rawText: {}, meta: { issueDate: '2023-01-29', page: 'A03' } });
+
+  it('is keyed by file name and records the file, issue and page', () => {
+    expect(page.key).toBe('page.txt');
+    expect(page.fields).toMatchObject({ fileName: 'page.txt', sha256: SHA256, issueDate: '2023-01-29', page: 'A03', lineCount: 40 });
+  });
+
+  it('keeps the text no article took, with its lines and why', () => {
+    expect(page.fields.unassigned).toEqual([{ firstLine: 1, lastLine: 1, text: 'A03 要闻', reason: 'come before the first byline' }]);
+  });
+
+  it('describes a page of page furniture only, with no article', () => {
+    const furniture = desiredPage({ extraction: { ...extraction, articles: [] }, rawText: {}, meta: { issueDate: null, page: null } });
+    expect(furniture.fields).toMatchObject({ lineCount: 1, unassigned: [expect.objectContaining({ text: 'A03 要闻' })] });
+  });
+});
+
 describe('pageEntityMentions', () => {
   it('groups an official mentioned by two articles into one entity with a contribution per article', () => {
-    const mentions = pageEntityMentions(
-      extractionOf(
+    const mentions = pageEntityMentions({
+      ...extractionOf(
         article({ key: 'a-1', officials: [{ name: '安伟', titles: ['市委书记'] }] }),
         article({ key: 'a-2', officials: [{ name: '安伟', titles: ['省委常委'] }, { name: '何雄', titles: ['市长'] }] }),
       ),
-    );
+      issueDate: '2023-01-28',
+    });
     expect(mentions).toEqual([
-      { spec: OFFICIAL_SPEC, key: '安伟', contributions: { 'a-1': { titles: ['市委书记'] }, 'a-2': { titles: ['省委常委'] } } },
-      { spec: OFFICIAL_SPEC, key: '何雄', contributions: { 'a-2': { titles: ['市长'] } } },
+      {
+        spec: OFFICIAL_SPEC,
+        key: '安伟',
+        contributions: { 'a-1': said(['市委书记'], '2023-01-28'), 'a-2': said(['省委常委'], '2023-01-28') },
+      },
+      { spec: OFFICIAL_SPEC, key: '何雄', contributions: { 'a-2': said(['市长'], '2023-01-28') } },
     ]);
   });
 
@@ -149,32 +211,29 @@ function desiredEntityOf(...args: Parameters<typeof desiredEntity>) {
 describe('desiredEntity', () => {
   it("keeps what other pages' articles said and replaces what this page's articles said", () => {
     const record = desiredEntityOf(
-      mentionsOf(OFFICIAL_SPEC, '安伟', { 'this-page': { titles: ['市委书记'] } }),
-      { 'other-page': { titles: ['省委常委'] }, 'this-page': { titles: ['旧头衔'] } },
+      mentionsOf(OFFICIAL_SPEC, '安伟', { 'this-page': said(['市委书记']) }),
+      { 'other-page': said(['省委常委']), 'this-page': said(['旧头衔']) },
       ['this-page'],
     );
-    expect(record.contributions).toEqual({ 'other-page': { titles: ['省委常委'] }, 'this-page': { titles: ['市委书记'] } });
-    expect(record.fields).toEqual({ name: '安伟', titles: ['省委常委', '市委书记'] });
+    expect(record.contributions).toEqual({ 'other-page': said(['省委常委']), 'this-page': said(['市委书记']) });
+    expect(record.fields).toEqual({
+      name: '安伟',
+      posts: [
+        { title: '省委常委', firstSeen: null, lastSeen: null },
+        { title: '市委书记', firstSeen: null, lastSeen: null },
+      ],
+    });
     expect(record.createOnly).toEqual({ importKey: '安伟' });
   });
 
   it('forgets an article of this page that no longer mentions the entity', () => {
     const record = desiredEntityOf(
-      mentionsOf(OFFICIAL_SPEC, '安伟', { 'this-page-1': { titles: ['市委书记'] } }),
-      { 'this-page-2': { titles: ['旧头衔'] } },
+      mentionsOf(OFFICIAL_SPEC, '安伟', { 'this-page-1': said(['市委书记']) }),
+      { 'this-page-2': said(['旧头衔']) },
       ['this-page-1', 'this-page-2'],
     );
-    expect(record.contributions).toEqual({ 'this-page-1': { titles: ['市委书记'] } });
-    expect(record.fields.titles).toEqual(['市委书记']);
-  });
-
-  it('unites titles in order of first mention, without repeats', () => {
-    const record = desiredEntityOf(
-      mentionsOf(OFFICIAL_SPEC, '安伟', { 'a-3': { titles: ['市委书记', '省委常委'] } }),
-      { 'a-1': { titles: ['省委常委'] }, 'a-2': { titles: ['市委书记'] } },
-      ['a-3'],
-    );
-    expect(record.fields.titles).toEqual(['省委常委', '市委书记']);
+    expect(record.contributions).toEqual({ 'this-page-1': said(['市委书记']) });
+    expect(record.fields.posts).toEqual([{ title: '市委书记', firstSeen: null, lastSeen: null }]);
   });
 
   it('gives a project the furthest stage any article reports, whichever is read last', () => {
@@ -196,15 +255,40 @@ describe('desiredEntity', () => {
   });
 
   it('leaves an entity alone once no article mentions it any more', () => {
-    expect(desiredEntity(mentionsOf(OFFICIAL_SPEC, '安伟', {}), { 'this-page': { titles: ['市长'] } }, ['this-page'])).toBeNull();
+    expect(desiredEntity(mentionsOf(OFFICIAL_SPEC, '安伟', {}), { 'this-page': said(['市长']) }, ['this-page'])).toBeNull();
   });
 
   it('gives the same result whatever order the stored contributions come back in', () => {
-    const mention = mentionsOf(OFFICIAL_SPEC, '安伟', { 'a-2': { titles: ['市长'] } });
-    const one = desiredEntity(mention, { 'a-1': { titles: ['市委书记'] }, 'a-3': { titles: ['省委常委'] } }, ['a-2']);
-    const other = desiredEntity(mention, { 'a-3': { titles: ['省委常委'] }, 'a-1': { titles: ['市委书记'] } }, ['a-2']);
-    expect(one!.fields.titles).toEqual(['市委书记', '市长', '省委常委']);
+    const mention = mentionsOf(OFFICIAL_SPEC, '安伟', { 'a-2': said(['市长']) });
+    const one = desiredEntity(mention, { 'a-1': said(['市委书记']), 'a-3': said(['省委常委']) }, ['a-2']);
+    const other = desiredEntity(mention, { 'a-3': said(['省委常委']), 'a-1': said(['市委书记']) }, ['a-2']);
+    expect((one!.fields.posts as Array<{ title: string }>).map((post) => post.title)).toEqual(['市委书记', '市长', '省委常委']);
     expect(other).toEqual(one);
     expect(Object.keys(other!.contributions!)).toEqual(['a-1', 'a-2', 'a-3']);
+  });
+});
+
+describe('postsFrom', () => {
+  it('dates each post by the first and last issue that printed it', () => {
+    expect(
+      postsFrom([said(['市委副书记', '市长'], '2023-01-28'), said(['市长'], '2023-03-01'), said(['市长'], '2023-02-06')]),
+    ).toEqual([
+      { title: '市委副书记', firstSeen: '2023-01-28', lastSeen: '2023-01-28' },
+      { title: '市长', firstSeen: '2023-01-28', lastSeen: '2023-03-01' },
+    ]);
+  });
+
+  it('puts posts in the order they were first printed, and undated posts last', () => {
+    expect(postsFrom([said(['省委常委']), said(['市长'], '2023-03-01'), said(['市委书记'], '2023-01-28')])).toEqual([
+      { title: '市委书记', firstSeen: '2023-01-28', lastSeen: '2023-01-28' },
+      { title: '市长', firstSeen: '2023-03-01', lastSeen: '2023-03-01' },
+      { title: '省委常委', firstSeen: null, lastSeen: null },
+    ]);
+  });
+
+  it('dates a post from the issues that are known and ignores the unknown ones', () => {
+    expect(postsFrom([said(['市长']), said(['市长'], '2023-02-01')])).toEqual([
+      { title: '市长', firstSeen: '2023-02-01', lastSeen: '2023-02-01' },
+    ]);
   });
 });

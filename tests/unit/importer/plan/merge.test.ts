@@ -1,4 +1,11 @@
-import { mergeField, sameValue } from '../../../../src/importer/plan/merge';
+import { mergeField, sameField, sameValue } from '../../../../src/importer/plan/merge';
+import type { KeyedList, Post } from '../../../../src/importer/plan/records';
+
+const POSTS: KeyedList = { keyedBy: 'title' };
+
+function post(title: string, firstSeen: string | null = null, lastSeen: string | null = firstSeen): Post {
+  return { title, firstSeen, lastSeen };
+}
 
 describe('sameValue', () => {
   it('ignores object key order, which JSON columns do not preserve', () => {
@@ -73,5 +80,74 @@ describe('mergeField for set fields', () => {
   it('adds the found items to a document the importer never wrote, keeping the editor items', () => {
     expect(mergeField('set', ['editor'], undefined, ['found'])).toEqual({ value: ['editor', 'found'], keptForEditor: true });
     expect(mergeField('set', null, undefined, ['found'])).toEqual({ value: ['found'], keptForEditor: false });
+  });
+});
+
+describe('sameField', () => {
+  it('compares sets and keyed lists without regard to order', () => {
+    expect(sameField('set', ['A', 'B'], ['B', 'A'])).toBe(true);
+    expect(sameField(POSTS, [post('市长'), post('市委副书记')], [post('市委副书记'), post('市长')])).toBe(true);
+    expect(sameField('value', ['A', 'B'], ['B', 'A'])).toBe(false);
+  });
+
+  it('tells a changed item of a keyed list apart', () => {
+    expect(sameField(POSTS, [post('市长', '2023-01-28')], [post('市长', '2023-02-01')])).toBe(false);
+  });
+});
+
+describe('mergeField for keyed lists', () => {
+  const mayor = post('市长', '2023-01-28');
+  const deputy = post('市委副书记', '2023-01-28');
+
+  it('follows the extraction for items nobody touched, with their new dates', () => {
+    const later = post('市长', '2023-01-28', '2023-02-01');
+    expect(mergeField(POSTS, [mayor], [mayor], [later])).toEqual({ value: [later], keptForEditor: false });
+  });
+
+  it('adds an item the importer newly finds', () => {
+    expect(mergeField(POSTS, [mayor], [mayor], [mayor, deputy])).toEqual({ value: [mayor, deputy], keptForEditor: false });
+  });
+
+  it('drops an item the importer no longer finds, unless the editor changed it', () => {
+    expect(mergeField(POSTS, [mayor, deputy], [mayor, deputy], [mayor])).toEqual({ value: [mayor], keptForEditor: false });
+    const editedDeputy = post('市委副书记', '2022-12-01', '2023-01-28');
+    expect(mergeField(POSTS, [mayor, editedDeputy], [mayor, deputy], [mayor])).toEqual({
+      value: [mayor, editedDeputy],
+      keptForEditor: true,
+    });
+  });
+
+  it('keeps an item the editor removed removed, although the importer still finds it', () => {
+    expect(mergeField(POSTS, [mayor], [mayor, deputy], [mayor, deputy])).toEqual({ value: [mayor], keptForEditor: true });
+  });
+
+  it('keeps the editor’s dates of an item, even when the extraction moves them', () => {
+    const edited = post('市长', '2022-06-01', '2023-01-28');
+    const later = post('市长', '2023-01-28', '2023-02-01');
+    expect(mergeField(POSTS, [edited], [mayor], [later])).toEqual({ value: [edited], keptForEditor: true });
+  });
+
+  it('treats a renamed item as the editor’s own and the old one as removed', () => {
+    const renamed = post('郑州市市长', '2023-01-28');
+    expect(mergeField(POSTS, [renamed, deputy], [mayor, deputy], [mayor, deputy])).toEqual({
+      value: [renamed, deputy],
+      keptForEditor: true,
+    });
+  });
+
+  it('combines an editor’s addition with an item the importer newly finds', () => {
+    const added = post('省委常委');
+    expect(mergeField(POSTS, [mayor, added], [mayor], [mayor, deputy])).toEqual({ value: [mayor, added, deputy], keptForEditor: true });
+  });
+
+  it('does not report an edit the extraction now agrees with, nor a reordering', () => {
+    expect(mergeField(POSTS, [deputy, mayor], [mayor], [mayor, deputy])).toEqual({ value: [deputy, mayor], keptForEditor: false });
+    expect(mergeField(POSTS, [deputy, mayor], [mayor, deputy], [mayor, deputy])).toEqual({ value: [deputy, mayor], keptForEditor: false });
+  });
+
+  it('adds the found items to a document the importer never wrote, keeping the editor’s items', () => {
+    const typed = post('市长');
+    expect(mergeField(POSTS, [typed], undefined, [mayor, deputy])).toEqual({ value: [typed, deputy], keptForEditor: true });
+    expect(mergeField(POSTS, null, undefined, [mayor])).toEqual({ value: [mayor], keptForEditor: false });
   });
 });

@@ -6,19 +6,30 @@ import {
   type CurrentRecord,
   type DesiredRecord,
   type Fields,
+  type ImportSnapshot,
+  type StoredVersion,
   type TypeSpec,
 } from '../../../../src/importer/plan/records';
 
 /** An article reduced to one value field and one relation, enough to exercise both merge kinds. */
-const SMALL_ARTICLE_SPEC: TypeSpec = { ...ARTICLE_SPEC, fields: { title: 'value', officials: 'set' } };
+const SMALL_ARTICLE_SPEC: TypeSpec = { ...ARTICLE_SPEC, fields: { title: 'value', officials: 'set' }, createOnly: [] };
+const MAYOR = { title: '市长', firstSeen: '2023-01-28', lastSeen: '2023-01-28' };
 
 function desired(spec: TypeSpec, fields: Fields, contributions?: Record<string, Contribution>): DesiredRecord {
   return { spec, key: 'k-1', fields, contributions, createOnly: { sourceKey: 'k-1' } };
 }
 
+function snapshot(written: Fields | null, contributions?: Record<string, Contribution>): ImportSnapshot | null {
+  if (written === null) return null;
+  return contributions ? { version: 2, written, contributions } : { version: 2, written };
+}
+
 function stored(fields: Fields, written: Fields | null, contributions?: Record<string, Contribution>): CurrentRecord {
-  const snapshot = written === null ? null : contributions ? { version: 1 as const, written, contributions } : { version: 1 as const, written };
-  return { documentId: 'doc-1', key: 'k-1', fields, snapshot, published: false };
+  return { documentId: 'doc-1', key: 'k-1', fields, snapshot: snapshot(written, contributions), published: null };
+}
+
+function withPublished(record: CurrentRecord, published: StoredVersion): CurrentRecord {
+  return { ...record, published };
 }
 
 describe('planRecord', () => {
@@ -29,7 +40,7 @@ describe('planRecord', () => {
       documentId: null,
       data: { title: 'T', officials: ['安伟'], sourceKey: 'k-1' },
       keptForEditor: [],
-      snapshot: { version: 1, written: { title: 'T', officials: ['安伟'] } },
+      snapshot: { version: 2, written: { title: 'T', officials: ['安伟'] } },
       snapshotOnly: false,
     });
   });
@@ -107,7 +118,7 @@ describe('planRecord', () => {
       expect(plan.action).toBe('update');
       expect(plan.data).toEqual({ officials: ['安伟'] });
       expect(plan.keptForEditor).toEqual(['title']);
-      expect(plan.snapshot).toEqual({ version: 1, written: { title: 'Extracted', officials: ['安伟'] } });
+      expect(plan.snapshot).toEqual({ version: 2, written: { title: 'Extracted', officials: ['安伟'] } });
     });
 
     it('gets a snapshot even when it already says what the extraction says', () => {
@@ -118,27 +129,91 @@ describe('planRecord', () => {
   });
 
   it('marks the plan snapshot-only when nothing but the contributions changed', () => {
-    const fields = { name: '安伟', titles: ['市委书记'] };
-    const plan = planRecord(
-      desired(OFFICIAL_SPEC, fields, { 'a-1': { titles: ['市委书记'] }, 'a-2': { titles: ['市委书记'] } }),
-      stored(fields, fields, { 'a-1': { titles: ['市委书记'] } }),
-    );
+    const fields = { name: '安伟', posts: [MAYOR] };
+    const said = { titles: ['市长'], issueDate: '2023-01-28' };
+    const plan = planRecord(desired(OFFICIAL_SPEC, fields, { 'a-1': said, 'a-2': said }), stored(fields, fields, { 'a-1': said }));
     expect(plan).toMatchObject({ action: 'unchanged', data: {}, snapshotOnly: true });
-    expect(plan.snapshot.contributions).toEqual({ 'a-1': { titles: ['市委书记'] }, 'a-2': { titles: ['市委书记'] } });
+    expect(plan.snapshot.contributions).toEqual({ 'a-1': said, 'a-2': said });
   });
 
   it('is not snapshot-only when the stored snapshot differs only in key order', () => {
-    const fields = { name: '安伟', titles: ['市委书记'] };
+    const said = { titles: ['市长'], issueDate: '2023-01-28' };
     const plan = planRecord(
-      desired(OFFICIAL_SPEC, fields, { 'a-1': { titles: ['市委书记'] } }),
-      stored({ titles: ['市委书记'], name: '安伟' }, { titles: ['市委书记'], name: '安伟' }, { 'a-1': { titles: ['市委书记'] } }),
+      desired(OFFICIAL_SPEC, { name: '安伟', posts: [MAYOR] }, { 'a-1': said }),
+      stored({ posts: [MAYOR], name: '安伟' }, { posts: [MAYOR], name: '安伟' }, { 'a-1': said }),
     );
     expect(plan).toMatchObject({ action: 'unchanged', snapshotOnly: false });
   });
 
-  it('carries over whether the document was published', () => {
-    const fields = { title: 'T', officials: [] };
-    const published = { ...stored(fields, fields), published: true };
-    expect(planRecord(desired(SMALL_ARTICLE_SPEC, fields), published).wasPublished).toBe(true);
+  it('keeps an official’s post list as the editor left it, and adds a newly printed post', () => {
+    const deputy = { title: '市委副书记', firstSeen: '2023-02-01', lastSeen: '2023-02-01' };
+    const renamed = { ...MAYOR, title: '郑州市市长' };
+    const plan = planRecord(
+      desired(OFFICIAL_SPEC, { name: '何雄', posts: [MAYOR, deputy] }),
+      stored({ name: '何雄', posts: [renamed] }, { name: '何雄', posts: [MAYOR] }),
+    );
+    expect(plan).toMatchObject({ action: 'update', data: { posts: [renamed, deputy] }, keptForEditor: ['posts'] });
+  });
+});
+
+describe('planRecord: what publishing means', () => {
+  const written = { title: 'Old', officials: ['安伟'] };
+
+  it('publishes a new document as created', () => {
+    expect(planRecord(desired(SMALL_ARTICLE_SPEC, written), null).publication).toEqual({ kind: 'draft' });
+  });
+
+  it('publishes a document that was never published as its draft', () => {
+    const plan = planRecord(desired(SMALL_ARTICLE_SPEC, written), stored({ title: 'Editor', officials: ['安伟'] }, written));
+    expect(plan.publication).toEqual({ kind: 'draft' });
+  });
+
+  it('publishes nothing when the published version already says what the importer says', () => {
+    const record = withPublished(stored(written, written), { fields: written, snapshot: snapshot(written) });
+    expect(planRecord(desired(SMALL_ARTICLE_SPEC, written), record).publication).toEqual({ kind: 'none' });
+  });
+
+  it('publishes the draft when it holds nothing an editor has not published', () => {
+    const better = { title: 'Better', officials: ['安伟'] };
+    const record = withPublished(stored(written, written), { fields: written, snapshot: snapshot(written) });
+    expect(planRecord(desired(SMALL_ARTICLE_SPEC, better), record).publication).toEqual({ kind: 'draft' });
+  });
+
+  it('publishes the importer’s change on top of the published version, leaving an editor’s pending draft edit a draft', () => {
+    const record = withPublished(stored({ title: 'Editor draft', officials: ['安伟'] }, written), {
+      fields: written,
+      snapshot: snapshot(written),
+    });
+    const plan = planRecord(desired(SMALL_ARTICLE_SPEC, { title: 'Old', officials: ['安伟', '何雄'] }), record);
+    expect(plan.publication).toEqual({
+      kind: 'merged',
+      published: { title: 'Old', officials: ['安伟', '何雄'] },
+      draft: { title: 'Editor draft', officials: ['安伟', '何雄'] },
+    });
+  });
+
+  it('keeps what an editor published, and the published version of their create-only fields', () => {
+    const spec: TypeSpec = { ...SMALL_ARTICLE_SPEC, createOnly: ['reviewStatus'] };
+    const record = withPublished(stored({ title: 'Published edit', officials: ['安伟'], reviewStatus: 'needs_review' }, written), {
+      fields: { title: 'Published edit', officials: ['安伟'], reviewStatus: 'reviewed' },
+      snapshot: snapshot(written),
+    });
+    const plan = planRecord(desired(spec, { title: 'Better', officials: [] }), record);
+    expect(plan.publication).toEqual({
+      kind: 'merged',
+      published: { title: 'Published edit', officials: [], reviewStatus: 'reviewed' },
+      draft: { title: 'Published edit', officials: [], reviewStatus: 'needs_review' },
+    });
+  });
+
+  it('merges the published version against what the importer wrote into that version', () => {
+    // The draft's snapshot moved on in an import without --publish; the published one did not.
+    const record = withPublished(stored({ title: 'Newer', officials: ['安伟'] }, { title: 'Newer', officials: ['安伟'] }), {
+      fields: written,
+      snapshot: snapshot(written),
+    });
+    const plan = planRecord(desired(SMALL_ARTICLE_SPEC, { title: 'Newer', officials: ['安伟'] }), record);
+    expect(plan.action).toBe('unchanged');
+    expect(plan.publication).toEqual({ kind: 'draft' });
   });
 });
