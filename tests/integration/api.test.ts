@@ -103,9 +103,11 @@ describe('REST, anonymous', () => {
     expect(article).not.toHaveProperty('importSnapshot');
   });
 
-  it('shows an official only the published articles that mention them', async () => {
-    const res = await request(app.http).get('/api/officials').expect(200);
-    expect(res.body.data[0].articles.map((a: { title: string }) => a.title)).toEqual(['已发布的文章']);
+  it("counts an official's published articles by default and lists only those on request", async () => {
+    const counted = await request(app.http).get('/api/officials').expect(200);
+    expect(counted.body.data[0].articles).toEqual({ count: 1 });
+    const listed = await request(app.http).get('/api/officials?populate[articles][fields][0]=title').expect(200);
+    expect(listed.body.data[0].articles.map((a: { title: string }) => a.title)).toEqual(['已发布的文章']);
   });
 
   it('caps page sizes at maxLimit', async () => {

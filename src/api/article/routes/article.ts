@@ -2,7 +2,7 @@ import { factories } from '@strapi/strapi';
 import { readRouteConfig } from '../../../middlewares/read-route-config';
 
 export default factories.createCoreRouter('api::article.article', {
-  config: readRouteConfig({
+  config: readRouteConfig('api::article.article', {
     figures: true,
     officials: { fields: ['documentId', 'name', 'titles'] },
     projects: { fields: ['documentId', 'name', 'stage'] },
