@@ -1,8 +1,9 @@
 import type { Core } from '@strapi/strapi';
 import { registerGraphqlGuards } from './bootstrap/graphql-guards';
 import { grantPublicReadAccess } from './bootstrap/public-permissions';
+import { applySignupSwitch } from './bootstrap/signup';
 import { createAdminFromEnv } from './bootstrap/admin-user';
-import { configureAdminViews } from './bootstrap/admin-views';
+import { configureAdminViews, lockImportBookkeeping } from './bootstrap/admin-views';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
@@ -11,7 +12,9 @@ export default {
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     await grantPublicReadAccess(strapi);
+    await applySignupSwitch(strapi);
     await createAdminFromEnv(strapi);
     await configureAdminViews(strapi);
+    await lockImportBookkeeping(strapi);
   },
 };
