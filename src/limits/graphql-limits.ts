@@ -102,6 +102,7 @@ function checkOperation(
   const { document, operation, schema, request } = requestContext;
   if (!document || !operation) return;
   const { graphql, maxFilterDepth } = options.limits;
+  if (operation.operation === 'subscription') throw rejection('Subscriptions are not supported.');
 
   const rootFields = countRootFields(operation.selectionSet, document);
   if (rootFields > graphql.maxRootFields) {
@@ -114,13 +115,20 @@ function checkOperation(
     throw rejection(`Arguments are nested too deeply: at most ${maxFilterDepth} levels of input objects (filters and/or included).`);
   }
 
-  const cost = getComplexity({
-    schema,
-    query: document,
-    operationName: request.operationName ?? undefined,
-    variables: request.variables ?? {},
-    estimators: [listSizeEstimator(options)],
-  });
+  let cost: number;
+  try {
+    cost = getComplexity({
+      schema,
+      query: document,
+      operationName: request.operationName ?? undefined,
+      variables: request.variables ?? {},
+      estimators: [listSizeEstimator(options)],
+    });
+  } catch {
+    // Variables that do not fit their types: execution refuses them before resolving anything,
+    // with Apollo's own 400 naming the variable.
+    return;
+  }
   if (cost > graphql.maxCost) {
     throw rejection(
       `Query too expensive: its estimated cost (fields × list sizes) is ${cost}, the limit is ${graphql.maxCost}. ` +

@@ -436,6 +436,7 @@ async function publiclyReadableTypes(strapi: Core.Strapi): Promise<Set<string>> 
 /** One zod issue as a sentence a client can show: where, then what. */
 function describeIssue(issue: z.core.$ZodIssue, param: string): string {
   const where = [param, ...issue.path.map(String)].join('.');
+  if (issue.message.startsWith('Invalid key ')) return issue.message;
   if (issue.code !== 'unrecognized_keys') return `${where}: ${issue.message}`;
   const [key] = issue.keys;
   // Operators are public knowledge; field names are not, so those get Strapi's neutral wording.
