@@ -65,10 +65,14 @@ function countRootFields(selectionSet: SelectionSetNode, document: DocumentNode)
   return count;
 }
 
-/** Deepest nesting of input objects written in the document (filters are input objects). */
-function inputObjectDepth(operation: OperationDefinitionNode): number {
+/**
+ * Deepest nesting of input objects written in the document (filters are input objects), and
+ * whether a string in it holds a NUL character, which PostgreSQL refuses with an error.
+ */
+function inspectArguments(operation: OperationDefinitionNode): { depth: number; nul: boolean } {
   let depth = 0;
   let deepest = 0;
+  let nul = false;
   visit(operation, {
     ObjectValue: {
       enter() {
@@ -79,8 +83,18 @@ function inputObjectDepth(operation: OperationDefinitionNode): number {
         depth -= 1;
       },
     },
+    StringValue(node) {
+      if (node.value.includes('\u0000')) nul = true;
+    },
   });
-  return deepest;
+  return { depth: deepest, nul };
+}
+
+/** Whether a string anywhere in a JSON value (already bounded in depth) holds a NUL character. */
+function containsNul(value: unknown): boolean {
+  if (typeof value === 'string') return value.includes('\u0000');
+  if (value === null || typeof value !== 'object') return false;
+  return Object.entries(value).some(([key, child]) => key.includes('\u0000') || containsNul(child));
 }
 
 /** Nesting of objects in a JSON value, counted only up to `limit + 1` so a hostile value costs little. */
@@ -109,10 +123,13 @@ function checkOperation(
     throw rejection(`Too many root fields: ${rootFields}, at most ${graphql.maxRootFields} per operation.`);
   }
 
-  const literalDepth = inputObjectDepth(operation);
+  const written = inspectArguments(operation);
   const variablesDepth = jsonObjectDepth(request.variables ?? {}, maxFilterDepth + 1) - 1;
-  if (literalDepth > maxFilterDepth || variablesDepth > maxFilterDepth) {
+  if (written.depth > maxFilterDepth || variablesDepth > maxFilterDepth) {
     throw rejection(`Arguments are nested too deeply: at most ${maxFilterDepth} levels of input objects (filters and/or included).`);
+  }
+  if (written.nul || containsNul(request.variables ?? {})) {
+    throw rejection('Arguments must not contain a NUL character.');
   }
 
   let cost: number;
