@@ -69,11 +69,23 @@ function countRootFields(selectionSet: SelectionSetNode, document: DocumentNode)
  * Deepest nesting of input objects written in the document (filters are input objects), and
  * whether a string in it holds a NUL character, which PostgreSQL refuses with an error.
  */
-function inspectArguments(operation: OperationDefinitionNode): { depth: number; nul: boolean } {
+function inspectArguments(
+  operation: OperationDefinitionNode,
+  variables: Record<string, unknown>,
+): { depth: number; nul: boolean; badBetween: boolean } {
   let depth = 0;
   let deepest = 0;
   let nul = false;
+  let badBetween = false;
   visit(operation, {
+    // `between: "a"` is coerced to a one-element list, which the query builder asserts on.
+    ObjectField(node) {
+      if (node.name.value !== 'between') return;
+      const { value } = node;
+      if (value.kind === Kind.LIST) badBetween ||= value.values.length !== 2;
+      else if (value.kind === Kind.VARIABLE) badBetween ||= !isPair(variables[value.name.value]);
+      else badBetween = true;
+    },
     ObjectValue: {
       enter() {
         depth += 1;
@@ -87,7 +99,16 @@ function inspectArguments(operation: OperationDefinitionNode): { depth: number; 
       if (node.value.includes('\u0000')) nul = true;
     },
   });
-  return { depth: deepest, nul };
+  return { depth: deepest, nul, badBetween };
+}
+
+/** An omitted variable drops the field; anything else must be two values. */
+const isPair = (value: unknown) => value === undefined || (Array.isArray(value) && value.length === 2);
+
+/** Whether a `between` anywhere in a JSON value (already bounded in depth) is not a pair. */
+function hasBadBetween(value: unknown): boolean {
+  if (value === null || typeof value !== 'object') return false;
+  return Object.entries(value).some(([key, child]) => (key === 'between' && !isPair(child)) || hasBadBetween(child));
 }
 
 /** Whether a string anywhere in a JSON value (already bounded in depth) holds a NUL character. */
@@ -123,13 +144,16 @@ function checkOperation(
     throw rejection(`Too many root fields: ${rootFields}, at most ${graphql.maxRootFields} per operation.`);
   }
 
-  const written = inspectArguments(operation);
+  const written = inspectArguments(operation, request.variables ?? {});
   const variablesDepth = jsonObjectDepth(request.variables ?? {}, maxFilterDepth + 1) - 1;
   if (written.depth > maxFilterDepth || variablesDepth > maxFilterDepth) {
     throw rejection(`Arguments are nested too deeply: at most ${maxFilterDepth} levels of input objects (filters and/or included).`);
   }
   if (written.nul || containsNul(request.variables ?? {})) {
     throw rejection('Arguments must not contain a NUL character.');
+  }
+  if (written.badBetween || hasBadBetween(request.variables ?? {})) {
+    throw rejection('The between filter takes exactly two values: between: [low, high].');
   }
 
   let cost: number;
