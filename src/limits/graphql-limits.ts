@@ -12,6 +12,7 @@ import {
 import { getComplexity, type ComplexityEstimator } from 'graphql-query-complexity';
 import type { Limits } from '../../config/limits';
 import { deadlineOf, timeBudgetMessage } from './deadline';
+import { jsonObjectDepth } from './json-depth';
 
 export interface GraphqlLimitsOptions {
   limits: Limits;
@@ -116,18 +117,6 @@ function containsNul(value: unknown): boolean {
   if (typeof value === 'string') return value.includes('\u0000');
   if (value === null || typeof value !== 'object') return false;
   return Object.entries(value).some(([key, child]) => key.includes('\u0000') || containsNul(child));
-}
-
-/** Nesting of objects in a JSON value, counted only up to `limit + 1` so a hostile value costs little. */
-export function jsonObjectDepth(value: unknown, limit: number, depth = 0): number {
-  if (depth > limit || value === null || typeof value !== 'object') return depth;
-  const next = Array.isArray(value) ? depth : depth + 1;
-  let deepest = next;
-  for (const child of Object.values(value)) {
-    deepest = Math.max(deepest, jsonObjectDepth(child, limit, next));
-    if (deepest > limit) break;
-  }
-  return deepest;
 }
 
 function checkOperation(

@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { contentTypes as contentTypeUtils, errors } from '@strapi/utils';
 import { z } from 'zod';
 import type { Limits } from '../../config/limits';
-import { jsonObjectDepth } from './graphql-limits';
+import { jsonObjectDepth } from './json-depth';
 
 /**
  * Content-API query parameters (filters, sort, fields, populate, pagination…) checked against
