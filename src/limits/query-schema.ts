@@ -176,9 +176,10 @@ export function createQueryValidator(strapi: Core.Strapi, limits: Limits): Query
     const operators = operatorsOf(attribute);
     if (operators.length === 0) return undefined;
     const value = valueSchemaOf(attribute) ?? text();
-    const list = z
-      .preprocess((item) => (Array.isArray(item) ? item : [item]), z.array(value))
-      .pipe(z.array(value).max(limits.maxFilterListLength, `at most ${limits.maxFilterListLength} values`));
+    const list = z.preprocess(
+      (item) => (Array.isArray(item) ? item : [item]),
+      z.array(value).max(limits.maxFilterListLength, `at most ${limits.maxFilterListLength} values`),
+    );
     const byOperator: Record<string, z.ZodType> = {
       $in: list,
       $notIn: list,
@@ -382,8 +383,10 @@ export function createQueryValidator(strapi: Core.Strapi, limits: Limits): Query
   let readableCheckedAt = 0;
   async function refreshReadable(): Promise<void> {
     if (Date.now() - readableCheckedAt < READABLE_TYPES_TTL_MS) return;
-    readable = await publiclyReadableTypes(strapi);
+    const current = await publiclyReadableTypes(strapi);
     readableCheckedAt = Date.now();
+    if (current.size === readable.size && [...current].every((uid) => readable.has(uid))) return;
+    readable = current;
     filterSchemas.clear();
   }
 
