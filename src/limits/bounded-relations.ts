@@ -5,9 +5,9 @@ import { contentTypes as contentTypeUtils } from '@strapi/utils';
  * Relations in REST responses, loaded with a bound per entry. Strapi populates a relation with
  * every linked entry (an official's articles grow with the archive) and its populate `limit`
  * counts rows across all entries of the page, so both are useless as a per-entry cap. Here each
- * relation of each level costs two queries whatever the page size: one window query on the join
- * table picks the first `maxEntries` links of every parent (in the order editors gave them) and
- * counts them all, then one Document Service query reads those targets. Entries past the bound
+ * relation of each level costs two queries per thousand parents, whatever the page size: one window
+ * query on the join table picks the first `maxEntries` links of every parent (in the order editors
+ * gave them) and counts them all, then one Document Service query reads those targets. Entries past the bound
  * are left out and reported in `meta.truncatedRelations`, with the route that pages through them.
  */
 
@@ -131,12 +131,16 @@ async function loadRelation(context: LoadContext, uid: string, entries: Entry[],
 
   const targetIds = [...new Set([...links.values()].flatMap((link) => link.ids))];
   const targetModel = strapi.getModel(target as any) as any;
-  const found = targetIds.length === 0 ? [] : await strapi.documents(target as any).findMany({
-    filters: { id: { $in: targetIds } },
-    ...(contentTypeUtils.hasDraftAndPublish(targetModel) ? { status } : {}),
-    ...(plan.query.fields ? { fields: plan.query.fields as any } : {}),
-    ...(plan.query.populate ? { populate: plan.query.populate as any } : {}),
-  } as any);
+  const found: Entry[] = [];
+  for (const ids of chunks(targetIds)) {
+    const batch = await strapi.documents(target as any).findMany({
+      filters: { id: { $in: ids } },
+      ...(contentTypeUtils.hasDraftAndPublish(targetModel) ? { status } : {}),
+      ...(plan.query.fields ? { fields: plan.query.fields } : {}),
+      ...(plan.query.populate ? { populate: plan.query.populate } : {}),
+    } as any);
+    found.push(...(batch as unknown as Entry[]));
+  }
   const sanitized = (await strapi.contentAPI.sanitize.output(found, targetModel, { auth })) as Entry[];
   await loadRelations(context, target, sanitized, plan.relations);
   const byId = new Map(sanitized.map((entry) => [entry.id, entry]));
@@ -157,6 +161,18 @@ async function loadRelation(context: LoadContext, uid: string, entries: Entry[],
   }
 }
 
+/**
+ * Ids go to the database as bound parameters, of which SQLite takes 32,766 and PostgreSQL 65,535
+ * per statement; a second level of populate can name more than that (100 × 25 × 25).
+ */
+const IDS_PER_QUERY = 1000;
+
+function chunks<T>(items: T[]): T[][] {
+  const result: T[][] = [];
+  for (let start = 0; start < items.length; start += IDS_PER_QUERY) result.push(items.slice(start, start + IDS_PER_QUERY));
+  return result;
+}
+
 /** `/api/articles?filters[officials][documentId][$eq]=…`: the paged list behind a truncated relation. */
 function pagingRoute(strapi: Core.Strapi, target: string, attribute: any, documentId: string): { more?: string } {
   const inverse = attribute.inversedBy ?? attribute.mappedBy;
@@ -166,10 +182,11 @@ function pagingRoute(strapi: Core.Strapi, target: string, attribute: any, docume
   return { more: `${prefix}/${targetModel.info.pluralName}?filters[${inverse}][documentId][$eq]=${documentId}&pagination[page]=1` };
 }
 
+type LinkRow = { parent_id: number | string; target_id: number | string; total: number | string };
+
 /**
  * For each parent, the ids of its first `limit` linked targets of the wanted status, in the
- * relation's order, and how many there are in all: one query with window functions (SQLite
- * 3.25+, PostgreSQL, MySQL 8 / MariaDB 10.2+).
+ * relation's order, and how many there are in all.
  */
 async function firstLinks(
   context: LoadContext,
@@ -178,10 +195,22 @@ async function firstLinks(
   parentIds: number[],
   limit: number,
 ): Promise<Map<number, { ids: number[]; total: number }>> {
+  const links = new Map<number, { ids: number[]; total: number }>();
+  for (const parents of chunks(parentIds)) {
+    for (const row of await rankedLinks(context, uid, name, parents, limit)) {
+      const link = links.get(Number(row.parent_id)) ?? { ids: [], total: Number(row.total) };
+      link.ids.push(Number(row.target_id));
+      links.set(Number(row.parent_id), link);
+    }
+  }
+  return links;
+}
+
+/** One query with window functions (SQLite 3.25+, PostgreSQL, MySQL 8 / MariaDB 10.2+). */
+function rankedLinks(context: LoadContext, uid: string, name: string, parents: number[], limit: number): Promise<LinkRow[]> {
   const { strapi, status } = context;
-  const meta = strapi.db.metadata.get(uid as any) as any;
-  const attribute = meta.attributes[name];
-  const joinTable = attribute.joinTable;
+  const attribute = (strapi.db.metadata.get(uid as any) as any).attributes[name];
+  const { joinTable } = attribute;
   const targetMeta = strapi.db.metadata.get(attribute.target) as any;
   const knex = strapi.db.connection;
   const parentColumn = `lnk.${joinTable.joinColumn.name}`;
@@ -197,23 +226,11 @@ async function firstLinks(
     )
     .from({ lnk: joinTable.name })
     .join({ tgt: targetMeta.tableName }, 'tgt.id', targetColumn)
-    .whereIn(parentColumn, parentIds);
+    .whereIn(parentColumn, parents);
   const publishedAt = targetMeta.attributes.publishedAt?.columnName;
   if (publishedAt) {
     if (status === 'published') ranked.whereNotNull(`tgt.${publishedAt}`);
     else ranked.whereNull(`tgt.${publishedAt}`);
   }
-  const rows: { parent_id: number; target_id: number; total: number | string }[] = await knex
-    .select('parent_id', 'target_id', 'total')
-    .from(ranked.as('ranked'))
-    .where('position', '<=', limit)
-    .orderBy(['parent_id', 'position']);
-
-  const links = new Map<number, { ids: number[]; total: number }>();
-  for (const row of rows) {
-    const link = links.get(Number(row.parent_id)) ?? { ids: [], total: Number(row.total) };
-    link.ids.push(Number(row.target_id));
-    links.set(Number(row.parent_id), link);
-  }
-  return links;
+  return knex.select('parent_id', 'target_id', 'total').from(ranked.as('ranked')).where('position', '<=', limit).orderBy(['parent_id', 'position']);
 }
