@@ -16,6 +16,8 @@ export default [
     },
   },
   'strapi::poweredBy',
+  // Query strings parse at most 20 levels deep (deeper brackets stay a literal key, which the query
+  // validator refuses), lists of 100 and 1,000 parameters; QUERY_STRING_MAX_LENGTH bounds the rest.
   { name: 'strapi::query', config: { depth: 20, arrayLimit: 100, parameterLimit: 1000 } },
   'global::request-budget',
   'global::content-api-query',
