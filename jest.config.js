@@ -20,6 +20,14 @@ module.exports = {
     },
     {
       ...common,
+      displayName: 'security',
+      testMatch: ['<rootDir>/tests/security/**/*.test.ts'],
+      globalSetup: '<rootDir>/tests/security/global-setup.ts',
+      globalTeardown: '<rootDir>/tests/security/global-teardown.ts',
+      setupFilesAfterEnv: ['<rootDir>/tests/helpers/integration-timeout.ts'],
+    },
+    {
+      ...common,
       displayName: 'e2e',
       testMatch: ['<rootDir>/tests/e2e/**/*.test.ts'],
       setupFilesAfterEnv: ['<rootDir>/tests/helpers/integration-timeout.ts'],

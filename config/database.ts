@@ -26,6 +26,8 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => {
         password: env('DATABASE_PASSWORD', ''),
         ssl,
         schema: env('DATABASE_SCHEMA', 'public'),
+        // A runaway query is cancelled by the server instead of holding a pooled connection.
+        statement_timeout: env.int('DATABASE_STATEMENT_TIMEOUT_MS', 10000),
       },
       pool: { min: env.int('DATABASE_POOL_MIN', 2), max: env.int('DATABASE_POOL_MAX', 10) },
     },

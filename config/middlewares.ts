@@ -1,11 +1,29 @@
+import type { Core } from '@strapi/strapi';
+import { isContentApiPath } from '../src/limits/content-api-paths';
+
+type Context = Parameters<Core.MiddlewareHandler>[0];
+
 export default [
   'strapi::logger',
   'strapi::errors',
   'strapi::security',
-  'strapi::cors',
+  {
+    name: 'strapi::cors',
+    config: {
+      // Strapi's default reflects any Origin with credentials; only listed origins, on content-API routes.
+      origin: (ctx: Context) => (isContentApiPath(strapi, ctx.path) ? strapi.config.get<string[]>('access.corsOrigins') : []),
+      credentials: true,
+    },
+  },
   'strapi::poweredBy',
-  'strapi::query',
+  // Query strings parse at most 20 levels deep (deeper brackets stay a literal key, which the query
+  // validator refuses), lists of 100 and 1,000 parameters; QUERY_STRING_MAX_LENGTH bounds the rest.
+  { name: 'strapi::query', config: { depth: 20, arrayLimit: 100, parameterLimit: 1000 } },
+  'global::request-budget',
+  'global::content-api-query',
   'strapi::body',
+  'global::graphql-request',
+  'global::import-bookkeeping',
   'strapi::session',
   'strapi::favicon',
   'strapi::public',

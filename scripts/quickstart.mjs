@@ -1,7 +1,10 @@
 #!/usr/bin/env node
 // `npm start`: everything a newcomer needs after `npm ci` — secrets, admin build (cached),
 // the sample page imported and published, then the server, with the URLs to open.
-import { spawn, spawnSync } from 'node:child_process';
+// SIGTERM and SIGINT go to whichever step is running, and this process exits with the server,
+// so a supervisor (or Ctrl-C) never leaves an orphaned Strapi behind. package.json `exec`s it,
+// so npm's own signal forwarding reaches this process and not an intermediate shell.
+import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -14,11 +17,33 @@ const tsxCli = path.join(appRoot, 'node_modules', 'tsx', 'dist', 'cli.mjs');
 const buildDir = path.join(appRoot, 'dist', 'build');
 const buildStamp = path.join(buildDir, '.newsroom-build-stamp');
 
-function run(command, args) {
-  const result = spawnSync(command, args, { cwd: appRoot, stdio: 'inherit', env: process.env });
-  if (result.status !== 0) {
-    console.error(`\n${path.basename(command)} ${args.join(' ')} failed (exit ${result.status ?? result.signal}).`);
-    process.exit(result.status || 1);
+let current = null;
+let stopping = null;
+
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.on(signal, () => {
+    stopping = signal;
+    if (current && current.exitCode === null) current.kill(signal);
+    else process.exit(0);
+  });
+}
+
+/** Starts a child with this process's terminal; signals received meanwhile are passed on to it. */
+function start(command, args) {
+  current = spawn(command, args, { cwd: appRoot, stdio: 'inherit', env: process.env });
+  return current;
+}
+
+function exited(child) {
+  return new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
+}
+
+async function run(command, args) {
+  const { code, signal } = await exited(start(command, args));
+  if (stopping) process.exit(0);
+  if (code !== 0) {
+    console.error(`\n${path.basename(command)} ${args.join(' ')} failed (exit ${code ?? signal}).`);
+    process.exit(code || 1);
   }
 }
 
@@ -38,7 +63,7 @@ function adminInputsHash() {
   return hash.digest('hex');
 }
 
-function buildAdminIfStale() {
+async function buildAdminIfStale() {
   const wanted = adminInputsHash();
   const builtIndex = path.join(buildDir, 'index.html');
   if (existsSync(builtIndex) && existsSync(buildStamp) && readFileSync(buildStamp, 'utf8') === wanted) {
@@ -46,7 +71,7 @@ function buildAdminIfStale() {
     return;
   }
   console.log('Building the admin panel (about a minute, once)…');
-  run(strapiBin, ['build']);
+  await run(strapiBin, ['build']);
   writeFileSync(buildStamp, wanted);
 }
 
@@ -72,20 +97,28 @@ function loadDotEnv() {
   }
 }
 
+function modeBanner() {
+  if (process.env.NODE_ENV === 'production') return 'Mode: production (NODE_ENV=production).';
+  return [
+    'Mode: development (GraphQL landing page, introspection and error details are on).',
+    'For production: NODE_ENV=production npm run build, then NODE_ENV=production npm run serve',
+    'under a supervisor; see "Running in production" in README.md.',
+  ].join('\n');
+}
+
 async function main() {
   const generated = ensureEnv();
   if (generated.length > 0) console.log(`.env: generated ${generated.join(', ')}`);
   loadDotEnv();
 
-  buildAdminIfStale();
+  await buildAdminIfStale();
   console.log('Importing and publishing the pages in seeds/…');
-  run(process.execPath, [tsxCli, 'src/cli/seed.ts', '--publish']);
+  await run(process.execPath, [tsxCli, 'src/cli/seed.ts', '--publish']);
 
   const port = process.env.PORT ?? '1337';
   const base = `http://localhost:${port}`;
-  const server = spawn(strapiBin, ['start'], { cwd: appRoot, stdio: 'inherit', env: process.env });
-  for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
-  server.on('exit', (code, signal) => process.exit(code ?? (signal ? 0 : 1)));
+  const server = start(strapiBin, ['start']);
+  exited(server).then(({ code }) => process.exit(stopping ? 0 : code || 1));
 
   if (await waitForHealth(`http://127.0.0.1:${port}/_health`, server)) {
     console.log(
@@ -96,9 +129,14 @@ async function main() {
         `  REST         ${base}/api/articles`,
         `  GraphQL      ${base}/graphql`,
         '',
+        modeBanner(),
+        '',
       ].join('\n'),
     );
   }
 }
 
-main();
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

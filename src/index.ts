@@ -2,8 +2,9 @@ import type { Core } from '@strapi/strapi';
 import { hideEditorOnlyTypesFromGraphql } from './bootstrap/editor-only-types';
 import { registerGraphqlGuards } from './bootstrap/graphql-guards';
 import { grantPublicReadAccess } from './bootstrap/public-permissions';
+import { applySignupSwitch } from './bootstrap/signup';
 import { createAdminFromEnv } from './bootstrap/admin-user';
-import { configureAdminViews } from './bootstrap/admin-views';
+import { configureAdminViews, lockImportBookkeeping } from './bootstrap/admin-views';
 import { convertHeldJsonLists } from './importer/load/json-lists';
 
 export default {
@@ -16,7 +17,9 @@ export default {
     // Before anything reads content: finishes the v1 → v2 migration of database/migrations/.
     await convertHeldJsonLists(strapi);
     await grantPublicReadAccess(strapi);
+    await applySignupSwitch(strapi);
     await createAdminFromEnv(strapi);
     await configureAdminViews(strapi);
+    await lockImportBookkeeping(strapi);
   },
 };

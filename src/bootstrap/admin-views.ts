@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { IMPORT_BOOKKEEPING_FIELDS } from '../middlewares/import-bookkeeping';
 
 /**
  * List-view columns and bilingual field labels for the content manager.
@@ -126,4 +127,22 @@ export async function configureAdminViews(strapi: Core.Strapi): Promise<void> {
     await configure(components, components.findComponent(uid), uid, view);
   }
   await store.set({ key: APPLIED_KEY, value: applied });
+}
+
+/**
+ * The importer's visible bookkeeping (`sourceKey`, `source`) is shown read-only in the edit view
+ * on every start, whatever an editor arranged; writes are dropped by `global::import-bookkeeping`.
+ */
+export async function lockImportBookkeeping(strapi: Core.Strapi): Promise<void> {
+  const contentTypes = strapi.plugin('content-manager').service('content-types');
+  for (const [uid, fields] of Object.entries(IMPORT_BOOKKEEPING_FIELDS)) {
+    if (uid === '*') continue;
+    const contentType = contentTypes.findContentType(uid);
+    const configuration = await contentTypes.findConfiguration(contentType);
+    const locked = fields.filter((field) => configuration.metadatas[field]?.edit?.editable !== false);
+    if (locked.length === 0) continue;
+    const metadatas = { ...configuration.metadatas };
+    for (const field of locked) metadatas[field] = { ...metadatas[field], edit: { ...metadatas[field].edit, editable: false } };
+    await contentTypes.updateConfiguration(contentType, { settings: configuration.settings, metadatas, layouts: configuration.layouts });
+  }
 }

@@ -36,12 +36,14 @@ interface PoolStats {
 /**
  * Strapi emits its document events after a transaction commits, each loading the entry with
  * every relation and component; destroying the connection pool under those queries aborts them
- * with an unhandled error. Let them finish first.
+ * with an unhandled error. Let them finish first. Events start a tick after the write that caused
+ * them, so the pool must be idle for a few checks in a row.
  */
 export async function closeApp(strapi: Core.Strapi): Promise<void> {
   const pool = (strapi.db.connection.client as { pool?: PoolStats }).pool;
   const deadline = Date.now() + 15_000;
-  while (pool && pool.numUsed() + pool.numPendingAcquires() > 0 && Date.now() < deadline) {
+  for (let quiet = 0; pool && quiet < 4 && Date.now() < deadline; ) {
+    quiet = pool.numUsed() + pool.numPendingAcquires() > 0 ? 0 : quiet + 1;
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
   await strapi.destroy();

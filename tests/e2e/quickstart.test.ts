@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -71,10 +71,51 @@ afterAll(async () => {
   rmSync(workDir, { recursive: true, force: true });
 });
 
+/** Every process below `pid`, from /proc (Linux): npm, the quick-start script, Strapi and anything they started. */
+function descendantsOf(pid: number): number[] {
+  const parents = new Map<number, number>();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      // The command name in parentheses may contain spaces: the parent pid is the 2nd field after it.
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      parents.set(Number(entry), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
+    } catch {
+      // the process ended while we looked
+    }
+  }
+  const found: number[] = [];
+  const pending = [pid];
+  while (pending.length > 0) {
+    const parent = pending.pop()!;
+    for (const [child, ppid] of parents) {
+      if (ppid === parent) {
+        found.push(child);
+        pending.push(child);
+      }
+    }
+  }
+  return found;
+}
+
+const isAlive = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
 it('prints where the admin panel, REST and GraphQL are', () => {
   expect(output).toMatch(/Admin panel\s+http:\/\/localhost:\d+\/admin/);
   expect(output).toMatch(/REST\s+http:\/\/localhost:\d+\/api\/articles/);
   expect(output).toMatch(/GraphQL\s+http:\/\/localhost:\d+\/graphql/);
+});
+
+it('says it runs in development mode and how to run in production', () => {
+  expect(output).toMatch(/Mode: development/);
+  expect(output).toMatch(/NODE_ENV=production npm run serve/);
 });
 
 it('serves the sample page through REST', async () => {
@@ -141,4 +182,18 @@ describe('admin panel', () => {
     expect(await page.content()).toContain('Unassigned text 未归属文字');
     await page.screenshot({ path: path.join(os.tmpdir(), 'newsroom-admin-pages.png'), fullPage: true });
   });
+});
+
+// Last: it stops the server the other tests use.
+describe('stopping', () => {
+  it('ends Strapi and every other child when npm alone receives SIGTERM', async () => {
+    const children = descendantsOf(server.pid!);
+    expect(children.length).toBeGreaterThan(0);
+    const exited = new Promise((resolve) => server.once('exit', resolve));
+    process.kill(server.pid!, 'SIGTERM');
+    await exited;
+    const deadline = Date.now() + 20_000;
+    while (children.some(isAlive) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(children.filter(isAlive)).toEqual([]);
+  }, 60_000);
 });

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Client } from 'pg';
@@ -40,7 +40,7 @@ function postgresAdminConfig() {
   };
 }
 
-async function withPostgresAdmin<T>(work: (client: Client) => Promise<T>): Promise<T> {
+export async function withPostgresAdmin<T>(work: (client: Client) => Promise<T>): Promise<T> {
   const client = new Client(postgresAdminConfig());
   await client.connect();
   try {
@@ -52,14 +52,15 @@ async function withPostgresAdmin<T>(work: (client: Client) => Promise<T>): Promi
 
 /**
  * Creates the throwaway database and points the DATABASE_* variables at it (child processes
- * inherit them); returns its cleanup.
+ * inherit them); returns its cleanup. `copyOf` names a database to start from (a SQLite file
+ * or a PostgreSQL database nobody is connected to), e.g. the security suite's archive.
  */
-export async function provisionDatabase(): Promise<() => Promise<void>> {
+export async function provisionDatabase(copyOf?: string): Promise<() => Promise<void>> {
   ensureTestSecrets();
   const client = process.env.DATABASE_CLIENT ?? 'sqlite';
   if (client === 'postgres') {
     const name = `newsroom_test_${process.pid}_${randomBytes(3).toString('hex')}`;
-    await withPostgresAdmin((admin) => admin.query(`CREATE DATABASE ${name}`));
+    await withPostgresAdmin((admin) => admin.query(`CREATE DATABASE ${name}${copyOf ? ` TEMPLATE ${copyOf}` : ''}`));
     process.env.DATABASE_NAME = name;
     delete process.env.DATABASE_URL;
     return () => withPostgresAdmin(async (admin) => {
@@ -69,6 +70,7 @@ export async function provisionDatabase(): Promise<() => Promise<void>> {
   if (client !== 'sqlite') throw new Error(`Tests support DATABASE_CLIENT sqlite or postgres, not ${client}`);
   const dir = mkdtempSync(path.join(os.tmpdir(), 'newsroom-test-'));
   process.env.DATABASE_FILENAME = path.join(dir, 'data.db');
+  if (copyOf) copyFileSync(copyOf, process.env.DATABASE_FILENAME);
   return async () => rmSync(dir, { recursive: true, force: true });
 }
 
@@ -78,8 +80,8 @@ export async function loadStrapi(): Promise<Core.Strapi> {
   return loadApp();
 }
 
-export async function startTestApp(): Promise<TestApp> {
-  const dropDatabase = await provisionDatabase();
+export async function startTestApp(copyOf?: string): Promise<TestApp> {
+  const dropDatabase = await provisionDatabase(copyOf);
   const strapi = await loadStrapi();
   await strapi.server.mount();
   return {

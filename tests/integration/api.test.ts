@@ -126,10 +126,13 @@ describe('REST, anonymous', () => {
     expect(article).not.toHaveProperty('sourcePage');
   });
 
-  it('shows an official’s posts and only the published articles that mention them', async () => {
-    const res = await request(app.http).get('/api/officials?filters[name][$eq]=' + encodeURIComponent('张明远')).expect(200);
-    expect(res.body.data[0].posts).toEqual([expect.objectContaining({ title: '市委书记', firstSeen: '2023-01-28' })]);
-    expect(res.body.data[0].articles.map((a: { title: string }) => a.title)).toEqual(['已发布的文章']);
+  it("shows an official's posts and counts their published articles by default, listing them on request", async () => {
+    const byName = '/api/officials?filters[name][$eq]=' + encodeURIComponent('张明远');
+    const counted = await request(app.http).get(byName).expect(200);
+    expect(counted.body.data[0].posts).toEqual([expect.objectContaining({ title: '市委书记', firstSeen: '2023-01-28' })]);
+    expect(counted.body.data[0].articles).toEqual({ count: 1 });
+    const listed = await request(app.http).get(`${byName}&populate[articles][fields][0]=title`).expect(200);
+    expect(listed.body.data[0].articles.map((a: { title: string }) => a.title)).toEqual(['已发布的文章']);
   });
 
   it('filters articles by a credited name and role', async () => {

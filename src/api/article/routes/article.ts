@@ -2,7 +2,7 @@ import { factories } from '@strapi/strapi';
 import { readRouteConfig } from '../../../middlewares/read-route-config';
 
 export default factories.createCoreRouter('api::article.article', {
-  config: readRouteConfig({
+  config: readRouteConfig('api::article.article', {
     credits: true,
     figures: true,
     officials: { fields: ['documentId', 'name'], populate: { posts: true } },

@@ -2,5 +2,5 @@ import { factories } from '@strapi/strapi';
 import { readRouteConfig } from '../../../middlewares/read-route-config';
 
 export default factories.createCoreRouter('api::official.official', {
-  config: readRouteConfig({ posts: true, articles: { fields: ['documentId', 'title'] } }),
+  config: readRouteConfig('api::official.official', { posts: true, articles: { count: true } }),
 });

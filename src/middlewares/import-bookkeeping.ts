@@ -1,0 +1,44 @@
+import type { Core } from '@strapi/strapi';
+
+/**
+ * What the importer keeps to tell its own writes from an editor's (src/importer/ writes it through
+ * the Document Service). In the Content Manager, the private snapshot and key never appear, and
+ * `sourceKey` and `source` are read-only: whatever an admin client sends for any of them is dropped.
+ */
+export const IMPORT_BOOKKEEPING_FIELDS: Record<string, string[]> = {
+  '*': ['importSnapshot', 'importKey'],
+  'api::article.article': ['sourceKey', 'source', 'sourcePage'],
+};
+
+const HIDDEN_FIELDS = IMPORT_BOOKKEEPING_FIELDS['*'];
+
+function bookkeepingFieldsOf(uid: string): string[] {
+  return [...HIDDEN_FIELDS, ...(IMPORT_BOOKKEEPING_FIELDS[uid] ?? [])];
+}
+
+/** Content Manager document routes: `/content-manager/{collection,single}-types/<uid>[/…]`. */
+const CONTENT_MANAGER_DOCUMENTS = /^\/content-manager\/(?:collection|single)-types\/([^/]+)/;
+
+/** Super admins are granted every field, hidden ones included, so the response is cleaned here. */
+function withoutHiddenFields(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutHiddenFields);
+  if (!value || typeof value !== 'object') return value;
+  return Object.fromEntries(
+    Object.entries(value).filter(([key]) => !HIDDEN_FIELDS.includes(key)).map(([key, child]) => [key, withoutHiddenFields(child)]),
+  );
+}
+
+export default (_config: unknown, _opts: { strapi: Core.Strapi }) => {
+  const middleware: Core.MiddlewareHandler = async (ctx, next) => {
+    const match = CONTENT_MANAGER_DOCUMENTS.exec(ctx.path);
+    if (!match) return next();
+
+    const body = ctx.request.body as Record<string, unknown> | undefined;
+    if (['POST', 'PUT', 'PATCH'].includes(ctx.method) && body && typeof body === 'object') {
+      for (const field of bookkeepingFieldsOf(decodeURIComponent(match[1]))) delete body[field];
+    }
+    await next();
+    if (ctx.body && typeof ctx.body === 'object' && !Buffer.isBuffer(ctx.body)) ctx.body = withoutHiddenFields(ctx.body);
+  };
+  return middleware;
+};

@@ -1,0 +1,5 @@
+import { removeArchive } from './archive';
+
+export default async function globalTeardown(): Promise<void> {
+  await removeArchive();
+}
