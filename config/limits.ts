@@ -24,7 +24,7 @@ const limitsConfig = ({ env }: Core.Config.Shared.ConfigParams) => ({
   maxRelatedEntries: env.int('RELATED_MAX_ENTRIES', 25),
   graphql: {
     /** Estimated fields × list sizes of one operation. */
-    maxCost: env.int('GRAPHQL_MAX_COST', 20000),
+    maxCost: env.int('GRAPHQL_MAX_COST', 50000),
     maxAliases: env.int('GRAPHQL_MAX_ALIASES', 10),
     maxRootFields: env.int('GRAPHQL_MAX_ROOT_FIELDS', 10),
     maxTokens: env.int('GRAPHQL_MAX_TOKENS', 2000),

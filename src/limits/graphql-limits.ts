@@ -3,6 +3,7 @@ import { ApolloArmor } from '@escape.tech/graphql-armor';
 import {
   GraphQLError,
   Kind,
+  getNamedType,
   visit,
   type DocumentNode,
   type OperationDefinitionNode,
@@ -26,6 +27,17 @@ function rejection(message: string, status = 400): GraphQLError {
 }
 
 /**
+ * A repeatable component holds what editors and the importer put in it (a few credits, a few
+ * posts), whatever the client asks: the query cannot make it longer, so it counts as this many.
+ */
+const COMPONENT_LIST_ENTRIES = 4;
+
+/** Strapi names a component's GraphQL type after its global id, `Component<Category><Name>`. */
+function isComponentType(typeName: string): boolean {
+  return /^Component[A-Z]/.test(typeName);
+}
+
+/**
  * Cost = fields × list sizes. Strapi's list fields (`articles`, `articles_connection`, relation
  * lists, repeatable components) take a `pagination` argument; their children are counted once per
  * entry the list may hold, so aliases, nesting and page sizes all multiply as they do at run time.
@@ -33,6 +45,7 @@ function rejection(message: string, status = 400): GraphQLError {
 function listSizeEstimator({ defaultLimit, maxLimit }: GraphqlLimitsOptions): ComplexityEstimator {
   return ({ field, args, childComplexity }) => {
     if (!field.args.some((arg) => arg.name === 'pagination')) return 1 + childComplexity;
+    if (isComponentType(getNamedType(field.type).name)) return 1 + COMPONENT_LIST_ENTRIES * childComplexity;
     const pagination = (args.pagination ?? {}) as { limit?: number; pageSize?: number };
     const requested = pagination.limit ?? pagination.pageSize ?? defaultLimit;
     const entries = requested < 0 || requested > maxLimit ? maxLimit : Math.max(requested, 1);
