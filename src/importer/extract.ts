@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import { readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { ExtractionSchema, type ArticleExtraction, type Extraction, type UnassignedText } from './contract';
 import { extractEntities } from './entities';
@@ -41,17 +40,7 @@ export interface PageExtraction {
   rawText: Record<string, string>;
 }
 
-export function readPage(path: string): PageInput {
-  let isDirectory: boolean;
-  try {
-    isDirectory = statSync(path).isDirectory();
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new PageError(path, code === 'ENOENT' ? 'file not found' : `cannot read file (${code ?? 'unknown error'})`);
-  }
-  if (isDirectory) throw new PageError(path, 'is a directory, not a page file');
-  return { file: path, bytes: readFileSync(path) };
-}
+export { readPage } from './pages/read';
 
 /** An article before headlines are attached: everything that depends on its own region only. */
 interface ArticleDraft {
