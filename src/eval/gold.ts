@@ -13,7 +13,9 @@ const lineRange = z
   .refine(([first, last]) => first <= last, { message: 'first line must not come after last line' });
 
 const creditRoles = CreditRoleSchema.options.join('|');
-const credit = z.string().regex(new RegExp(`^[^:]+:(?:${creditRoles})$`), { message: `expected "name:role" with role ${creditRoles}` });
+const credit = z
+  .string()
+  .regex(new RegExp(`^[^:]+:(?:${creditRoles})$`), { message: `expected "name:role" with role ${creditRoles}` });
 
 export const GoldArticleSchema = z.strictObject({
   /** 1-based first and last line, headline and credit lines included. */

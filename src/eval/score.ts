@@ -110,7 +110,10 @@ function predictedItems(article: ArticleExtraction): ArticleItems {
 }
 
 /** Multiset comparison: a paragraph start printed twice must be found twice. */
-export function compareBags(gold: readonly string[], predicted: readonly string[]): Counts & { missing: string[]; extra: string[] } {
+export function compareBags(
+  gold: readonly string[],
+  predicted: readonly string[],
+): Counts & { missing: string[]; extra: string[] } {
   const remaining = new Map<string, number>();
   for (const item of predicted) remaining.set(item, (remaining.get(item) ?? 0) + 1);
   const missing: string[] = [];
@@ -208,11 +211,14 @@ export function addCounts(into: FieldCounts, counts: FieldCounts): FieldCounts {
 }
 
 export function sumCounts(counts: FieldCounts): Counts {
-  return FIELDS.reduce((sum, field) => ({ tp: sum.tp + counts[field].tp, fp: sum.fp + counts[field].fp, fn: sum.fn + counts[field].fn }), {
-    tp: 0,
-    fp: 0,
-    fn: 0,
-  });
+  return FIELDS.reduce(
+    (sum, field) => ({ tp: sum.tp + counts[field].tp, fp: sum.fp + counts[field].fp, fn: sum.fn + counts[field].fn }),
+    {
+      tp: 0,
+      fp: 0,
+      fn: 0,
+    },
+  );
 }
 
 export interface Rates {

@@ -33,13 +33,20 @@ export function fieldTable(counts: FieldCounts): string {
 }
 
 export function pageTable(pages: ReadonlyArray<{ name: string; counts: FieldCounts }>): string {
-  const rows = pages.map(({ name, counts }) => [name, `${counts.articles.tp}/${counts.articles.tp + counts.articles.fn}`, ...rateCells(sumCounts(counts))]);
+  const rows = pages.map(({ name, counts }) => [
+    name,
+    `${counts.articles.tp}/${counts.articles.tp + counts.articles.fn}`,
+    ...rateCells(sumCounts(counts)),
+  ]);
   return table(['page', 'articles', ...RATE_HEADER], rows);
 }
 
 export function differenceLines(differences: readonly ItemDifference[]): string[] {
   return differences.map(({ field, lines, missing, extra }) => {
-    const parts = [missing.length > 0 ? `missing ${missing.join(' ; ')}` : '', extra.length > 0 ? `extra ${extra.join(' ; ')}` : ''];
+    const parts = [
+      missing.length > 0 ? `missing ${missing.join(' ; ')}` : '',
+      extra.length > 0 ? `extra ${extra.join(' ; ')}` : '',
+    ];
     return `  lines ${lines} ${field}: ${parts.filter((part) => part !== '').join('  ')}`;
   });
 }

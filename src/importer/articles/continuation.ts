@@ -1,4 +1,3 @@
-import type { Block } from '../layout/blocks';
 import { continuationVocab } from '../vocab/article-vocab';
 import { alternation } from '../vocab/words';
 
@@ -40,47 +39,4 @@ export function parseContinuation(text: string): Continuation | null {
 
 export function isContinuationLine(text: string): boolean {
   return WHOLE_LINE.test(text);
-}
-
-/**
- * Removes continuation pointers from body blocks. Only where the article continues matters to
- * the reader; a `上接` marker is dropped without a trace.
- */
-export function stripContinuations(blocks: readonly Block[]): { blocks: Block[]; continuedOn: string | null } {
-  let continuedOn: string | null = null;
-  const stripped = blocks
-    .map((block) => ({
-      lines: block.lines.flatMap((line) => {
-        const continuation = parseContinuation(line.text);
-        if (continuation === null) return [line];
-        if (continuation.direction === 'continuedOn') continuedOn ??= continuation.page;
-        return continuation.remainder.trim() === '' ? [] : [{ ...line, text: continuation.remainder }];
-      }),
-    }))
-    .filter((block) => block.lines.length > 0);
-  return { blocks: stripped, continuedOn };
-}
-
-/**
- * A `上接A01版` line after some body text opens the rest of an article printed on another page:
- * it ends the article before it, and the text after it (up to the next byline) is not part of
- * that article. Returns the article's own blocks and the carried-over text, pointer removed.
- */
-export function splitAtContinuedFrom(blocks: readonly Block[]): { own: Block[]; carriedOver: Block[] } {
-  let seenBody = false;
-  for (const [blockIndex, block] of blocks.entries()) {
-    for (const [lineIndex, line] of block.lines.entries()) {
-      const continuation = WHOLE_LINE.exec(line.text) ? parseContinuation(line.text) : null;
-      if (continuation?.direction === 'continuedFrom' && seenBody) {
-        const before = block.lines.slice(0, lineIndex);
-        const after = block.lines.slice(lineIndex + 1);
-        return {
-          own: [...blocks.slice(0, blockIndex), ...(before.length > 0 ? [{ lines: before }] : [])],
-          carriedOver: [...(after.length > 0 ? [{ lines: after }] : []), ...blocks.slice(blockIndex + 1)],
-        };
-      }
-      if (continuation === null && line.text.trim() !== '') seenBody = true;
-    }
-  }
-  return { own: [...blocks], carriedOver: [] };
 }

@@ -51,7 +51,11 @@ function extraction(articles: ArticleExtraction[], unassigned: Extraction['unass
   return { source: { file: 'page.txt', sha256: '0'.repeat(64) }, issueDate: null, articles, unassigned };
 }
 
-const page = (articles: GoldArticle[], unassigned: GoldPage['unassigned'] = []): GoldPage => ({ issueDate: null, articles, unassigned });
+const page = (articles: GoldArticle[], unassigned: GoldPage['unassigned'] = []): GoldPage => ({
+  issueDate: null,
+  articles,
+  unassigned,
+});
 
 describe('compareBags', () => {
   it('counts repeated items as often as they occur', () => {
@@ -116,11 +120,19 @@ describe('scorePage', () => {
     expect(counts.titles).toEqual({ tp: 0, fp: 1, fn: 1 });
     expect(counts.figures).toEqual({ tp: 1, fp: 0, fn: 0 });
     expect(counts.reviewFlags).toEqual({ tp: 0, fp: 0, fn: 1 });
-    expect(differences).toContainEqual({ field: 'credits', lines: '1-5', missing: ['林海:correspondent'], extra: ['林海:reporter'] });
+    expect(differences).toContainEqual({
+      field: 'credits',
+      lines: '1-5',
+      missing: ['林海:correspondent'],
+      extra: ['林海:reporter'],
+    });
   });
 
   it('scores unassigned text by its line ranges', () => {
-    const { counts } = scorePage(page([], [[1, 1]]), extraction([], [{ lines: { first: 1, last: 2 }, text: '甲\n乙', reason: 'test' }]));
+    const { counts } = scorePage(
+      page([], [[1, 1]]),
+      extraction([], [{ lines: { first: 1, last: 2 }, text: '甲\n乙', reason: 'test' }]),
+    );
     expect(counts.unassigned).toEqual({ tp: 0, fp: 1, fn: 1 });
   });
 });

@@ -1,5 +1,4 @@
-import { parseContinuation, stripContinuations } from '../../../../src/importer/articles/continuation';
-import { blocksOf } from '../pages';
+import { parseContinuation } from '../../../../src/importer/articles/continuation';
 
 describe('parseContinuation', () => {
   it.each([
@@ -17,20 +16,16 @@ describe('parseContinuation', () => {
   });
 
   it('reads a bracketed pointer at the end of a body line and keeps the body', () => {
-    expect(parseContinuation('高质量发展。（下转A04版）')).toEqual({ direction: 'continuedOn', page: 'A04', remainder: '高质量发展。' });
+    expect(parseContinuation('高质量发展。（下转A04版）')).toEqual({
+      direction: 'continuedOn',
+      page: 'A04',
+      remainder: '高质量发展。',
+    });
   });
 
   it('ignores prose', () => {
     expect(parseContinuation('转变工作作风，')).toBeNull();
     expect(parseContinuation('详见附件')).toBeNull();
     expect(parseContinuation('项目转入第4版块建设')).toBeNull();
-  });
-});
-
-describe('stripContinuations', () => {
-  it('removes pointers from the body and keeps the continued-on page', () => {
-    const { blocks, continuedOn } = stripContinuations(blocksOf('上接A01版\n正文。\n\n结尾。\n更多报道请继续阅读A04版'));
-    expect(continuedOn).toBe('A04');
-    expect(blocks.map((block) => block.lines.map((line) => line.text))).toEqual([['正文。'], ['结尾。']]);
   });
 });

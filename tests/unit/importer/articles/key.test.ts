@@ -30,6 +30,10 @@ describe('keys of the sample page', () => {
   // Databases and other engineers' tests hold these keys: changing one orphans an imported article.
   it('stay what they have always been', () => {
     const { extraction } = extractPage({ file: SAMPLE_PATH, bytes: readFileSync(SAMPLE_PATH) });
-    expect(extraction.articles.map((article) => article.key)).toEqual(['a-13ea0aec8ee546ca', 'a-641e267ab7a16f42', 'a-ee10ede6e143870b']);
+    expect(extraction.articles.map((article) => article.key)).toEqual([
+      'a-13ea0aec8ee546ca',
+      'a-641e267ab7a16f42',
+      'a-ee10ede6e143870b',
+    ]);
   });
 });

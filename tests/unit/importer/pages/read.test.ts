@@ -56,7 +56,9 @@ describe('readPage', () => {
     const huge = join(folder, 'huge.txt');
     writeFileSync(huge, '');
     truncateSync(huge, MAX_PAGE_BYTES + 1);
-    expect(readError(huge).message).toBe(`page too large (${MAX_PAGE_BYTES + 1} bytes > ${MAX_PAGE_BYTES} bytes); split it into pages`);
+    expect(readError(huge).message).toBe(
+      `page too large (${MAX_PAGE_BYTES + 1} bytes > ${MAX_PAGE_BYTES} bytes); split it into pages`,
+    );
   });
 
   it('does not hang on a pipe even when a writer is waiting', async () => {
