@@ -17,15 +17,34 @@ interface Quantity {
   end: number;
 }
 
+/**
+ * The unit after a number at `index`: a unit word, or up to two modifiers before one, a magnitude
+ * (亿, 万) that belongs to the unit and an approximation (余, 多) that does not: 1.6亿件, 300余人次.
+ */
+function unitAt(clause: string, index: number): { unit: string; end: number } | null {
+  let position = index;
+  let magnitude = '';
+  for (let modifiers = 0; modifiers <= 2; modifiers += 1) {
+    const unit = wordAt(clause, position, vocab.units);
+    if (unit) return { unit: magnitude + unit, end: position + unit.length };
+    const scale = wordAt(clause, position, vocab.magnitudes);
+    const approximation = scale ? null : wordAt(clause, position, vocab.approximators);
+    if (!scale && !approximation) return null;
+    magnitude += scale ?? '';
+    position += (scale ?? approximation)!.length;
+  }
+  return null;
+}
+
 /** Arabic numbers followed by a known unit; dates (月/日) and ordinals (第3次) have no unit here. */
 export function quantities(clause: string): Quantity[] {
   return [...clause.matchAll(NUMBER)].flatMap((match) => {
     const start = match.index;
-    const unit = wordAt(clause, start + match[0].length, vocab.units);
+    const unit = unitAt(clause, start + match[0].length);
     const before = clause.slice(0, start);
     if (!unit || NOT_A_QUANTITY_BEFORE.test(before)) return [];
     if (vocab.ordinalMarkers.some((marker) => before.endsWith(marker))) return [];
-    return [{ value: Number(match[0]), unit, start, end: start + match[0].length + unit.length }];
+    return [{ value: Number(match[0]), unit: unit.unit, start, end: unit.end }];
   });
 }
 
@@ -90,8 +109,20 @@ function respectiveLabels(subject: string, count: number): string[] | null {
   });
 }
 
-export function figuresInClause(clause: string): Figure[] {
-  const found = quantities(clause);
+/** Where the names of projects stand in the clause: a number inside one (年产30万吨…项目) is no figure. */
+function nameSpans(clause: string, names: readonly string[]): Array<[number, number]> {
+  return names.flatMap((name) => {
+    const spans: Array<[number, number]> = [];
+    for (let index = clause.indexOf(name); index !== -1; index = clause.indexOf(name, index + name.length)) {
+      spans.push([index, index + name.length]);
+    }
+    return spans;
+  });
+}
+
+export function figuresInClause(clause: string, projectNames: readonly string[] = []): Figure[] {
+  const inNames = nameSpans(clause, projectNames);
+  const found = quantities(clause).filter(({ start, end }) => !inNames.some(([from, to]) => start >= from && end <= to));
   const respectively = clause.indexOf(RESPECTIVELY);
   const after = respectively === -1 ? [] : found.filter((quantity) => quantity.start > respectively);
   const labels = after.length >= 2 ? respectiveLabels(clause.slice(0, respectively), after.length) : null;
@@ -103,6 +134,6 @@ export function figuresInClause(clause: string): Figure[] {
   ];
 }
 
-export function extractFigures(paragraphs: string[]): Figure[] {
-  return paragraphs.flatMap(splitClauses).flatMap((clause) => figuresInClause(clause.text));
+export function extractFigures(paragraphs: string[], projectNames: readonly string[] = []): Figure[] {
+  return paragraphs.flatMap(splitClauses).flatMap((clause) => figuresInClause(clause.text, projectNames));
 }

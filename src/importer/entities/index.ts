@@ -11,10 +11,14 @@ export interface EntityContext {
 
 /** Entities of one article, from its paragraphs (lines joined, layout spaces and byline removed). */
 export function extractEntities(paragraphs: string[], context: EntityContext): Entities {
+  const projects = extractProjects(paragraphs);
   return EntitiesSchema.parse({
     officials: extractOfficials(paragraphs, context.reporters),
-    projects: extractProjects(paragraphs),
+    projects,
     researchPlatforms: extractResearchPlatforms(paragraphs),
-    figures: extractFigures(paragraphs),
+    figures: extractFigures(
+      paragraphs,
+      projects.map((project) => project.name),
+    ),
   });
 }

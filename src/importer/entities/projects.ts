@@ -5,11 +5,14 @@ import { wordAt, wordEndingText } from './text';
 
 const vocab = entityVocab.projects;
 const PROJECT = '项目';
+/** Han characters a name needs at least: a count (15个项目) has one. */
 const MIN_NAME_LENGTH = 3;
+const HAN = /\p{Script=Han}/gu;
 const MAX_NAME_LENGTH = 40;
 /** Characters that separate one project name from the next inside a clause. */
 const NAME_DELIMITERS = ['、', '“', '”', '《', '》'];
-const NAME_CHARS = /^[\p{Script=Han}A-Za-z（）()·]+$/u;
+/** Digits are part of a name: 年产30万吨某某项目, 年产1.2万套某某项目. */
+const NAME_CHARS = /^[\p{Script=Han}A-Za-z0-9.（）()·]+$/u;
 
 interface StageMark {
   index: number;
@@ -17,7 +20,10 @@ interface StageMark {
   stage: ProjectStage;
 }
 
-/** Stage verbs outside quotes: “投产一批” names a category of projects, not an event. */
+/**
+ * Stage verbs outside quotes: “投产一批” names a category of projects, not an event. Verbs that are
+ * a stage only right after a project's name (落地) are left to `stageRightAfter`.
+ */
 export function stageMarks(clause: string): StageMark[] {
   const marks: StageMark[] = [];
   let quoted = false;
@@ -25,10 +31,17 @@ export function stageMarks(clause: string): StageMark[] {
     if (clause[index] === '“' || clause[index] === '”') quoted = clause[index] === '“';
     const word = quoted ? null : wordAt(clause, index, vocab.stageWords);
     if (!word) continue;
-    marks.push({ index, word, stage: vocab.stageOf.get(word)! });
+    if (!vocab.stagesOnlyAfterName.has(word)) marks.push({ index, word, stage: vocab.stageOf.get(word)! });
     index += word.length - 1;
   }
   return marks;
+}
+
+/** 某某项目落地, 某某项目正式落地: a stage verb printed right after the name, adverbs allowed. */
+function stageRightAfter(clause: string, end: number): ProjectStage | null {
+  const adverb = wordAt(clause, end, vocab.stageAdverbs);
+  const word = wordAt(clause, end + (adverb?.length ?? 0), vocab.stageWords);
+  return word ? vocab.stageOf.get(word)! : null;
 }
 
 function nearestStage(marks: StageMark[], start: number, end: number): ProjectStage | null {
@@ -43,10 +56,11 @@ function nearestStage(marks: StageMark[], start: number, end: number): ProjectSt
  */
 export function isProjectName(core: string): boolean {
   return (
-    core.length >= MIN_NAME_LENGTH &&
+    (core.match(HAN) ?? []).length >= MIN_NAME_LENGTH &&
     core.length <= MAX_NAME_LENGTH &&
     NAME_CHARS.test(core) &&
     !vocab.genericDeterminers.some((determiner) => core.includes(determiner)) &&
+    !vocab.eventWords.some((eventWord) => core.includes(eventWord)) &&
     // 集中签约项目, 开工项目: a stage verb inside the name makes it a category of projects.
     !vocab.stageWords.some((stageWord) => core.includes(stageWord))
   );
@@ -90,7 +104,7 @@ export function projectsEndingInProject(clause: string): ProjectMention[] {
     previousEnd = end;
     const { name, introduced } = stripLeadIns(clause.slice(start, end));
     if (!isProjectName(name.slice(0, -PROJECT.length))) continue;
-    const stage = nearestStage(marks, start, end);
+    const stage = stageRightAfter(clause, end) ?? nearestStage(marks, start, end);
     if (stage !== null || introduced) projects.push({ name, stage });
   }
   return projects;

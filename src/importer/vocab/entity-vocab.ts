@@ -59,6 +59,12 @@ const ProjectsSchema = z.object({
   leadIns: z.array(word),
   leadInsAtStart: z.array(singleHan),
   genericDeterminers: z.array(word),
+  /** Stage verbs that are a stage only right after a project's name (某某项目落地), not in 推动政策落地. */
+  stagesOnlyAfterName: z.array(word),
+  /** Adverbs allowed between the name and such a stage verb (某某项目正式落地). */
+  stageAdverbs: z.array(word),
+  /** Words that make `…项目` the name of an event (`…说明暨项目签约会`), not of a project. */
+  eventWords: words,
 });
 
 const PlatformsSchema = z.object({
@@ -69,6 +75,10 @@ const PlatformsSchema = z.object({
 
 const FiguresSchema = z.object({
   units: words,
+  /** Printed between the number and its unit and kept with the unit: 1.6亿件, 3万平方米. */
+  magnitudes: z.array(word),
+  /** Printed between the number and its unit and dropped: 300余人次, 20多个. */
+  approximators: z.array(word),
   ordinalMarkers: z.array(word),
   labelCopulas: z.array(word),
   labelLeadIns: z.array(word),
@@ -163,6 +173,9 @@ function loadEntityVocab() {
       leadIns: longestFirst(projects.leadIns),
       leadInsAtStart: new Set(projects.leadInsAtStart),
       genericDeterminers: projects.genericDeterminers,
+      stagesOnlyAfterName: new Set(projects.stagesOnlyAfterName),
+      stageAdverbs: longestFirst(projects.stageAdverbs),
+      eventWords: projects.eventWords,
     },
     platforms: {
       kinds: longestFirst(platforms.kinds),
@@ -172,6 +185,8 @@ function loadEntityVocab() {
     figures: {
       ...figures,
       units: longestFirst(figures.units),
+      magnitudes: longestFirst(figures.magnitudes),
+      approximators: longestFirst(figures.approximators),
       labelCopulas: longestFirst(figures.labelCopulas),
       labelLeadIns: longestFirst(figures.labelLeadIns),
       aggregateNouns: longestFirst(figures.aggregateNouns),
