@@ -147,15 +147,15 @@ export function classify(lines: readonly PageLine[]): Unit[] {
   /** `……。记者 甲 文/图` closing the last line of a column. */
   const readTrailingEndCredit = (index: number): boolean => {
     const line = lines[index];
-    const endsColumn = index + 1 >= lines.length || isBlank(lines[index + 1]) || opensArticle(index + 1);
-    if (!endsColumn) return false;
     const sentenceEnd = lastIndexOfPattern(line.text, SENTENCE_END_CHARACTERS);
     if (sentenceEnd < 0) return false;
     const afterEnd = line.text.slice(sentenceEnd).replace(/^[。！？!?”’」』]+/u, '');
-    const body = line.text.slice(0, line.text.length - afterEnd.length);
+    if (afterEnd.trim() === '') return false;
     const candidate = readCreditLine(afterEnd);
-    if (afterEnd.trim() === '' || candidate === null || !candidate.credit.labelled) return false;
-    addText({ ...line, text: body });
+    if (candidate === null || !candidate.credit.labelled) return false;
+    const endsColumn = index + 1 >= lines.length || isBlank(lines[index + 1]) || opensArticle(index + 1);
+    if (!endsColumn) return false;
+    addText({ ...line, text: line.text.slice(0, line.text.length - afterEnd.length) });
     emit({ kind: 'credit', credit: candidate.credit, position: 'end', lines: [{ ...line, text: afterEnd }] });
     return true;
   };

@@ -1,6 +1,5 @@
 import type { ArticleExtraction, Credit, Entities } from '../contract';
 import type { Block } from '../layout/blocks';
-import type { PageLine } from '../layout/lines';
 import { buildParagraphs } from '../layout/paragraphs';
 import type { Draft } from './2-segment';
 import { findDateline } from './dateline';
@@ -42,8 +41,10 @@ function uniqueCredits(credits: readonly Credit[]): Credit[] {
 
 /** First and last page line the article owns, headline excluded: the text its key is made from. */
 export function ownLines(draft: Draft): { first: number; last: number } {
-  const numbers = draft.units.flatMap((unit) => unit.lines.map((line: PageLine) => line.number));
-  return { first: Math.min(...numbers), last: Math.max(...numbers) };
+  // Units are in page order, so the first unit's first line and the last unit's last line bound them.
+  const firstUnit = draft.units[0];
+  const lastUnit = draft.units[draft.units.length - 1];
+  return { first: firstUnit.lines[0].number, last: lastUnit.lines[lastUnit.lines.length - 1].number };
 }
 
 export function assembleArticle(

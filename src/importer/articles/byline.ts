@@ -21,6 +21,7 @@ export interface Byline {
 /** A broken byline rarely spans more than three lines; looking further only invites false matches. */
 export const MAX_BYLINE_LINES = 4;
 
+const OPENING_BRACKET = /[（(]/u;
 const CLOSING_BRACKET = /[）)]/;
 const tags = [alternation(bylineVocab.sourceTags), ...bylineVocab.sourceTagPatterns.map((source) => `(?:${source})`)].join('|');
 const OPENING = new RegExp(`^\\s*(${tags})\\s*[（(]`, 'u');
@@ -32,6 +33,8 @@ const TAG_ALONE = new RegExp(`^\\s*(${tags})(?:\\s+|(?=\\s*(?:${DATELINE_START.s
  * null. Lines are joined as printed, spaces kept, until the closing bracket is found.
  */
 export function parseByline(lines: readonly string[]): Byline | null {
+  // A tag is a few characters: its bracket opens within two lines, and most lines have none.
+  if (!OPENING_BRACKET.test(lines[0] ?? '') && !OPENING_BRACKET.test(lines[1] ?? '')) return null;
   let joined = '';
   for (let count = 1; count <= Math.min(MAX_BYLINE_LINES, lines.length); count += 1) {
     joined += lines[count - 1];

@@ -1,12 +1,13 @@
 import type { Figure } from '../contract';
 import { entityVocab } from '../vocab/entity-vocab';
 import { splitClauses } from './clauses';
+import { projectsInClause, type LocatedProject } from './projects';
 import { isHan, wordAt, wordEndingText } from './text';
 
 const vocab = entityVocab.figures;
 const NUMBER = /\d+(?:\.\d+)?/gu;
 /** Page codes (A04版) and decimals split by OCR: a digit run glued to a letter or dot is no figure. */
-const NOT_A_QUANTITY_BEFORE = /[A-Za-z.]$/u;
+const NOT_A_QUANTITY_BEFORE = /^[A-Za-z.]$/u;
 const LIST_JOINERS = /[和与及、]/u;
 const RESPECTIVELY = '分别';
 
@@ -41,9 +42,8 @@ export function quantities(clause: string): Quantity[] {
   return [...clause.matchAll(NUMBER)].flatMap((match) => {
     const start = match.index;
     const unit = unitAt(clause, start + match[0].length);
-    const before = clause.slice(0, start);
-    if (!unit || NOT_A_QUANTITY_BEFORE.test(before)) return [];
-    if (vocab.ordinalMarkers.some((marker) => before.endsWith(marker))) return [];
+    if (!unit || NOT_A_QUANTITY_BEFORE.test(clause[start - 1] ?? '')) return [];
+    if (vocab.ordinalMarkers.some((marker) => clause.startsWith(marker, start - marker.length))) return [];
     return [{ value: Number(match[0]), unit: unit.unit, start, end: unit.end }];
   });
 }
@@ -109,20 +109,11 @@ function respectiveLabels(subject: string, count: number): string[] | null {
   });
 }
 
-/** Where the names of projects stand in the clause: a number inside one (年产30万吨…项目) is no figure. */
-function nameSpans(clause: string, names: readonly string[]): Array<[number, number]> {
-  return names.flatMap((name) => {
-    const spans: Array<[number, number]> = [];
-    for (let index = clause.indexOf(name); index !== -1; index = clause.indexOf(name, index + name.length)) {
-      spans.push([index, index + name.length]);
-    }
-    return spans;
-  });
-}
-
-export function figuresInClause(clause: string, projectNames: readonly string[] = []): Figure[] {
-  const inNames = nameSpans(clause, projectNames);
-  const found = quantities(clause).filter(({ start, end }) => !inNames.some(([from, to]) => start >= from && end <= to));
+/** `projects`: the projects named in the clause; a number inside a name (年产30万吨…项目) is no figure. */
+export function figuresInClause(clause: string, projects: readonly LocatedProject[] = projectsInClause(clause)): Figure[] {
+  const found = quantities(clause).filter(
+    ({ start, end }) => !projects.some((project) => start >= project.start && end <= project.end),
+  );
   const respectively = clause.indexOf(RESPECTIVELY);
   const after = respectively === -1 ? [] : found.filter((quantity) => quantity.start > respectively);
   const labels = after.length >= 2 ? respectiveLabels(clause.slice(0, respectively), after.length) : null;
@@ -134,6 +125,6 @@ export function figuresInClause(clause: string, projectNames: readonly string[] 
   ];
 }
 
-export function extractFigures(paragraphs: string[], projectNames: readonly string[] = []): Figure[] {
-  return paragraphs.flatMap(splitClauses).flatMap((clause) => figuresInClause(clause.text, projectNames));
+export function extractFigures(paragraphs: string[]): Figure[] {
+  return paragraphs.flatMap(splitClauses).flatMap((clause) => figuresInClause(clause.text));
 }

@@ -2,7 +2,7 @@ import type { OfficialMention } from '../contract';
 import { entityVocab } from '../vocab/entity-vocab';
 import { splitClauses } from './clauses';
 import { isNameShaped, readNameAt, startsWithSurname } from './names';
-import { isOnlyTitles, leadingTitles, titleChainEndingAt } from './titles';
+import { isOnlyTitles, leadingTitles, titleChainEndingAt, titleCoreEndsAt } from './titles';
 import { wordAt } from './text';
 
 const vocab = entityVocab.officials;
@@ -19,8 +19,9 @@ export function titledMentions(paragraph: string): Mention[] {
   const mentions: Mention[] = [];
   let floor = 0;
   for (let index = 1; index < paragraph.length; index += 1) {
-    const chain = titleChainEndingAt(paragraph, index, floor);
-    const name = chain ? readNameAt(paragraph, index) : null;
+    if (!titleCoreEndsAt(paragraph, index)) continue;
+    const name = readNameAt(paragraph, index);
+    const chain = name ? titleChainEndingAt(paragraph, index, floor) : null;
     if (chain === null || name === null) continue;
     mentions.push({ name: name.name, titles: chain.titles, position: name.start });
     floor = name.end;

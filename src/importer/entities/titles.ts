@@ -13,10 +13,10 @@ import { isHan } from './text';
 
 const vocab = entityVocab.titles;
 
-/** Title cores by last character: a title ends where a name starts, so lookup is by what precedes it. */
-const coresByLastChar = vocab.cores.reduce((groups, core) => {
-  const last = core.text.at(-1)!;
-  return groups.set(last, [...(groups.get(last) ?? []), core]);
+/** Title cores by their last two characters: a title ends where a name starts, so lookup is by what precedes it. */
+const coresByEnding = vocab.cores.reduce((groups, core) => {
+  const ending = core.text.slice(-2);
+  return groups.set(ending, [...(groups.get(ending) ?? []), core]);
 }, new Map<string, TitleCore[]>());
 
 const stopsByLastChar = vocab.prefixStops.reduce((groups, stop) => {
@@ -36,7 +36,8 @@ export interface TitleMatch {
 
 /** The longest title core that ends exactly at `end`. */
 function coreEndingAt(text: string, end: number): TitleCore | null {
-  return coresByLastChar.get(text[end - 1] ?? '')?.find((core) => text.startsWith(core.text, end - core.text.length)) ?? null;
+  if (end < 2) return null;
+  return coresByEnding.get(text.slice(end - 2, end))?.find((core) => text.startsWith(core.text, end - core.text.length)) ?? null;
 }
 
 function stopEndingAt(text: string, end: number): boolean {
@@ -110,6 +111,11 @@ function titleStart(text: string, core: TitleCore, prefixStart: number, coreStar
   }
 }
 
+/** Whether some title could end at `end`: the cheap test before reading names and whole titles. */
+export function titleCoreEndsAt(text: string, end: number): boolean {
+  return coreEndingAt(text, end) !== null;
+}
+
 /** The title that ends exactly at `end` (where a name starts), not reaching back before `floor`. */
 export function titleEndingAt(text: string, end: number, floor = 0): TitleMatch | null {
   const core = coreEndingAt(text, end);
@@ -126,11 +132,15 @@ export interface TitleChain {
   start: number;
 }
 
+/** Longer than any chain of titles before one name; bounds every backward search. */
+const MAX_CHAIN_LENGTH = 60;
+
 /** Titles printed back to back or joined by 、 (省委常委、市委书记) that end at `end`, in printed order. */
 export function titleChainEndingAt(text: string, end: number, floor = 0): TitleChain | null {
   const titles: string[] = [];
+  const chainFloor = Math.max(floor, end - MAX_CHAIN_LENGTH);
   let position = end;
-  for (let match = titleEndingAt(text, position, floor); match !== null; match = titleEndingAt(text, position, floor)) {
+  for (let match = titleEndingAt(text, position, chainFloor); match !== null; match = titleEndingAt(text, position, chainFloor)) {
     titles.unshift(match.title);
     position = match.start;
     if (text[position - 1] === '、' && titleEndingAt(text, position - 1, floor) !== null) position -= 1;
@@ -138,9 +148,6 @@ export function titleChainEndingAt(text: string, end: number, floor = 0): TitleC
   }
   return titles.length > 0 ? { titles, start: position } : null;
 }
-
-/** Longer than any chain of titles before one name; bounds the search in a list item. */
-const MAX_CHAIN_LENGTH = 60;
 
 /** The titles a list item opens with (`副市长` of `副市长张某`), and the rest of the item. */
 export function leadingTitles(segment: string): { titles: string[]; body: string } {

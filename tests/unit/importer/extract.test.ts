@@ -177,6 +177,18 @@ describe('extractPage on pages where position misleads', () => {
   });
 });
 
+describe('extractPage on a Big5 page', () => {
+  it('decodes traditional characters and reads the page as its UTF-8 copy', () => {
+    const utf8 = readFixture('traditional.txt');
+    const big5 = execFileSync('iconv', ['-f', 'UTF-8', '-t', 'BIG5', fixturePath('traditional.txt')]);
+    expect(big5.equals(utf8)).toBe(false);
+    const fromBig5 = extractPage({ file: 'traditional.txt', bytes: big5 }, { issueDate: '2023-11-02' });
+    const fromUtf8 = extractPage({ file: 'traditional.txt', bytes: utf8 }, { issueDate: '2023-11-02' });
+    expect(withoutHash(fromBig5)).toEqual(withoutHash(fromUtf8));
+    expect(fromBig5.extraction.articles.map((article) => article.credits[0]?.name)).toEqual(['陳明遠', '林芳華']);
+  });
+});
+
 describe('extractPage warnings and errors', () => {
   it('warns about text before the first byline that is no headline', () => {
     const result = extractPage({ file: 'stray-text.txt', bytes: readFixture('stray-text.txt') });
