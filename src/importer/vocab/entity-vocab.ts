@@ -37,7 +37,8 @@ const TitlesSchema = z.object({
   postsWithoutDeputy: z.array(word),
   headPost: word,
   organPosts: z.array(z.object({ organs: words, posts: words, kind: OrganKindSchema })).min(1),
-  standalone: z.array(word),
+  /** At least two characters: titles are looked up by their last two. */
+  standalone: z.array(z.string().trim().min(2)),
   prefixStops: z.array(word),
   prefixStopCharacters: z.array(singleHan),
   conjunctions: z.array(singleHan),

@@ -37,3 +37,14 @@ describe('keys of the sample page', () => {
     ]);
   });
 });
+
+describe('keys of articles found without a byline', () => {
+  it('come from the article’s own lines, so where its headline is printed does not change them', () => {
+    const body = '3月24日，全市老旧小区已加装电梯126部，居民申请更加便捷。（记者 祁思远）';
+    const keyOf = (page: string) =>
+      extractPage({ file: 'page.txt', bytes: Buffer.from(page, 'utf8') }).extraction.articles[0].key;
+    const headlineBefore = keyOf(`老旧小区加装电梯提速\n\n${body}`);
+    expect(keyOf(`${body}\n\n老旧小区加装电梯提速`)).toBe(headlineBefore);
+    expect(keyOf(`${body}\n\n老旧小区加装电梯提速`)).toBe(articleKey(body));
+  });
+});
