@@ -4,6 +4,7 @@ import { MAX_BYLINE_LINES, parseByline, parseSourceTag } from './byline';
 import { parseContinuation, type Continuation } from './continuation';
 import { isCompleteCredit, parseCredit, stripCreditMarker, type ParsedCredit } from './credits';
 import { isFurniture } from './furniture';
+import { bylineVocab } from '../vocab/article-vocab';
 
 /**
  * Pass 1: what each stretch of the page is, line by line. A unit is a run of lines of one kind;
@@ -28,7 +29,9 @@ export type Unit =
 type UnitWithoutGap = Unit extends infer U ? (U extends Unit ? Omit<U, 'gapBefore'> : never) : never;
 
 const SENTENCE_PUNCTUATION = /[，。；！？]/u;
+const captionMarkers = new Set(bylineVocab.captionMarkers);
 const OPENING_BRACKET = /[（(]/gu;
+const CLOSING_BRACKET = /[）)]/gu;
 const CLOSES_WITH_BRACKET = /[）)]\s*$/u;
 const ANY_BRACKET = /[（()）]/u;
 const SENTENCE_END_CHARACTERS = /[。！？!?][”’」』]*/gu;
@@ -49,6 +52,14 @@ function lastIndexOfPattern(text: string, pattern: RegExp): number {
   return index;
 }
 
+/** A labelled credit taking up the rest of `text` after the sentence end at `sentenceEnd`. */
+function creditAfterSentence(text: string, sentenceEnd: number): { text: string; credit: ParsedCredit } | null {
+  const rest = text.slice(sentenceEnd).replace(/^[。！？!?”’」』]+/u, '');
+  if (rest.trim() === '') return null;
+  const candidate = readCreditLine(rest);
+  return candidate !== null && candidate.credit.labelled ? { text: rest, credit: candidate.credit } : null;
+}
+
 export function classify(lines: readonly PageLine[]): Unit[] {
   const units: Unit[] = [];
   let text: PageLine[] = [];
@@ -64,7 +75,10 @@ export function classify(lines: readonly PageLine[]): Unit[] {
     units.push({ ...unit, gapBefore: gap } as Unit);
     gap = false;
   };
-  const addText = (line: PageLine): void => {
+  const addText = (printed: PageLine): void => {
+    // `▲市民在…`: the arrow points at the picture; the caption's text starts after it.
+    const trimmed = printed.text.trimStart();
+    const line = captionMarkers.has(trimmed[0] ?? '') ? { ...printed, text: trimmed.slice(1) } : printed;
     if (text.length === 0) {
       textGap = gap;
       gap = false;
@@ -78,6 +92,11 @@ export function classify(lines: readonly PageLine[]): Unit[] {
     return last?.kind === 'text' ? last.lines[last.lines.length - 1].text : null;
   };
   const previousText = (): string | null => textBefore(text.length);
+  /** The text run ends inside brackets (`……。（郑` + `报全媒体记者 甲`): what follows is no line of its own. */
+  const insideBracket = (): boolean => {
+    const last = text.at(-1)?.text ?? '';
+    return lastIndexOfPattern(last, OPENING_BRACKET) > lastIndexOfPattern(last, CLOSING_BRACKET);
+  };
 
   /** Up to MAX_BYLINE_LINES non-blank lines from `index`: a byline never spans a column break. */
   const linesFrom = (index: number): PageLine[] => {
@@ -144,19 +163,29 @@ export function classify(lines: readonly PageLine[]): Unit[] {
     return true;
   };
 
-  /** `……。记者 甲 文/图` closing the last line of a column. */
+  /**
+   * `……。记者 甲 文/图` closing the last line of a column; the credit may have begun after the
+   * last sentence of the line before (`……上演。本报记者` + `甲 摄`).
+   */
   const readTrailingEndCredit = (index: number): boolean => {
     const line = lines[index];
+    const endsColumn = index + 1 >= lines.length || isBlank(lines[index + 1]);
     const sentenceEnd = lastIndexOfPattern(line.text, SENTENCE_END_CHARACTERS);
-    if (sentenceEnd < 0) return false;
-    const afterEnd = line.text.slice(sentenceEnd).replace(/^[。！？!?”’」』]+/u, '');
-    if (afterEnd.trim() === '') return false;
-    const candidate = readCreditLine(afterEnd);
-    if (candidate === null || !candidate.credit.labelled) return false;
-    const endsColumn = index + 1 >= lines.length || isBlank(lines[index + 1]) || opensArticle(index + 1);
-    if (!endsColumn) return false;
-    addText({ ...line, text: line.text.slice(0, line.text.length - afterEnd.length) });
-    emit({ kind: 'credit', credit: candidate.credit, position: 'end', lines: [{ ...line, text: afterEnd }] });
+    if (sentenceEnd >= 0) {
+      const afterEnd = creditAfterSentence(line.text, sentenceEnd);
+      if (afterEnd === null || !(endsColumn || opensArticle(index + 1))) return false;
+      addText({ ...line, text: line.text.slice(0, line.text.length - afterEnd.text.length) });
+      emit({ kind: 'credit', credit: afterEnd.credit, position: 'end', lines: [{ ...line, text: afterEnd.text }] });
+      return true;
+    }
+    const previous = text.at(-1);
+    const previousEnd = previous ? lastIndexOfPattern(previous.text, SENTENCE_END_CHARACTERS) : -1;
+    if (!endsColumn || previous === undefined || previousEnd < 0) return false;
+    const started = creditAfterSentence(previous.text + line.text, previousEnd);
+    if (started === null || started.text.length <= line.text.length) return false;
+    const head = started.text.slice(0, started.text.length - line.text.length);
+    text[text.length - 1] = { ...previous, text: previous.text.slice(0, previous.text.length - head.length) };
+    emit({ kind: 'credit', credit: started.credit, position: 'end', lines: [{ ...previous, text: head }, line] });
     return true;
   };
 
@@ -195,7 +224,11 @@ export function classify(lines: readonly PageLine[]): Unit[] {
       index += 1;
       continue;
     }
-    const creditLine = readCreditLine(line.text);
+    if (readTrailingEndCredit(index)) {
+      index += 1;
+      continue;
+    }
+    const creditLine = insideBracket() ? null : readCreditLine(line.text);
     if (creditLine !== null) {
       emit({ kind: 'credit', credit: creditLine.credit, position: creditLinePosition(index, creditLine.marked), lines: [line] });
       index += 1;
@@ -207,7 +240,7 @@ export function classify(lines: readonly PageLine[]): Unit[] {
       index += 1;
       continue;
     }
-    if (!readBracketedEndCredit(index) && !readTrailingEndCredit(index)) addText(line);
+    if (!readBracketedEndCredit(index)) addText(line);
     index += 1;
   }
   flushText();

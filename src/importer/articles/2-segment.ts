@@ -13,7 +13,8 @@ import { isHeadlineShaped, MAX_HEADLINE_LINES } from './headlines';
  * dateline, or a second credit coming for an article that already has one.
  */
 
-type TextUnit = Extract<Unit, { kind: 'text' }>;
+/** Text of an article; `subheading`: a short headline-like line between two of its paragraphs. */
+type TextUnit = Extract<Unit, { kind: 'text' }> & { subheading?: boolean };
 
 /** What opened the article; `inferred` means only the layout says an article starts here. */
 export type ArticleStart =
@@ -144,9 +145,9 @@ export function segment(units: readonly Unit[]): Segments {
     return draft;
   };
 
-  /** Short blocks taken for headlines were the article's own text after all (subheadings). */
+  /** Short blocks taken for headlines were the article's own text after all: its subheadings. */
   const returnPendingTo = (draft: Draft): void => {
-    for (const unit of pending) own(draft, unit);
+    for (const unit of pending) own(draft, isHeadlineShaped(unit.lines) ? { ...unit, subheading: true } : unit);
     pending = [];
   };
 

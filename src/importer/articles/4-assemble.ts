@@ -19,7 +19,7 @@ export type AssembledArticle = Omit<ArticleExtraction, 'key' | keyof Entities>;
 function textBlocks(draft: Draft): Block[] {
   const blocks: Block[] = [];
   for (const unit of draft.text) {
-    if (unit.gapBefore || blocks.length === 0) blocks.push({ lines: [...unit.lines] });
+    if (unit.gapBefore || blocks.length === 0) blocks.push({ lines: [...unit.lines], ownParagraph: unit.subheading });
     else blocks[blocks.length - 1].lines.push(...unit.lines);
   }
   return blocks;
@@ -55,7 +55,8 @@ export function assembleArticle(
 ): AssembledArticle {
   const credits = uniqueCredits(draft.credits.flatMap((credit) => credit.credits));
   const own = ownLines(draft);
-  const dateline = findDateline(paragraphs[0]);
+  // A wire story's dateline is printed in its tag (新华社北京8月15日电); a lead's date comes next.
+  const dateline = (draft.sourceTag ? findDateline(draft.sourceTag) : null) ?? findDateline(paragraphs[0]);
   return {
     title: headline?.title ?? deriveTitle(paragraphs[0]),
     subtitle: headline?.subtitle ?? null,

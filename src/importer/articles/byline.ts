@@ -24,7 +24,7 @@ export const MAX_BYLINE_LINES = 4;
 const OPENING_BRACKET = /[（(]/u;
 const CLOSING_BRACKET = /[）)]/;
 const tags = [alternation(bylineVocab.sourceTags), ...bylineVocab.sourceTagPatterns.map((source) => `(?:${source})`)].join('|');
-const OPENING = new RegExp(`^\\s*(${tags})\\s*[（(]`, 'u');
+const TAG = new RegExp(`^(?:${tags})$`, 'u');
 // Without brackets, the tag must be followed by a space or the dateline: `据新华社报道` is prose.
 const TAG_ALONE = new RegExp(`^\\s*(${tags})(?:\\s+|(?=\\s*(?:${DATELINE_START.source})))`, 'u');
 
@@ -38,13 +38,16 @@ export function parseByline(lines: readonly string[]): Byline | null {
   let joined = '';
   for (let count = 1; count <= Math.min(MAX_BYLINE_LINES, lines.length); count += 1) {
     joined += lines[count - 1];
-    const opening = OPENING.exec(joined);
-    if (!opening) continue;
-    const afterOpening = joined.slice(opening[0].length);
+    const open = joined.search(OPENING_BRACKET);
+    if (open < 0) continue;
+    // OCR may space out a tag (`新华社北京 8月15日电`); what stands before the bracket must be one.
+    const sourceTag = joined.slice(0, open).replace(/\s+/gu, '');
+    if (!TAG.test(sourceTag)) return null;
+    const afterOpening = joined.slice(open + 1);
     const close = afterOpening.search(CLOSING_BRACKET);
     if (close < 0) continue;
     return {
-      sourceTag: removeLayoutWhitespace(opening[1]),
+      sourceTag,
       credit: parseCredit(afterOpening.slice(0, close)),
       lineCount: count,
       rest: afterOpening.slice(close + 1),

@@ -14,16 +14,28 @@ export interface Continuation {
 }
 
 const verbs = alternation([...continuationVocab.continuedOnVerbs, ...continuationVocab.continuedFromVerbs]);
-const pointer = `(${verbs})\\s*第?\\s*([A-Z]{0,2}\\s*\\d{1,3})\\s*版`;
+const pointer = `(${verbs})\\s*第?\\s*([A-Z]{0,2}\\s*\\d{1,3}|[一二三四五六七八九十]{1,3})\\s*版`;
 const WHOLE_LINE = new RegExp(`^\\s*[（(]?\\s*${pointer}\\s*[）)]?\\s*$`, 'u');
 // Only a bracketed pointer may share a line with body text; unbracketed, `转…版` could be prose.
 const LINE_ENDING = new RegExp(`[（(]\\s*${pointer}\\s*[）)]\\s*$`, 'u');
+
+const CHINESE_DIGITS = '一二三四五六七八九';
+
+/** 第三版 → 3, 第十二版 → 12: pages numbered in words are recorded like pages numbered in digits. */
+export function pageNumber(words: string): string {
+  if (!/^[一二三四五六七八九十]+$/u.test(words)) return words;
+  const ten = words.indexOf('十');
+  if (ten < 0) return String(CHINESE_DIGITS.indexOf(words) + 1);
+  const tens = ten === 0 ? 1 : CHINESE_DIGITS.indexOf(words[0]) + 1;
+  const units = ten === words.length - 1 ? 0 : CHINESE_DIGITS.indexOf(words[ten + 1]) + 1;
+  return String(tens * 10 + units);
+}
 
 function toContinuation(match: RegExpExecArray, remainder: string): Continuation {
   const [, verb, page] = match;
   return {
     direction: continuationVocab.continuedFromVerbs.includes(verb) ? 'continuedFrom' : 'continuedOn',
-    page: page.replace(/\s+/g, ''),
+    page: pageNumber(page.replace(/\s+/g, '')),
     remainder,
   };
 }

@@ -37,10 +37,14 @@ function unitAt(clause: string, index: number): { unit: string; end: number } | 
   return null;
 }
 
-/** Arabic numbers followed by a known unit; dates (月/日) and ordinals (第3次) have no unit here. */
+/**
+ * Arabic numbers followed by a known unit; dates (月/日), ordinals (第3次) and spans of time
+ * (前7个月) are no quantities.
+ */
 export function quantities(clause: string): Quantity[] {
   return [...clause.matchAll(NUMBER)].flatMap((match) => {
     const start = match.index;
+    if (wordAt(clause, start + match[0].length, vocab.durations)) return [];
     const unit = unitAt(clause, start + match[0].length);
     if (!unit || NOT_A_QUANTITY_BEFORE.test(clause[start - 1] ?? '')) return [];
     if (vocab.ordinalMarkers.some((marker) => clause.startsWith(marker, start - marker.length))) return [];
@@ -61,13 +65,16 @@ function stripWords(text: string, words: readonly string[], where: 'start' | 'en
   }
 }
 
-/** 5家省野外科学观测研究站和4家… → 省野外科学观测研究站: the noun phrase after the unit. */
+/**
+ * 5家省野外科学观测研究站和4家… → 省野外科学观测研究站: the noun phrase after the unit, up to a 的
+ * (3家企业的设施 counts companies).
+ */
 function labelAfter(clause: string, quantity: Quantity, nextStart: number): string | null {
   const following = clause.slice(quantity.end, nextStart).split('、')[0]!;
   const label = nextStart < clause.length ? following.replace(/[和与及]$/u, '') : following;
   // 总投资50亿元的某项目: the number describes what came before it, not the noun after 的.
   if (!isHan(label[0]) || label.startsWith('的')) return null;
-  return label.slice(0, vocab.maxLabelLength);
+  return label.split('的')[0]!.slice(0, vocab.maxLabelLength);
 }
 
 /** 全市“开工一批”项目86个 → the noun phrase before the number, without 达到/共有. */
@@ -84,10 +91,24 @@ function shortenFromLeft(label: string): string {
   return afterModifier.length >= 2 ? afterModifier : tail;
 }
 
-function plainFigures(clause: string, found: Quantity[]): Figure[] {
+/**
+ * A label runs back to the previous number, or to the end of a project's name before it when a
+ * noun of its own stands between (某某项目总投资18亿元 → 总投资). With only a linking word between
+ * (某某项目共计45个), the number counts what the name names.
+ */
+function labelStart(clause: string, found: readonly Quantity[], index: number, projects: readonly LocatedProject[]): number {
+  const start = found[index]!.start;
+  const previousEnd = found[index - 1]?.end ?? 0;
+  const projectEnd = Math.max(previousEnd, ...projects.filter((project) => project.end <= start).map((project) => project.end));
+  const between = clause.slice(projectEnd, start);
+  const linkingOnly = between === '' || wordEndingText(between, vocab.labelCopulas) === between;
+  return linkingOnly ? previousEnd : projectEnd;
+}
+
+function plainFigures(clause: string, found: Quantity[], projects: readonly LocatedProject[]): Figure[] {
   return found.flatMap((quantity, index) => {
     const nextStart = found[index + 1]?.start ?? clause.length;
-    const previousEnd = found[index - 1]?.end ?? 0;
+    const previousEnd = labelStart(clause, found, index, projects);
     const label = labelAfter(clause, quantity, nextStart) ?? labelBefore(clause, quantity, previousEnd);
     return label ? [{ label, value: quantity.value, unit: quantity.unit }] : [];
   });
@@ -117,10 +138,10 @@ export function figuresInClause(clause: string, projects: readonly LocatedProjec
   const respectively = clause.indexOf(RESPECTIVELY);
   const after = respectively === -1 ? [] : found.filter((quantity) => quantity.start > respectively);
   const labels = after.length >= 2 ? respectiveLabels(clause.slice(0, respectively), after.length) : null;
-  if (!labels) return plainFigures(clause, found);
+  if (!labels) return plainFigures(clause, found, projects);
   const before = found.filter((quantity) => quantity.start < respectively);
   return [
-    ...plainFigures(clause, before),
+    ...plainFigures(clause, before, projects),
     ...after.map((quantity, index) => ({ label: labels[index]!, value: quantity.value, unit: quantity.unit })),
   ];
 }

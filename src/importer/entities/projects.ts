@@ -118,7 +118,7 @@ export function projectsEndingInProject(clause: string): LocatedProject[] {
     const start = Math.max(previousEnd, lastDelimiter + 1);
     previousEnd = end;
     const { name, introduced } = stripLeadIns(clause.slice(start, end));
-    if (!isProjectName(name.slice(0, -PROJECT.length))) continue;
+    if (!isProjectName(name.slice(0, -PROJECT.length)) || wordAt(clause, end, vocab.collectiveStages)) continue;
     const stage = stageRightAfter(clause, end) ?? nearestStage(marks, start, end);
     if (stage !== null || introduced) projects.push({ name, stage, start: end - name.length, end });
   }

@@ -6,6 +6,8 @@ import { isBlank, type PageLine } from './lines';
  */
 export interface Block {
   lines: PageLine[];
+  /** A subheading: a paragraph of its own, never the start or end of the sentence around it. */
+  ownParagraph?: boolean;
 }
 
 export function splitBlocks(lines: readonly PageLine[]): Block[] {

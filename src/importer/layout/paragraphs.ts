@@ -28,13 +28,19 @@ export function endsSentence(text: string): boolean {
 
 /**
  * Blocks to paragraphs: a column break ends a paragraph only where a sentence ends; otherwise
- * the sentence simply continues in the next column.
+ * the sentence simply continues in the next column. A subheading is a paragraph of its own.
  */
 export function buildParagraphs(blocks: readonly Block[]): string[] {
   const paragraphs: string[] = [];
   let pending = '';
   for (const block of blocks) {
-    pending += block.lines.map((line) => line.text).join('');
+    const text = block.lines.map((line) => line.text).join('');
+    if (block.ownParagraph) {
+      paragraphs.push(removeLayoutWhitespace(pending), removeLayoutWhitespace(text));
+      pending = '';
+      continue;
+    }
+    pending += text;
     // Only the end matters; testing the whole growing text would make a long article quadratic.
     if (endsSentence(pending.slice(-SENTENCE_END_WINDOW))) {
       paragraphs.push(removeLayoutWhitespace(pending));

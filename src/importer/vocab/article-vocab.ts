@@ -36,6 +36,8 @@ const BylineVocabSchema = z.object({
   creditMarkers: z.array(z.string().length(1)),
   /** Names printed without any role word (`（甲某 乙某）`). */
   unlabelledCredit: z.object({ role: CreditRoleSchema, printedRole: word }),
+  /** Symbols pointing at a picture from its caption (`▲市民在…`); not part of the caption's text. */
+  captionMarkers: z.array(z.string().length(1)),
 });
 
 const ContinuationVocabSchema = z.object({

@@ -66,6 +66,8 @@ const ProjectsSchema = z.object({
   stageAdverbs: z.array(word),
   /** Words that make `…项目` the name of an event (`…说明暨项目签约会`), not of a project. */
   eventWords: words,
+  /** Stages a group of projects reaches together: `某某产业项目集中开工` names a group, not a project. */
+  collectiveStages: z.array(word),
 });
 
 const PlatformsSchema = z.object({
@@ -80,6 +82,8 @@ const FiguresSchema = z.object({
   magnitudes: z.array(word),
   /** Printed between the number and its unit and dropped: 300余人次, 20多个. */
   approximators: z.array(word),
+  /** Spans of time (前7个月, 3小时): a number with one of these counts no thing. */
+  durations: z.array(word),
   ordinalMarkers: z.array(word),
   labelCopulas: z.array(word),
   labelLeadIns: z.array(word),
@@ -177,6 +181,7 @@ function loadEntityVocab() {
       stagesOnlyAfterName: new Set(projects.stagesOnlyAfterName),
       stageAdverbs: longestFirst(projects.stageAdverbs),
       eventWords: projects.eventWords,
+      collectiveStages: longestFirst(projects.collectiveStages),
     },
     platforms: {
       kinds: longestFirst(platforms.kinds),
@@ -188,6 +193,7 @@ function loadEntityVocab() {
       units: longestFirst(figures.units),
       magnitudes: longestFirst(figures.magnitudes),
       approximators: longestFirst(figures.approximators),
+      durations: longestFirst(figures.durations),
       labelCopulas: longestFirst(figures.labelCopulas),
       labelLeadIns: longestFirst(figures.labelLeadIns),
       aggregateNouns: longestFirst(figures.aggregateNouns),

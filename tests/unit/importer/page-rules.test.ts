@@ -205,4 +205,24 @@ describe('a page through the whole pipeline', () => {
     );
     expect(extraction.articles[1].reviewFlags.map((flag) => flag.code)).toEqual(['no-credit', 'boundary-inferred']);
   });
+
+  it('keeps subheadings as paragraphs of their own, and takes a wire story’s dateline from its tag', () => {
+    const { extraction } = extractWithWarnings(
+      [
+        '新华社北京8月15日电（记者 赫连雪）走进', // 1
+        '老街区，新开了书店。', //
+        '', //
+        '老厂房变身文创园', // 4
+        '', //
+        '在街区东侧，一座厂房改造', // 6
+        '为文创园区。', //
+      ].join('\n'),
+      '2023-08-16',
+    );
+    expect(extraction.articles[0]).toMatchObject({
+      paragraphs: ['走进老街区，新开了书店。', '老厂房变身文创园', '在街区东侧，一座厂房改造为文创园区。'],
+      dateline: '8月15日',
+      eventDate: '2023-08-15',
+    });
+  });
 });

@@ -60,6 +60,16 @@ describe('parseByline', () => {
     });
   });
 
+  it('reads a tag with its date, and a tag the OCR spaced out over two lines', () => {
+    expect(parseByline(['本报郑州12月4日讯（记者 景一帆）全省'])).toMatchObject({ sourceTag: '本报郑州12月4日讯' });
+    expect(parseByline(['新华社北京 8月15日', '电（记者 赫连雪 闻一', '鸣）国家电影局'])).toMatchObject({
+      sourceTag: '新华社北京8月15日电',
+      credit: { credits: [reporter('赫连雪'), reporter('闻一鸣')] },
+      lineCount: 3,
+      rest: '国家电影局',
+    });
+  });
+
   it('accepts ASCII brackets, also with the closing bracket on the next line', () => {
     expect(parseByline(['本报讯(记者 高山)正文'])).toMatchObject({ credit: { credits: [reporter('高山')] }, rest: '正文' });
     expect(parseByline(['本报讯(记者 田雨萌', ')昨日，郑州'])).toMatchObject({

@@ -83,4 +83,26 @@ describe('classify', () => {
     expect(classify(splitLines('甲，\n\n乙。\n丙。')).map((unit) => unit.gapBefore)).toEqual([true, true]);
     expect(classify(splitLines('本报讯（记者 高山）正文。')).map((unit) => unit.gapBefore)).toEqual([true, false]);
   });
+
+  it('reads a credit that begins after the last sentence of one line and ends the next', () => {
+    expect(units('秀每晚定时上演。本报记者 \n左思雨 摄\n\n下一篇的标题')).toEqual([
+      ['text', [1], '秀每晚定时上演。'],
+      ['credit', [1, 2], '本报记者 |左思雨 摄'],
+      ['text', [4], '下一篇的标题'],
+    ]);
+  });
+
+  it('reads no credit line inside brackets opened on the line before', () => {
+    expect(units('不用再跑远路。（郑\n报全媒体记者 何思琪 \n通讯员 焦阳）')).toEqual([
+      ['text', [1], '不用再跑远路。'],
+      ['credit', [1, 2, 3], '（郑|报全媒体记者 何思琪 |通讯员 焦阳）'],
+    ]);
+  });
+
+  it('drops the arrow that points a caption at its picture, and reads column labels as furniture', () => {
+    expect(units('简讯\n\n▲8月15日，市民在湖畔观赏夜景。')).toEqual([
+      ['furniture', [1], '简讯'],
+      ['text', [3], '8月15日，市民在湖畔观赏夜景。'],
+    ]);
+  });
 });

@@ -1,4 +1,4 @@
-import { parseContinuation } from '../../../../src/importer/articles/continuation';
+import { pageNumber, parseContinuation } from '../../../../src/importer/articles/continuation';
 
 describe('parseContinuation', () => {
   it.each([
@@ -27,5 +27,13 @@ describe('parseContinuation', () => {
     expect(parseContinuation('转变工作作风，')).toBeNull();
     expect(parseContinuation('详见附件')).toBeNull();
     expect(parseContinuation('项目转入第4版块建设')).toBeNull();
+  });
+});
+
+describe('pages numbered in words', () => {
+  it('reads 第一版 and 第十二版 as page numbers', () => {
+    expect(parseContinuation('（上接第一版）')).toEqual({ direction: 'continuedFrom', page: '1', remainder: '' });
+    expect(parseContinuation('（下转第三版）')).toEqual({ direction: 'continuedOn', page: '3', remainder: '' });
+    expect(['十', '十二', '二十', '二十三'].map(pageNumber)).toEqual(['10', '12', '20', '23']);
   });
 });

@@ -53,4 +53,9 @@ describe('figures', () => {
   it('a number inside a project name is no figure', () => {
     expect(figures('年产30万吨特种玻璃纤维项目开工，总投资12亿元。')).toEqual([{ label: '总投资', value: 12, unit: '亿元' }]);
   });
+
+  it('a span of time is no figure; a noun after the unit ends before 的; a label starts after a project name', () => {
+    expect(figures('今年前7个月，检查组察看了3家企业的污染治理设施。')).toEqual([{ label: '企业', value: 3, unit: '家' }]);
+    expect(figures('首批开工的年产10万台电机项目总投资18亿元。')).toEqual([{ label: '总投资', value: 18, unit: '亿元' }]);
+  });
 });

@@ -86,4 +86,8 @@ describe('projects', () => {
     expect(projects('河南湖北产业协作推介说明暨项目签约会在郑州举行。')).toEqual([]);
     expect(projects('2023郑州国际物流产业招商推介暨重点项目签约会举行。')).toEqual([]);
   });
+
+  it('a group of projects reaching a stage together is no project', () => {
+    expect(projects('许昌市新能源汽车产业项目集中开工活动举行。')).toEqual([]);
+  });
 });
