@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { basename } from 'node:path';
 import { ExtractionSchema, type ArticleExtraction, type Extraction, type UnassignedText } from './contract';
 import { extractEntities } from './entities';
+import { splitBlocks } from './layout/blocks';
 import { decodePage } from './layout/decode';
 import { splitLines, type PageLine } from './layout/lines';
 import { classify } from './articles/1-classify';
@@ -63,7 +64,7 @@ function readsAsArticle(draft: Draft, paragraphs: readonly string[], headline: H
 
 export function extractPage({ file, bytes }: PageInput, { issueDate }: ExtractOptions = { issueDate: null }): PageExtraction {
   const lines = splitLines(decodePage(file, bytes));
-  const { drafts, headlines: candidates, leftovers } = segment(classify(lines));
+  const { drafts, headlines: candidates, leftovers } = segment(classify(splitBlocks(lines)));
   const paragraphs = drafts.map(draftParagraphs);
   const headlines = assignHeadlines(
     candidates.map((candidate) => ({ ...candidate, headline: toHeadline(candidate.lines) })),

@@ -1,4 +1,5 @@
-import { isBlank, type PageLine } from '../layout/lines';
+import type { Block } from '../layout/blocks';
+import type { PageLine } from '../layout/lines';
 import { endsSentence } from '../layout/paragraphs';
 import { MAX_BYLINE_LINES, parseByline, parseSourceTag } from './byline';
 import { parseContinuation, type Continuation } from './continuation';
@@ -60,7 +61,7 @@ function creditAfterSentence(text: string, sentenceEnd: number): { text: string;
   return candidate !== null && candidate.credit.labelled ? { text: rest, credit: candidate.credit } : null;
 }
 
-export function classify(lines: readonly PageLine[]): Unit[] {
+export function classify(blocks: readonly Block[]): Unit[] {
   const units: Unit[] = [];
   let text: PageLine[] = [];
   let textGap = false;
@@ -98,38 +99,22 @@ export function classify(lines: readonly PageLine[]): Unit[] {
     return lastIndexOfPattern(last, OPENING_BRACKET) > lastIndexOfPattern(last, CLOSING_BRACKET);
   };
 
-  /** Up to MAX_BYLINE_LINES non-blank lines from `index`: a byline never spans a column break. */
-  const linesFrom = (index: number): PageLine[] => {
-    const run: PageLine[] = [];
-    for (let next = index; next < lines.length && run.length < MAX_BYLINE_LINES && !isBlank(lines[next]); next += 1)
-      run.push(lines[next]);
-    return run;
-  };
-  const opensArticle = (index: number): boolean => {
-    const run = linesFrom(index);
-    return run.length > 0 && (parseByline(run.map((line) => line.text)) !== null || parseSourceTag(run[0].text) !== null);
-  };
-  const nextNonBlank = (index: number): number => {
-    let next = index;
-    while (next < lines.length && isBlank(lines[next])) next += 1;
-    return next;
-  };
+  const opensArticle = (run: readonly PageLine[]): boolean =>
+    run.length > 0 && (parseByline(run.map((line) => line.text)) !== null || parseSourceTag(run[0].text) !== null);
 
   /**
    * A credit line closes the article above it when it follows a finished sentence and stands at
    * the end of its column; it opens the next one when it carries a marker (□), precedes a source
    * tag, or has the lead right under it.
    */
-  const creditLinePosition = (index: number, marked: boolean): 'start' | 'end' => {
-    if (marked || opensArticle(nextNonBlank(index + 1))) return 'start';
-    const nextInBlock = index + 1 < lines.length && !isBlank(lines[index + 1]);
+  const creditLinePosition = (after: readonly PageLine[], endsColumn: boolean, marked: boolean): 'start' | 'end' => {
+    if (marked || opensArticle(after)) return 'start';
     const before = previousText();
-    return !nextInBlock && before !== null && endsSentence(before) ? 'end' : 'start';
+    return endsColumn && before !== null && endsSentence(before) ? 'end' : 'start';
   };
 
-  /** `……。（记者 甲）` at the end of line `index`, its bracket possibly opened a line or two before. */
-  const readBracketedEndCredit = (index: number): boolean => {
-    const line = lines[index];
+  /** `……。（记者 甲）` at the end of `line`, its bracket possibly opened a line or two before. */
+  const readBracketedEndCredit = (line: PageLine): boolean => {
     if (!CLOSES_WITH_BRACKET.test(line.text)) return false;
     const closing = line.text.trimEnd().length - 1;
     let openLine = -1; // index into `text`, or -1 for this line
@@ -167,13 +152,11 @@ export function classify(lines: readonly PageLine[]): Unit[] {
    * `……。记者 甲 文/图` closing the last line of a column; the credit may have begun after the
    * last sentence of the line before (`……上演。本报记者` + `甲 摄`).
    */
-  const readTrailingEndCredit = (index: number): boolean => {
-    const line = lines[index];
-    const endsColumn = index + 1 >= lines.length || isBlank(lines[index + 1]);
+  const readTrailingEndCredit = (line: PageLine, after: readonly PageLine[], endsColumn: boolean): boolean => {
     const sentenceEnd = lastIndexOfPattern(line.text, SENTENCE_END_CHARACTERS);
     if (sentenceEnd >= 0) {
       const afterEnd = creditAfterSentence(line.text, sentenceEnd);
-      if (afterEnd === null || !(endsColumn || opensArticle(index + 1))) return false;
+      if (afterEnd === null || !(endsColumn || opensArticle(after))) return false;
       addText({ ...line, text: line.text.slice(0, line.text.length - afterEnd.text.length) });
       emit({ kind: 'credit', credit: afterEnd.credit, position: 'end', lines: [{ ...line, text: afterEnd.text }] });
       return true;
@@ -189,60 +172,68 @@ export function classify(lines: readonly PageLine[]): Unit[] {
     return true;
   };
 
-  for (let index = 0; index < lines.length; ) {
-    const line = lines[index];
-    if (isBlank(line)) {
-      flushText();
-      gap = true;
+  const readBlock = (lines: readonly PageLine[], next: readonly PageLine[]): void => {
+    /** The lines after `index`, in this column or at the top of the next: a byline never spans a break. */
+    const after = (index: number): PageLine[] =>
+      index + 1 < lines.length ? lines.slice(index + 1, index + 1 + MAX_BYLINE_LINES) : next.slice(0, MAX_BYLINE_LINES);
+    for (let index = 0; index < lines.length; ) {
+      const line = lines[index];
+      const endsColumn = index === lines.length - 1;
+      if (isFurniture(line.text)) {
+        emit({ kind: 'furniture', lines: [line] });
+        index += 1;
+        continue;
+      }
+      const continuation = parseContinuation(line.text);
+      if (continuation !== null && continuation.remainder.trim() === '') {
+        emit({ kind: 'jump', direction: continuation.direction, page: continuation.page, lines: [line] });
+        index += 1;
+        continue;
+      }
+      const run = lines.slice(index, index + MAX_BYLINE_LINES);
+      const byline = parseByline(run.map((runLine) => runLine.text));
+      if (byline !== null) {
+        const bylineLines = run.slice(0, byline.lineCount);
+        emit({ kind: 'byline', sourceTag: byline.sourceTag, credit: byline.credit, lines: bylineLines });
+        if (byline.rest.trim() !== '') addText({ ...bylineLines[bylineLines.length - 1], text: byline.rest });
+        index += byline.lineCount;
+        continue;
+      }
+      const tag = parseSourceTag(line.text);
+      if (tag !== null) {
+        emit({ kind: 'source', sourceTag: tag.sourceTag, lines: [line] });
+        if (tag.rest.trim() !== '') addText({ ...line, text: tag.rest });
+        index += 1;
+        continue;
+      }
+      const inColumn = endsColumn ? [] : after(index);
+      if (readTrailingEndCredit(line, inColumn, endsColumn)) {
+        index += 1;
+        continue;
+      }
+      const creditLine = insideBracket() ? null : readCreditLine(line.text);
+      if (creditLine !== null) {
+        const position = creditLinePosition(after(index), endsColumn, creditLine.marked);
+        emit({ kind: 'credit', credit: creditLine.credit, position, lines: [line] });
+        index += 1;
+        continue;
+      }
+      if (continuation !== null) {
+        addText({ ...line, text: continuation.remainder });
+        emit({ kind: 'jump', direction: continuation.direction, page: continuation.page, lines: [line] });
+        index += 1;
+        continue;
+      }
+      if (!readBracketedEndCredit(line)) addText(line);
       index += 1;
-      continue;
     }
-    if (isFurniture(line.text)) {
-      emit({ kind: 'furniture', lines: [line] });
-      index += 1;
-      continue;
-    }
-    const continuation = parseContinuation(line.text);
-    if (continuation !== null && continuation.remainder.trim() === '') {
-      emit({ kind: 'jump', direction: continuation.direction, page: continuation.page, lines: [line] });
-      index += 1;
-      continue;
-    }
-    const run = linesFrom(index);
-    const byline = parseByline(run.map((runLine) => runLine.text));
-    if (byline !== null) {
-      const bylineLines = run.slice(0, byline.lineCount);
-      emit({ kind: 'byline', sourceTag: byline.sourceTag, credit: byline.credit, lines: bylineLines });
-      if (byline.rest.trim() !== '') addText({ ...bylineLines[bylineLines.length - 1], text: byline.rest });
-      index += byline.lineCount;
-      continue;
-    }
-    const tag = parseSourceTag(line.text);
-    if (tag !== null) {
-      emit({ kind: 'source', sourceTag: tag.sourceTag, lines: [line] });
-      if (tag.rest.trim() !== '') addText({ ...line, text: tag.rest });
-      index += 1;
-      continue;
-    }
-    if (readTrailingEndCredit(index)) {
-      index += 1;
-      continue;
-    }
-    const creditLine = insideBracket() ? null : readCreditLine(line.text);
-    if (creditLine !== null) {
-      emit({ kind: 'credit', credit: creditLine.credit, position: creditLinePosition(index, creditLine.marked), lines: [line] });
-      index += 1;
-      continue;
-    }
-    if (continuation !== null) {
-      addText({ ...line, text: continuation.remainder });
-      emit({ kind: 'jump', direction: continuation.direction, page: continuation.page, lines: [line] });
-      index += 1;
-      continue;
-    }
-    if (!readBracketedEndCredit(index)) addText(line);
-    index += 1;
-  }
+  };
+
+  blocks.forEach((block, blockIndex) => {
+    flushText();
+    gap = true;
+    readBlock(block.lines, blocks[blockIndex + 1]?.lines ?? []);
+  });
   flushText();
   return units;
 }

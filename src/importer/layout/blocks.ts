@@ -24,11 +24,3 @@ export function splitBlocks(lines: readonly PageLine[]): Block[] {
   if (current.length > 0) blocks.push({ lines: current });
   return blocks;
 }
-
-export function firstLineOf(block: Block): number {
-  return block.lines[0].number;
-}
-
-export function lastLineOf(block: Block): number {
-  return block.lines[block.lines.length - 1].number;
-}

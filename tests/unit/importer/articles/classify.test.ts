@@ -1,9 +1,9 @@
 import { classify, type Unit } from '../../../../src/importer/articles/1-classify';
-import { splitLines } from '../../../../src/importer/layout/lines';
+import { blocksOf } from '../pages';
 
 /** Each unit as kind, line numbers and text, for compact expectations. */
 function units(page: string): Array<[Unit['kind'], number[], string]> {
-  return classify(splitLines(page)).map((unit) => [
+  return classify(blocksOf(page)).map((unit) => [
     unit.kind,
     unit.lines.map((line) => line.number),
     unit.lines.map((line) => line.text).join('|'),
@@ -44,7 +44,7 @@ describe('classify', () => {
 
   it('reads an unbracketed credit ending the column as the end credit, on its own line or after the sentence', () => {
     const page = '生意也比以前稳定。\n记者 苗一禾 文/图\n\n标题';
-    expect(classify(splitLines(page)).map((unit) => (unit.kind === 'credit' ? unit.position : unit.kind))).toEqual([
+    expect(classify(blocksOf(page)).map((unit) => (unit.kind === 'credit' ? unit.position : unit.kind))).toEqual([
       'text',
       'end',
       'text',
@@ -57,7 +57,7 @@ describe('classify', () => {
 
   it('takes a credit line above a lead for the opening credit', () => {
     const positions = (page: string) =>
-      classify(splitLines(page)).flatMap((unit) => (unit.kind === 'credit' ? [unit.position] : []));
+      classify(blocksOf(page)).flatMap((unit) => (unit.kind === 'credit' ? [unit.position] : []));
     expect(positions('标题\n\n记者 高山\n3月24日，市里举行活动。')).toEqual(['start']);
     expect(positions('上文结束。\n\n本报记者 高山\n本报讯 3月24日，市里举行活动。')).toEqual(['start']);
   });
@@ -80,8 +80,8 @@ describe('classify', () => {
   });
 
   it('marks which units follow a column break', () => {
-    expect(classify(splitLines('甲，\n\n乙。\n丙。')).map((unit) => unit.gapBefore)).toEqual([true, true]);
-    expect(classify(splitLines('本报讯（记者 高山）正文。')).map((unit) => unit.gapBefore)).toEqual([true, false]);
+    expect(classify(blocksOf('甲，\n\n乙。\n丙。')).map((unit) => unit.gapBefore)).toEqual([true, true]);
+    expect(classify(blocksOf('本报讯（记者 高山）正文。')).map((unit) => unit.gapBefore)).toEqual([true, false]);
   });
 
   it('reads a credit that begins after the last sentence of one line and ends the next', () => {

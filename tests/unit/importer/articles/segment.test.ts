@@ -1,9 +1,9 @@
 import { classify } from '../../../../src/importer/articles/1-classify';
 import { segment } from '../../../../src/importer/articles/2-segment';
-import { splitLines } from '../../../../src/importer/layout/lines';
+import { blocksOf } from '../pages';
 
 function segments(page: string) {
-  const { drafts, headlines, leftovers } = segment(classify(splitLines(page)));
+  const { drafts, headlines, leftovers } = segment(classify(blocksOf(page)));
   return {
     articles: drafts.map((draft) => ({
       start: draft.start,
