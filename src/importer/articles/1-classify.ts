@@ -1,11 +1,11 @@
 import type { Block } from '../layout/blocks';
 import type { PageLine } from '../layout/lines';
 import { endsSentence } from '../layout/paragraphs';
+import { bylineVocab } from '../vocab/article-vocab';
 import { MAX_BYLINE_LINES, parseByline, parseSourceTag } from './byline';
 import { parseContinuation, type Continuation } from './continuation';
 import { isCompleteCredit, parseCredit, stripCreditMarker, type ParsedCredit } from './credits';
 import { isFurniture } from './furniture';
-import { bylineVocab } from '../vocab/article-vocab';
 
 /**
  * Pass 1: what each stretch of the page is, line by line. A unit is a run of lines of one kind;
@@ -27,7 +27,8 @@ export type Unit =
   | (UnitBase & { kind: 'credit'; credit: ParsedCredit; position: 'start' | 'end' })
   | (UnitBase & { kind: 'text' });
 
-type UnitWithoutGap = Unit extends infer U ? (U extends Unit ? Omit<U, 'gapBefore'> : never) : never;
+/** A unit as read, before `emit` notes whether a column break came before it (Omit for each kind). */
+type UnitWithoutGap<U extends Unit = Unit> = U extends unknown ? Omit<U, 'gapBefore'> : never;
 
 const SENTENCE_PUNCTUATION = /[，。；！？]/u;
 const captionMarkers = new Set(bylineVocab.captionMarkers);

@@ -125,22 +125,23 @@ export function segment(units: readonly Unit[]): Segments {
     current = null;
   };
 
+  /** Short blocks waiting between two articles: headlines to be placed, anything else unassigned. */
+  const releasePending = (before: number | null, after: number | null): void => {
+    const shaped = pending.map((candidate) => isHeadlineShaped(candidate.lines));
+    const lastHeadline = after === null ? -1 : shaped.lastIndexOf(true);
+    pending.forEach((candidate, index) => {
+      if (shaped[index]) headlines.push({ lines: candidate.lines, before, after, adjacent: index === lastHeadline });
+      else leftovers.push({ lines: candidate.lines, reason: 'a short text that is neither a headline nor part of an article' });
+    });
+    pending = [];
+  };
+
   const startDraft = (start: ArticleStart): Draft => {
     closeEmptyDraft();
     const draft = newDraft(start);
     const before = drafts.length > 0 ? drafts.length - 1 : null;
     drafts.push(draft);
-    const after = drafts.length - 1;
-    let lastHeadline = -1;
-    pending.forEach((candidate, index) => {
-      if (isHeadlineShaped(candidate.lines)) lastHeadline = index;
-    });
-    pending.forEach((candidate, index) => {
-      if (isHeadlineShaped(candidate.lines))
-        headlines.push({ lines: candidate.lines, before, after, adjacent: index === lastHeadline });
-      else leftovers.push({ lines: candidate.lines, reason: 'a short text between articles that is no headline' });
-    });
-    pending = [];
+    releasePending(before, drafts.length - 1);
     current = draft;
     return draft;
   };
@@ -232,16 +233,12 @@ export function segment(units: readonly Unit[]): Segments {
     own(draft, unit);
   }
 
-  if (current !== null && (current as Draft).text.length === 0) {
+  const last = current as Draft | null;
+  if (last !== null && last.text.length === 0) {
     const emptyIndex = drafts.length - 1;
     closeEmptyDraft();
     for (const headline of headlines) if (headline.after === emptyIndex) headline.after = null;
   }
-  const lastIndex = drafts.length > 0 ? drafts.length - 1 : null;
-  for (const candidate of pending) {
-    if (isHeadlineShaped(candidate.lines))
-      headlines.push({ lines: candidate.lines, before: lastIndex, after: null, adjacent: false });
-    else leftovers.push({ lines: candidate.lines, reason: 'a short text after the last article that is no headline' });
-  }
+  releasePending(drafts.length > 0 ? drafts.length - 1 : null, null);
   return { drafts, headlines, leftovers };
 }

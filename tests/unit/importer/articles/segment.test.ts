@@ -79,7 +79,7 @@ describe('segment', () => {
     expect(
       segments('本报讯（记者 甲某）写完了。\n\n招商热线：0371-6000\n\n上接A01版\n\n本报讯（记者 乙某）写完了。').leftovers,
     ).toEqual([
-      { lines: [3], reason: 'a short text between articles that is no headline' },
+      { lines: [3], reason: 'a short text that is neither a headline nor part of an article' },
       { lines: [5], reason: 'a credit or page pointer with no article text' },
     ]);
   });
