@@ -1,7 +1,8 @@
-import type { ArticleExtraction, Credit, Entities } from '../contract';
+import type { ArticleExtraction, Entities } from '../contract';
 import type { Block } from '../layout/blocks';
 import { buildParagraphs } from '../layout/paragraphs';
 import type { Draft } from './2-segment';
+import { uniqueCredits } from './credits';
 import { findDateline } from './dateline';
 import { resolveEventDate } from './event-date';
 import type { Headline } from './headlines';
@@ -27,16 +28,6 @@ function textBlocks(draft: Draft): Block[] {
 
 export function draftParagraphs(draft: Draft): string[] {
   return buildParagraphs(textBlocks(draft));
-}
-
-function uniqueCredits(credits: readonly Credit[]): Credit[] {
-  const seen = new Set<string>();
-  return credits.filter(({ name, role }) => {
-    const key = `${name}|${role}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
 }
 
 /** First and last page line the article owns, headline excluded: the text its key is made from. */

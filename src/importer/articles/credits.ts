@@ -103,7 +103,8 @@ function creditsOf(group: Group): Credit[] {
   return group.names.map((name) => ({ name, role, printedRole: printed }));
 }
 
-function uniqueCredits(credits: Credit[]): Credit[] {
+/** A person credited twice in one role (a byline and a caption) is credited once. */
+export function uniqueCredits(credits: readonly Credit[]): Credit[] {
   const seen = new Set<string>();
   return credits.filter((credit) => {
     const key = `${credit.name}|${credit.role}`;
@@ -172,7 +173,12 @@ export function parseCredit(text: string): ParsedCredit {
   for (const group of groups)
     if (group.names.length === 0 && group.roleWord !== null && !group.unknownRole) unreadable.push(group.roleWord);
   const credits = uniqueCredits(groups.flatMap(creditsOf));
-  const photo = credits.some((credit) => credit.role === 'photographer' || /(^|\s)[摄攝]($|\s)/u.test(credit.printedRole));
+  const photo = groups.some(
+    (group) =>
+      group.names.length > 0 &&
+      (creditsOf(group)[0]!.role === 'photographer' ||
+        [...group.worksBefore, ...group.worksAfter].some((work) => bylineVocab.creditWorks[work] === 'photographer')),
+  );
   return { outlet, credits, unreadable, labelled, photo };
 }
 
