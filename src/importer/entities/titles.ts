@@ -1,6 +1,6 @@
 import { entityVocab, type TitleCore } from '../vocab/entity-vocab';
 import { alternation } from '../vocab/words';
-import { isHan } from './text';
+import { isHan, wordEndingText } from './text';
 
 /**
  * Titles are read backwards from the name they precede. The end of a title is vocabulary: an
@@ -61,7 +61,7 @@ function scanPrefix(text: string, coreStart: number, floor: number): number {
   return start;
 }
 
-const endsWithAny = (text: string, words: readonly string[]): boolean => words.some((word) => text.endsWith(word));
+const endsWithAny = (text: string, words: readonly string[]): boolean => wordEndingText(text, words) !== null;
 const hasConjunction = (text: string): boolean => [...text].some((char) => vocab.conjunctions.has(char));
 
 /** Only a department's name may hold a conjunction (住房和城乡建设厅); elsewhere it joins two people. */
