@@ -1,8 +1,8 @@
-import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import type { Core } from '@strapi/strapi';
-import { IssueDateSchema, MANIFEST_FILE } from '../importer/load/manifest';
+import { IssueDateSchema } from '../importer/load/manifest';
+import { resolvePages as resolvePagesIn } from '../importer/pages/discover';
 import { fileLine, keptLines, planLines, summaryTable, unassignedLines } from '../importer/report';
 import type { Importer } from '../importer/service';
 import { APP_ROOT, closeApp, compileApp, loadApp } from './app';
@@ -50,25 +50,9 @@ export function parseArgs(argv: string[]): Args {
   return parsed.data;
 }
 
-/** Pages in a folder: every regular file but the manifest, READMEs and hidden files. */
-function pagesIn(folder: string): string[] {
-  return readdirSync(folder)
-    .filter((name) => name !== MANIFEST_FILE && !name.startsWith('.') && !/^readme/i.test(name))
-    .map((name) => path.join(folder, name))
-    .filter((file) => statSync(file).isFile())
-    .sort();
-}
-
-/** Folders expand to their pages; anything else is passed on, so a missing file gets its own error. */
+/** The pages to import: the files and folders given, or every page in seeds/. */
 export function resolvePages(paths: string[]): string[] {
-  if (paths.length === 0) return pagesIn(SEEDS_DIR);
-  return paths.flatMap((given) => {
-    try {
-      return statSync(given).isDirectory() ? pagesIn(given) : [given];
-    } catch {
-      return [given];
-    }
-  });
+  return resolvePagesIn(paths, SEEDS_DIR);
 }
 
 async function bootStrapi(): Promise<Core.Strapi> {

@@ -1,26 +1,18 @@
 import { createHash } from 'node:crypto';
-import { readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { ExtractionSchema, type ArticleExtraction, type Extraction, type UnassignedText } from './contract';
 import { extractEntities } from './entities';
-import { PageError } from './errors';
-import { splitBlocks, firstLineOf, lastLineOf, type Block } from './layout/blocks';
+import { splitBlocks } from './layout/blocks';
 import { decodePage } from './layout/decode';
 import { splitLines, type PageLine } from './layout/lines';
-import { buildParagraphs } from './layout/paragraphs';
-import { splitAtContinuedFrom, stripContinuations } from './articles/continuation';
-import { findDateline } from './articles/dateline';
-import { resolveEventDate } from './articles/event-date';
-import {
-  assignHeadlines,
-  takeTrailingHeadlines,
-  toHeadline,
-  type FloatingHeadline,
-  type Headline,
-} from './articles/headlines';
+import { classify } from './articles/1-classify';
+import { segment, type Draft } from './articles/2-segment';
+import { assignHeadlines } from './articles/3-headlines';
+import { assembleArticle, draftParagraphs, ownLines } from './articles/4-assemble';
+import { toHeadline, type Headline } from './articles/headlines';
 import { articleKey, disambiguateKeys } from './articles/key';
-import { segmentByBylines, type ArticleRegion } from './articles/segment';
-import { deriveTitle } from './articles/title';
+
+export { readPage } from './pages/read';
 
 export interface PageInput {
   /** The path as the user gave it: errors and warnings name it so. */
@@ -41,52 +33,13 @@ export interface PageExtraction {
   rawText: Record<string, string>;
 }
 
-export function readPage(path: string): PageInput {
-  let isDirectory: boolean;
-  try {
-    isDirectory = statSync(path).isDirectory();
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new PageError(path, code === 'ENOENT' ? 'file not found' : `cannot read file (${code ?? 'unknown error'})`);
-  }
-  if (isDirectory) throw new PageError(path, 'is a directory, not a page file');
-  return { file: path, bytes: readFileSync(path) };
-}
-
-/** An article before headlines are attached: everything that depends on its own region only. */
-interface ArticleDraft {
-  region: ArticleRegion;
-  paragraphs: string[];
-  continuedOn: string | null;
-  lastBodyLine: number;
-}
-
-function unassignedText(lines: readonly PageLine[], first: number, last: number, reason: string): UnassignedText {
-  return { lines: { first, last }, text: rawLines(lines, first, last), reason };
-}
-
-function unassignedBlock(lines: readonly PageLine[], block: Block, reason: string): UnassignedText {
-  return unassignedText(lines, firstLineOf(block), lastLineOf(block), reason);
-}
-
-function warningAbout(file: string, { lines, reason }: UnassignedText): string {
-  return `${file}:${lines.first}: lines ${lines.first}-${lines.last} ${reason}`;
-}
-
-function draftArticle(
-  file: string,
-  region: ArticleRegion,
-): { draft: ArticleDraft; trailingHeadlines: Block[]; carriedOver: Block[] } {
-  const split = takeTrailingHeadlines(region.blocks);
-  // A region must keep some body: short unpunctuated text right after a byline is its lead.
-  const { body: regionBody, headlines } = split.body.length > 0 ? split : { body: region.blocks, headlines: [] };
-  const { own: body, carriedOver } = splitAtContinuedFrom(regionBody);
-  const { blocks, continuedOn } = stripContinuations(body);
-  const paragraphs = buildParagraphs(blocks);
-  if (paragraphs.length === 0) throw new PageError(file, 'article has a byline but no body text', region.bylineLine);
-  const lastBodyLine = lastLineOf(body[body.length - 1]);
-  return { draft: { region, paragraphs, continuedOn, lastBodyLine }, trailingHeadlines: headlines, carriedOver };
-}
+/**
+ * Text without any marker of an article (no source tag, credit, headline or page pointer) is an
+ * article only if it reads as one: a sentence of some length. Shorter scraps are reported instead.
+ */
+const MIN_PROSE_CHARACTERS = 20;
+const PROSE_CHARACTER = /[\p{Script=Han}A-Za-z0-9]/gu;
+const MARKED_STARTS = new Set<Draft['start']>(['byline', 'credit', 'source', 'continued-from']);
 
 function rawLines(lines: readonly PageLine[], first: number, last: number): string {
   return lines
@@ -95,85 +48,65 @@ function rawLines(lines: readonly PageLine[], first: number, last: number): stri
     .join('\n');
 }
 
-function lineSpan(draft: ArticleDraft, headline: Headline | undefined): { first: number; last: number } {
-  const first = draft.region.bylineLine;
-  if (headline === undefined) return { first, last: draft.lastBodyLine };
-  return {
-    first: Math.min(first, headline.lines.first),
-    last: Math.max(draft.lastBodyLine, headline.lines.last),
-  };
+function unassignedText(lines: readonly PageLine[], first: number, last: number, reason: string): UnassignedText {
+  return { lines: { first, last }, text: rawLines(lines, first, last), reason };
 }
 
-function uniqueInOrder(values: readonly string[]): string[] {
-  return [...new Set(values)];
+function warningAbout(file: string, { lines, reason }: UnassignedText): string {
+  return `${file}:${lines.first}: lines ${lines.first}-${lines.last} ${reason}`;
+}
+
+function readsAsArticle(draft: Draft, paragraphs: readonly string[], headline: Headline | undefined): boolean {
+  if (MARKED_STARTS.has(draft.start) || headline !== undefined || draft.credits.length > 0) return true;
+  const text = paragraphs.join('');
+  return /[。！？!?]/u.test(text) && (text.match(PROSE_CHARACTER)?.length ?? 0) >= MIN_PROSE_CHARACTERS;
 }
 
 export function extractPage({ file, bytes }: PageInput, { issueDate }: ExtractOptions = { issueDate: null }): PageExtraction {
   const lines = splitLines(decodePage(file, bytes));
-  const { prelude, regions } = segmentByBylines(splitBlocks(lines));
-  if (regions.length === 0) {
-    const firstText = lines.find((line) => line.text.trim() !== '')?.number ?? 1;
-    throw new PageError(file, 'no article found: no byline such as 本报讯（…记者…） on the page', firstText);
-  }
-
-  const unassigned: UnassignedText[] = [];
-  const floating: FloatingHeadline[] = [];
-
-  const introduction = takeTrailingHeadlines(prelude);
-  for (const block of stripContinuations(introduction.body).blocks) {
-    unassigned.push(unassignedBlock(lines, block, 'come before the first byline and belong to no article'));
-  }
-  for (const block of introduction.headlines) floating.push({ headline: toHeadline(block), before: null, after: 0 });
-
-  const drafts = regions.map((region, index) => {
-    const { draft, trailingHeadlines, carriedOver } = draftArticle(file, region);
-    for (const block of carriedOver) {
-      unassigned.push(unassignedBlock(lines, block, 'continue an article from another page and belong to no article here'));
-    }
-    const after = index + 1 < regions.length ? index + 1 : null;
-    for (const block of trailingHeadlines) floating.push({ headline: toHeadline(block), before: index, after });
-    return draft;
-  });
-
+  const { drafts, headlines: candidates, leftovers } = segment(classify(splitBlocks(lines)));
+  const paragraphs = drafts.map(draftParagraphs);
   const headlines = assignHeadlines(
-    floating,
-    drafts.map((draft) => draft.paragraphs.join('')),
+    candidates.map((candidate) => ({ ...candidate, headline: toHeadline(candidate.lines) })),
+    paragraphs.map((texts) => texts.join('')),
+  );
+
+  const unassigned: UnassignedText[] = leftovers.map(({ lines: leftover, reason }) =>
+    unassignedText(lines, leftover[0].number, leftover[leftover.length - 1].number, reason),
   );
   for (const headline of headlines.unassigned) {
     const { first, last } = headline.lines;
     unassigned.push(unassignedText(lines, first, last, 'look like a headline but match no neighbouring article'));
   }
 
+  const kept = drafts.flatMap((draft, index) => {
+    const headline = headlines.byArticle.get(index);
+    if (paragraphs[index].length > 0 && readsAsArticle(draft, paragraphs[index], headline)) {
+      return [{ draft, paragraphs: paragraphs[index], headline }];
+    }
+    const own = ownLines(draft);
+    unassigned.push(unassignedText(lines, own.first, own.last, 'too short to be an article and without headline or credit'));
+    return [];
+  });
+  unassigned.sort((a, b) => a.lines.first - b.lines.first);
+
+  // Keys come from the article's own first lines (byline or lead), never from its headline, whose
+  // placement is a judgement that may improve.
   const keys = disambiguateKeys(
-    drafts.map((draft) => articleKey(rawLines(lines, draft.region.bylineLine, draft.lastBodyLine))),
+    kept.map(({ draft }) => {
+      const own = ownLines(draft);
+      return articleKey(rawLines(lines, own.first, own.last));
+    }),
   );
-  const credited = uniqueInOrder(drafts.flatMap((draft) => draft.region.byline.credits.map((credit) => credit.name)));
+  const credited = [
+    ...new Set(kept.flatMap(({ draft }) => draft.credits.flatMap((credit) => credit.credits.map(({ name }) => name)))),
+  ];
   const rawText: Record<string, string> = {};
 
-  const articles: ArticleExtraction[] = drafts.map((draft, index) => {
-    const headline = headlines.byArticle.get(index);
-    const span = lineSpan(draft, headline);
-    rawText[keys[index]] = rawLines(lines, span.first, span.last);
-    const { credits, sourceTag, outlet } = draft.region.byline;
-    const dateline = findDateline(draft.paragraphs[0]);
-    return {
-      key: keys[index],
-      title: headline?.title ?? deriveTitle(draft.paragraphs[0]),
-      subtitle: headline?.subtitle ?? null,
-      titleGenerated: headline === undefined,
-      sourceTag,
-      outlet,
-      reporters: credits.filter((credit) => credit.role === 'reporter').map((credit) => credit.name),
-      credits,
-      dateline,
-      eventDate: resolveEventDate(dateline, issueDate),
-      continuedOn: draft.continuedOn,
-      continuedFrom: null,
-      paragraphs: draft.paragraphs,
-      lines: span,
-      reviewFlags: [],
-      ...extractEntities(draft.paragraphs, { reporters: credited }),
-    };
+  const articles: ArticleExtraction[] = kept.map(({ draft, paragraphs: texts, headline }, index) => {
+    const article = assembleArticle(draft, texts, headline, issueDate);
+    rawText[keys[index]] = rawLines(lines, article.lines.first, article.lines.last);
+    return { key: keys[index], ...article, ...extractEntities(texts, { reporters: credited }) };
   });
 
   const extraction = ExtractionSchema.parse({

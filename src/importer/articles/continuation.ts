@@ -1,4 +1,3 @@
-import type { Block } from '../layout/blocks';
 import { continuationVocab } from '../vocab/article-vocab';
 import { alternation } from '../vocab/words';
 
@@ -15,16 +14,28 @@ export interface Continuation {
 }
 
 const verbs = alternation([...continuationVocab.continuedOnVerbs, ...continuationVocab.continuedFromVerbs]);
-const pointer = `(${verbs})\\s*第?\\s*([A-Z]{0,2}\\s*\\d{1,3})\\s*版`;
+const pointer = `(${verbs})\\s*第?\\s*([A-Z]{0,2}\\s*\\d{1,3}|[一二三四五六七八九十]{1,3})\\s*版`;
 const WHOLE_LINE = new RegExp(`^\\s*[（(]?\\s*${pointer}\\s*[）)]?\\s*$`, 'u');
 // Only a bracketed pointer may share a line with body text; unbracketed, `转…版` could be prose.
 const LINE_ENDING = new RegExp(`[（(]\\s*${pointer}\\s*[）)]\\s*$`, 'u');
+
+const CHINESE_DIGITS = '一二三四五六七八九';
+
+/** 第三版 → 3, 第十二版 → 12: pages numbered in words are recorded like pages numbered in digits. */
+export function pageNumber(words: string): string {
+  if (!/^[一二三四五六七八九十]+$/u.test(words)) return words;
+  const ten = words.indexOf('十');
+  if (ten < 0) return String(CHINESE_DIGITS.indexOf(words) + 1);
+  const tens = ten === 0 ? 1 : CHINESE_DIGITS.indexOf(words[0]) + 1;
+  const units = ten === words.length - 1 ? 0 : CHINESE_DIGITS.indexOf(words[ten + 1]) + 1;
+  return String(tens * 10 + units);
+}
 
 function toContinuation(match: RegExpExecArray, remainder: string): Continuation {
   const [, verb, page] = match;
   return {
     direction: continuationVocab.continuedFromVerbs.includes(verb) ? 'continuedFrom' : 'continuedOn',
-    page: page.replace(/\s+/g, ''),
+    page: pageNumber(page.replace(/\s+/g, '')),
     remainder,
   };
 }
@@ -40,47 +51,4 @@ export function parseContinuation(text: string): Continuation | null {
 
 export function isContinuationLine(text: string): boolean {
   return WHOLE_LINE.test(text);
-}
-
-/**
- * Removes continuation pointers from body blocks. Only where the article continues matters to
- * the reader; a `上接` marker is dropped without a trace.
- */
-export function stripContinuations(blocks: readonly Block[]): { blocks: Block[]; continuedOn: string | null } {
-  let continuedOn: string | null = null;
-  const stripped = blocks
-    .map((block) => ({
-      lines: block.lines.flatMap((line) => {
-        const continuation = parseContinuation(line.text);
-        if (continuation === null) return [line];
-        if (continuation.direction === 'continuedOn') continuedOn ??= continuation.page;
-        return continuation.remainder.trim() === '' ? [] : [{ ...line, text: continuation.remainder }];
-      }),
-    }))
-    .filter((block) => block.lines.length > 0);
-  return { blocks: stripped, continuedOn };
-}
-
-/**
- * A `上接A01版` line after some body text opens the rest of an article printed on another page:
- * it ends the article before it, and the text after it (up to the next byline) is not part of
- * that article. Returns the article's own blocks and the carried-over text, pointer removed.
- */
-export function splitAtContinuedFrom(blocks: readonly Block[]): { own: Block[]; carriedOver: Block[] } {
-  let seenBody = false;
-  for (const [blockIndex, block] of blocks.entries()) {
-    for (const [lineIndex, line] of block.lines.entries()) {
-      const continuation = WHOLE_LINE.exec(line.text) ? parseContinuation(line.text) : null;
-      if (continuation?.direction === 'continuedFrom' && seenBody) {
-        const before = block.lines.slice(0, lineIndex);
-        const after = block.lines.slice(lineIndex + 1);
-        return {
-          own: [...blocks.slice(0, blockIndex), ...(before.length > 0 ? [{ lines: before }] : [])],
-          carriedOver: [...(after.length > 0 ? [{ lines: after }] : []), ...blocks.slice(blockIndex + 1)],
-        };
-      }
-      if (continuation === null && line.text.trim() !== '') seenBody = true;
-    }
-  }
-  return { own: [...blocks], carriedOver: [] };
 }

@@ -2,12 +2,13 @@ import { datelineVocab } from '../vocab/article-vocab';
 
 /**
  * The day an article's event happened, from its dateline and the issue it was printed in. Only
- * exact forms resolve: a month and day (the year is the issue's, or the one before for a December
- * dateline in a January issue), or a relative day word (昨日 = the day before the issue). Vague
+ * exact forms resolve: a month and day (the year as printed, else the issue's, or the one before
+ * for a December dateline in a January issue), or a relative day word (昨日 = the day before the
+ * issue). Vague
  * words (日前, 近日) and a missing issue date leave it unknown rather than guessed.
  */
 
-const MONTH_DAY = /^(\d{1,2})月(\d{1,2})日$/;
+const MONTH_DAY = /^(?:(\d{4})年)?(\d{1,2})月(\d{1,2})日$/;
 /** A dateline more than this many months after the issue date is from the previous year. */
 const MAX_MONTHS_AHEAD = 1;
 
@@ -34,8 +35,7 @@ export function resolveEventDate(dateline: string | null, issueDate: string | nu
 
   const monthDay = MONTH_DAY.exec(dateline);
   if (!monthDay) return null;
-  const month = Number(monthDay[1]);
-  const day = Number(monthDay[2]);
-  const year = month > issue.month + MAX_MONTHS_AHEAD ? issue.year - 1 : issue.year;
-  return isoDate(year, month, day);
+  const [, printedYear, month, day] = monthDay;
+  const guessedYear = Number(month) > issue.month + MAX_MONTHS_AHEAD ? issue.year - 1 : issue.year;
+  return isoDate(printedYear ? Number(printedYear) : guessedYear, Number(month), Number(day));
 }

@@ -1,7 +1,6 @@
-import { firstLineOf, lastLineOf, type Block } from '../layout/blocks';
-import { endsSentence, removeLayoutWhitespace } from '../layout/paragraphs';
-import { parseByline } from './byline';
-import { isContinuationLine, parseContinuation } from './continuation';
+import type { PageLine } from '../layout/lines';
+import { removeLayoutWhitespace } from '../layout/paragraphs';
+import { isContinuationLine } from './continuation';
 
 /**
  * OCR reads the page column by column, so a headline lands wherever its box was scanned: before
@@ -13,12 +12,12 @@ export interface Headline {
   lines: { first: number; last: number };
 }
 
-const MAX_HEADLINE_LINES = 2;
+export const MAX_HEADLINE_LINES = 2;
 const MAX_HEADLINE_LINE_LENGTH = 40;
 const SENTENCE_PUNCTUATION = /[，。；：！？、]/;
 const DECK_DASHES = /^[—－-]+/;
 
-function looksLikeHeadlineLine(text: string): boolean {
+export function looksLikeHeadlineLine(text: string): boolean {
   const compact = removeLayoutWhitespace(text.trim());
   return (
     compact.length > 0 &&
@@ -28,60 +27,41 @@ function looksLikeHeadlineLine(text: string): boolean {
   );
 }
 
-export function isHeadlineBlock(block: Block): boolean {
-  const texts = block.lines.map((line) => line.text);
-  return (
-    texts.length <= MAX_HEADLINE_LINES &&
-    texts.every(looksLikeHeadlineLine) &&
-    texts.every((_, index) => parseByline(texts.slice(index)) === null)
-  );
+/** One or two short lines without sentence punctuation, quotes and spaces allowed. */
+export function isHeadlineShaped(lines: readonly PageLine[]): boolean {
+  return lines.length <= MAX_HEADLINE_LINES && lines.every((line) => looksLikeHeadlineLine(line.text));
+}
+
+const HAN_SPACE_HAN = /(?<=\p{Script=Han})\s+(?=\p{Script=Han})/gu;
+const SEPARATOR_MARK = '\u0000';
+
+/**
+ * A headline's two parts are printed apart (`老人迷路 民警护送回家`): a space between Chinese words
+ * is kept as one space. Spaces beside digits or at the ends are OCR layout, as in body text.
+ */
+export function headlineText(text: string): string {
+  return removeLayoutWhitespace(text.trim().replace(HAN_SPACE_HAN, SEPARATOR_MARK)).replaceAll(SEPARATOR_MARK, ' ');
 }
 
 /** The second line of a two-line headline is the deck, often indented or led by a dash. */
-export function toHeadline(block: Block): Headline {
-  const [title, subtitle] = block.lines.map((line) => removeLayoutWhitespace(line.text.trim()));
+export function toHeadline(lines: readonly PageLine[]): Headline {
+  const [title, subtitle] = lines.map((line) => headlineText(line.text));
   const deck = subtitle?.replace(DECK_DASHES, '').trim();
   return {
     title,
     subtitle: deck ? deck : null,
-    lines: { first: firstLineOf(block), last: lastLineOf(block) },
+    lines: { first: lines[0].number, last: lines[lines.length - 1].number },
   };
 }
 
-/**
- * Whether the text before a block is finished: its sentence ended, or a pointer sends the reader
- * to another page (an article continued elsewhere often breaks off mid-sentence).
- */
-function textIsClosed(blocks: readonly Block[]): boolean {
-  const lines = blocks.flatMap((block) => block.lines);
-  for (const line of lines.reverse()) {
-    const continuation = parseContinuation(line.text);
-    if (continuation?.direction === 'continuedOn') return true;
-    const text = continuation === null ? line.text : continuation.remainder;
-    if (text.trim() !== '') return endsSentence(text);
-  }
-  return true;
-}
-
-/**
- * Splits headline blocks off the end of a run of blocks. They only count as headlines where the
- * text before them is finished; otherwise a short unpunctuated block is the rest of that sentence
- * after a column break.
- */
-export function takeTrailingHeadlines(blocks: readonly Block[]): { body: Block[]; headlines: Block[] } {
-  let start = blocks.length;
-  while (start > 0 && isHeadlineBlock(blocks[start - 1])) start -= 1;
-  const body = blocks.slice(0, start);
-  if (!textIsClosed(body)) return { body: [...blocks], headlines: [] };
-  return { body, headlines: blocks.slice(start) };
-}
-
 const MIN_GRAM = 2;
-// Real headlines share far more with their article; below this, the shared bits are chance
-// (a date, a common word), as with a page header such as `A03 要闻 2023年1月29日`.
-const MIN_MATCH_SCORE = 0.1;
 const MAX_GRAM = 4;
 const WORD_RUN = /[\p{L}\p{N}]+/gu;
+/**
+ * A headline sums up the lead; comparing it with the first stretch of the article is enough, and
+ * keeps matching linear however long the page.
+ */
+export const MATCH_TEXT_LENGTH = 1000;
 
 function headlineGrams(headline: Headline): Set<string> {
   const grams = new Set<string>();
@@ -101,60 +81,13 @@ function headlineGrams(headline: Headline): Set<string> {
  * does not win merely by repeating common words.
  */
 export function headlineMatchScore(headline: Headline, articleText: string): number {
+  const text = articleText.slice(0, MATCH_TEXT_LENGTH);
   let total = 0;
   let shared = 0;
   for (const gram of headlineGrams(headline)) {
     const weight = Array.from(gram).length;
     total += weight;
-    if (articleText.includes(gram)) shared += weight;
+    if (text.includes(gram)) shared += weight;
   }
   return total === 0 ? 0 : shared / total;
-}
-
-/** A headline found between articles, with the indexes of the articles on either side. */
-export interface FloatingHeadline {
-  headline: Headline;
-  before: number | null;
-  after: number | null;
-}
-
-export interface HeadlineAssignment {
-  byArticle: Map<number, Headline>;
-  unassigned: Headline[];
-}
-
-/**
- * Best matches first; each article takes at most one headline, so the loser of a contest falls
- * back to its other neighbour. Equal scores go to the following article, the conventional layout.
- * A headline sharing next to nothing with either neighbour is left unassigned rather than guessed.
- */
-export function assignHeadlines(floating: readonly FloatingHeadline[], articleTexts: readonly string[]): HeadlineAssignment {
-  const candidates = floating.flatMap((entry, headlineIndex) =>
-    (
-      [
-        [entry.after, true],
-        [entry.before, false],
-      ] as const
-    )
-      .filter((pair): pair is readonly [number, boolean] => pair[0] !== null)
-      .map(([article, following]) => ({
-        headlineIndex,
-        article,
-        following,
-        score: headlineMatchScore(entry.headline, articleTexts[article]),
-      })),
-  );
-  candidates.sort(
-    (a, b) => b.score - a.score || Number(b.following) - Number(a.following) || a.headlineIndex - b.headlineIndex,
-  );
-
-  const byArticle = new Map<number, Headline>();
-  const placed = new Set<number>();
-  for (const candidate of candidates) {
-    if (candidate.score < MIN_MATCH_SCORE || placed.has(candidate.headlineIndex) || byArticle.has(candidate.article)) continue;
-    byArticle.set(candidate.article, floating[candidate.headlineIndex].headline);
-    placed.add(candidate.headlineIndex);
-  }
-  const unassigned = floating.filter((_, index) => !placed.has(index)).map((entry) => entry.headline);
-  return { byArticle, unassigned };
 }

@@ -1,5 +1,5 @@
 /** Punctuation that closes a clause: a rule never looks across one of these. */
-const CLAUSE_END = /[，。；：！？]/u;
+const CLAUSE = /[^，。；：！？]+/gu;
 
 export interface Clause {
   text: string;
@@ -8,13 +8,5 @@ export interface Clause {
 }
 
 export function splitClauses(paragraph: string): Clause[] {
-  const clauses: Clause[] = [];
-  let start = 0;
-  for (let index = 0; index <= paragraph.length; index++) {
-    if (index === paragraph.length || CLAUSE_END.test(paragraph[index]!)) {
-      if (index > start) clauses.push({ text: paragraph.slice(start, index), start });
-      start = index + 1;
-    }
-  }
-  return clauses;
+  return [...paragraph.matchAll(CLAUSE)].map((match) => ({ text: match[0], start: match.index }));
 }

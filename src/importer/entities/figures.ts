@@ -1,12 +1,13 @@
 import type { Figure } from '../contract';
 import { entityVocab } from '../vocab/entity-vocab';
 import { splitClauses } from './clauses';
+import { projectsInClause, type LocatedProject } from './projects';
 import { isHan, wordAt, wordEndingText } from './text';
 
 const vocab = entityVocab.figures;
 const NUMBER = /\d+(?:\.\d+)?/gu;
 /** Page codes (A04版) and decimals split by OCR: a digit run glued to a letter or dot is no figure. */
-const NOT_A_QUANTITY_BEFORE = /[A-Za-z.]$/u;
+const NOT_A_QUANTITY_BEFORE = /^[A-Za-z.]$/u;
 const LIST_JOINERS = /[和与及、]/u;
 const RESPECTIVELY = '分别';
 
@@ -17,15 +18,37 @@ interface Quantity {
   end: number;
 }
 
-/** Arabic numbers followed by a known unit; dates (月/日) and ordinals (第3次) have no unit here. */
+/**
+ * The unit after a number at `index`: a unit word, or up to two modifiers before one, a magnitude
+ * (亿, 万) that belongs to the unit and an approximation (余, 多) that does not: 1.6亿件, 300余人次.
+ */
+function unitAt(clause: string, index: number): { unit: string; end: number } | null {
+  let position = index;
+  let magnitude = '';
+  for (let modifiers = 0; modifiers <= 2; modifiers += 1) {
+    const unit = wordAt(clause, position, vocab.units);
+    if (unit) return { unit: magnitude + unit, end: position + unit.length };
+    const scale = wordAt(clause, position, vocab.magnitudes);
+    const approximation = scale ? null : wordAt(clause, position, vocab.approximators);
+    if (!scale && !approximation) return null;
+    magnitude += scale ?? '';
+    position += (scale ?? approximation)!.length;
+  }
+  return null;
+}
+
+/**
+ * Arabic numbers followed by a known unit; dates (月/日), ordinals (第3次) and spans of time
+ * (前7个月) are no quantities.
+ */
 export function quantities(clause: string): Quantity[] {
   return [...clause.matchAll(NUMBER)].flatMap((match) => {
     const start = match.index;
-    const unit = wordAt(clause, start + match[0].length, vocab.units);
-    const before = clause.slice(0, start);
-    if (!unit || NOT_A_QUANTITY_BEFORE.test(before)) return [];
-    if (vocab.ordinalMarkers.some((marker) => before.endsWith(marker))) return [];
-    return [{ value: Number(match[0]), unit, start, end: start + match[0].length + unit.length }];
+    if (wordAt(clause, start + match[0].length, vocab.durations)) return [];
+    const unit = unitAt(clause, start + match[0].length);
+    if (!unit || NOT_A_QUANTITY_BEFORE.test(clause[start - 1] ?? '')) return [];
+    if (vocab.ordinalMarkers.some((marker) => clause.startsWith(marker, start - marker.length))) return [];
+    return [{ value: Number(match[0]), unit: unit.unit, start, end: unit.end }];
   });
 }
 
@@ -42,13 +65,16 @@ function stripWords(text: string, words: readonly string[], where: 'start' | 'en
   }
 }
 
-/** 5家省野外科学观测研究站和4家… → 省野外科学观测研究站: the noun phrase after the unit. */
+/**
+ * 5家省野外科学观测研究站和4家… → 省野外科学观测研究站: the noun phrase after the unit, up to a 的
+ * (3家企业的设施 counts companies).
+ */
 function labelAfter(clause: string, quantity: Quantity, nextStart: number): string | null {
   const following = clause.slice(quantity.end, nextStart).split('、')[0]!;
   const label = nextStart < clause.length ? following.replace(/[和与及]$/u, '') : following;
   // 总投资50亿元的某项目: the number describes what came before it, not the noun after 的.
   if (!isHan(label[0]) || label.startsWith('的')) return null;
-  return label.slice(0, vocab.maxLabelLength);
+  return label.split('的')[0]!.slice(0, vocab.maxLabelLength);
 }
 
 /** 全市“开工一批”项目86个 → the noun phrase before the number, without 达到/共有. */
@@ -65,10 +91,24 @@ function shortenFromLeft(label: string): string {
   return afterModifier.length >= 2 ? afterModifier : tail;
 }
 
-function plainFigures(clause: string, found: Quantity[]): Figure[] {
+/**
+ * A label runs back to the previous number, or to the end of a project's name before it when a
+ * noun of its own stands between (某某项目总投资18亿元 → 总投资). With only a linking word between
+ * (某某项目共计45个), the number counts what the name names.
+ */
+function labelStart(clause: string, found: readonly Quantity[], index: number, projects: readonly LocatedProject[]): number {
+  const start = found[index]!.start;
+  const previousEnd = found[index - 1]?.end ?? 0;
+  const projectEnd = Math.max(previousEnd, ...projects.filter((project) => project.end <= start).map((project) => project.end));
+  const between = clause.slice(projectEnd, start);
+  const linkingOnly = between === '' || wordEndingText(between, vocab.labelCopulas) === between;
+  return linkingOnly ? previousEnd : projectEnd;
+}
+
+function plainFigures(clause: string, found: Quantity[], projects: readonly LocatedProject[]): Figure[] {
   return found.flatMap((quantity, index) => {
     const nextStart = found[index + 1]?.start ?? clause.length;
-    const previousEnd = found[index - 1]?.end ?? 0;
+    const previousEnd = labelStart(clause, found, index, projects);
     const label = labelAfter(clause, quantity, nextStart) ?? labelBefore(clause, quantity, previousEnd);
     return label ? [{ label, value: quantity.value, unit: quantity.unit }] : [];
   });
@@ -90,15 +130,18 @@ function respectiveLabels(subject: string, count: number): string[] | null {
   });
 }
 
-export function figuresInClause(clause: string): Figure[] {
-  const found = quantities(clause);
+/** `projects`: the projects named in the clause; a number inside a name (年产30万吨…项目) is no figure. */
+export function figuresInClause(clause: string, projects: readonly LocatedProject[] = projectsInClause(clause)): Figure[] {
+  const found = quantities(clause).filter(
+    ({ start, end }) => !projects.some((project) => start >= project.start && end <= project.end),
+  );
   const respectively = clause.indexOf(RESPECTIVELY);
   const after = respectively === -1 ? [] : found.filter((quantity) => quantity.start > respectively);
   const labels = after.length >= 2 ? respectiveLabels(clause.slice(0, respectively), after.length) : null;
-  if (!labels) return plainFigures(clause, found);
+  if (!labels) return plainFigures(clause, found, projects);
   const before = found.filter((quantity) => quantity.start < respectively);
   return [
-    ...plainFigures(clause, before),
+    ...plainFigures(clause, before, projects),
     ...after.map((quantity, index) => ({ label: labels[index]!, value: quantity.value, unit: quantity.unit })),
   ];
 }

@@ -1,8 +1,9 @@
 import { EntitiesSchema, type Entities } from '../contract';
-import { extractFigures } from './figures';
+import { splitClauses } from './clauses';
+import { figuresInClause } from './figures';
 import { extractOfficials } from './officials';
 import { extractResearchPlatforms } from './platforms';
-import { extractProjects } from './projects';
+import { mergeProjects, projectsInClause } from './projects';
 
 export interface EntityContext {
   /** Every reporter named in any byline on the page: reporters are never officials. */
@@ -11,10 +12,13 @@ export interface EntityContext {
 
 /** Entities of one article, from its paragraphs (lines joined, layout spaces and byline removed). */
 export function extractEntities(paragraphs: string[], context: EntityContext): Entities {
+  const clauses = paragraphs.flatMap(splitClauses).map((clause) => clause.text);
+  // Projects and figures read the same clauses; figures need to know where project names stand.
+  const projects = clauses.map(projectsInClause);
   return EntitiesSchema.parse({
     officials: extractOfficials(paragraphs, context.reporters),
-    projects: extractProjects(paragraphs),
+    projects: mergeProjects(projects.flat()),
     researchPlatforms: extractResearchPlatforms(paragraphs),
-    figures: extractFigures(paragraphs),
+    figures: clauses.flatMap((clause, index) => figuresInClause(clause, projects[index])),
   });
 }

@@ -2,7 +2,7 @@ import type { OfficialMention } from '../contract';
 import { entityVocab } from '../vocab/entity-vocab';
 import { splitClauses } from './clauses';
 import { isNameShaped, readNameAt, startsWithSurname } from './names';
-import { isOnlyTitles, readTitleChain } from './titles';
+import { isOnlyTitles, leadingTitles, titleChainEndingAt, titleCoreEndsAt } from './titles';
 import { wordAt } from './text';
 
 const vocab = entityVocab.officials;
@@ -14,15 +14,18 @@ interface Mention {
   position: number;
 }
 
-/** 省委常委、市委书记某某 / 市长某某主持: a title chain directly followed by a name. */
+/** 省委常委、市委书记某某 / 市长某某主持: a name with a chain of titles right before it. */
 export function titledMentions(paragraph: string): Mention[] {
   const mentions: Mention[] = [];
-  let index = 0;
-  while (index < paragraph.length) {
-    const chain = readTitleChain(paragraph, index);
-    const name = chain ? readNameAt(paragraph, chain.end) : null;
-    if (chain && name) mentions.push({ name: name.name, titles: chain.titles, position: name.start });
-    index = name?.end ?? chain?.end ?? index + 1;
+  let floor = 0;
+  for (let index = 1; index < paragraph.length; index += 1) {
+    if (!titleCoreEndsAt(paragraph, index)) continue;
+    const name = readNameAt(paragraph, index);
+    const chain = name ? titleChainEndingAt(paragraph, index, floor) : null;
+    if (chain === null || name === null) continue;
+    mentions.push({ name: name.name, titles: chain.titles, position: name.start });
+    floor = name.end;
+    index = name.end - 1;
   }
   return mentions;
 }
@@ -30,11 +33,6 @@ export function titledMentions(paragraph: string): Mention[] {
 interface ListItem {
   titles: string[];
   body: string;
-}
-
-function splitTitles(segment: string): ListItem {
-  const chain = readTitleChain(segment, 0);
-  return { titles: chain?.titles ?? [], body: segment.slice(chain?.end ?? 0) };
 }
 
 /** A list split at 、 also splits 市委常委、秘书长某某; a segment that is only titles belongs to the next one. */
@@ -84,16 +82,26 @@ export function readNameList(clause: string): ListItem[] | null {
   const segments = joinTitleOnlySegments(clause.split('、'));
   const labelled = afterGroupLabel(segments[0]!);
   if (labelled !== null) segments[0] = labelled;
-  const items = segments.map(splitTitles);
+  const items = segments.map(leadingTitles);
+  const titled = items[0].titles.length > 0;
   const last = items.at(-1)!;
   const attendedName = nameBeforeAttendance(last.body);
-  const lastName = attendedName ?? (labelled !== null ? readNameAt(last.body, 0)?.name : undefined);
+  const lastName = attendedName ?? (labelled !== null || titled ? readNameAt(last.body, 0)?.name : undefined);
   if (lastName) last.body = lastName;
-  if (labelled === null && !attendedName) return null;
+  if (labelled === null && !attendedName && !titled) return null;
   if (items.length < 2 && labelled === null) return null;
   if (!items.every((item) => isNameShaped(item.body))) return null;
   const withSurname = items.filter((item) => startsWithSurname(item.body)).length;
-  return withSurname * 2 > items.length ? items : null;
+  return withSurname * 2 > items.length ? shareTitles(items) : null;
+}
+
+/** 副市长甲、乙: a title before a list of names is each one's until the next title. */
+function shareTitles(items: ListItem[]): ListItem[] {
+  let shared: string[] = [];
+  return items.map((item) => {
+    if (item.titles.length > 0) shared = item.titles;
+    return { ...item, titles: item.titles.length > 0 ? item.titles : shared };
+  });
 }
 
 export function listMentions(paragraph: string): Mention[] {

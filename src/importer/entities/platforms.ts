@@ -8,6 +8,8 @@ const HOST_VERBS = vocab.hostVerbs.map(escapeRegExp).join('|');
 const HOSTED_BY = new RegExp(`依托([^，。；：、“”]{2,30}?)(?:${HOST_VERBS})的`, 'gu');
 const HOST_BEFORE_QUOTE = new RegExp(`依托([^，。；：、“”]{2,30}?)(?:${HOST_VERBS})的$`, 'u');
 const QUOTED = /“([^“”]+)”/gu;
+/** 依托 + host (at most 30 characters) + verb + 的, right before the quote: nothing further back matters. */
+const HOST_WINDOW = 2 + 30 + Math.max(...vocab.hostVerbs.map((verb) => verb.length)) + 1;
 /** How far after 建设的 an unquoted platform kind may end. */
 const MAX_UNQUOTED_NAME = 24;
 const UNQUOTED_RUN = new RegExp(`^[^，。；：、“”]{1,${MAX_UNQUOTED_NAME}}`, 'u');
@@ -28,7 +30,7 @@ function quotedPlatforms(paragraph: string): LocatedPlatform[] {
     const name = match[1]!;
     const kind = platformKind(name);
     if (!kind) return [];
-    const host = HOST_BEFORE_QUOTE.exec(paragraph.slice(0, match.index))?.[1] ?? null;
+    const host = HOST_BEFORE_QUOTE.exec(paragraph.slice(Math.max(0, match.index - HOST_WINDOW), match.index))?.[1] ?? null;
     return [{ platform: { name, nameGenerated: false, kind, host }, position: match.index }];
   });
 }

@@ -1,15 +1,18 @@
 import type { ProjectMention, ProjectStage } from '../contract';
 import { entityVocab } from '../vocab/entity-vocab';
 import { splitClauses } from './clauses';
-import { wordAt, wordEndingText } from './text';
+import { wordAt } from './text';
 
 const vocab = entityVocab.projects;
 const PROJECT = '项目';
+/** Han characters a name needs at least: a count (15个项目) has one. */
 const MIN_NAME_LENGTH = 3;
+const HAN = /\p{Script=Han}/gu;
 const MAX_NAME_LENGTH = 40;
 /** Characters that separate one project name from the next inside a clause. */
 const NAME_DELIMITERS = ['、', '“', '”', '《', '》'];
-const NAME_CHARS = /^[\p{Script=Han}A-Za-z（）()·]+$/u;
+/** Digits are part of a name: 年产30万吨某某项目, 年产1.2万套某某项目. */
+const NAME_CHARS = /^[\p{Script=Han}A-Za-z0-9.（）()·]+$/u;
 
 interface StageMark {
   index: number;
@@ -17,7 +20,10 @@ interface StageMark {
   stage: ProjectStage;
 }
 
-/** Stage verbs outside quotes: “投产一批” names a category of projects, not an event. */
+/**
+ * Stage verbs outside quotes: “投产一批” names a category of projects, not an event. Verbs that are
+ * a stage only right after a project's name (落地) are left to `stageRightAfter`.
+ */
 export function stageMarks(clause: string): StageMark[] {
   const marks: StageMark[] = [];
   let quoted = false;
@@ -25,16 +31,33 @@ export function stageMarks(clause: string): StageMark[] {
     if (clause[index] === '“' || clause[index] === '”') quoted = clause[index] === '“';
     const word = quoted ? null : wordAt(clause, index, vocab.stageWords);
     if (!word) continue;
-    marks.push({ index, word, stage: vocab.stageOf.get(word)! });
+    if (!vocab.stagesOnlyAfterName.has(word)) marks.push({ index, word, stage: vocab.stageOf.get(word)! });
     index += word.length - 1;
   }
   return marks;
 }
 
+/** 某某项目落地, 某某项目正式落地: a stage verb printed right after the name, adverbs allowed. */
+function stageRightAfter(clause: string, end: number): ProjectStage | null {
+  const adverb = wordAt(clause, end, vocab.stageAdverbs);
+  const word = wordAt(clause, end + (adverb?.length ?? 0), vocab.stageWords);
+  return word ? vocab.stageOf.get(word)! : null;
+}
+
+/** The stage verb closest to the name, before or after it (before on a tie); marks are in clause order. */
 function nearestStage(marks: StageMark[], start: number, end: number): ProjectStage | null {
-  const distance = (mark: StageMark) => (mark.index >= end ? mark.index - end : start - (mark.index + mark.word.length));
-  const nearest = [...marks].sort((a, b) => Math.abs(distance(a)) - Math.abs(distance(b)))[0];
-  return nearest?.stage ?? null;
+  let low = 0;
+  let high = marks.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (marks[middle]!.index < end) low = middle + 1;
+    else high = middle;
+  }
+  const before = marks[low - 1];
+  const after = marks[low];
+  if (!before || !after) return (before ?? after)?.stage ?? null;
+  const beforeDistance = Math.abs(start - (before.index + before.word.length));
+  return beforeDistance <= after.index - end ? before.stage : after.stage;
 }
 
 /**
@@ -43,10 +66,11 @@ function nearestStage(marks: StageMark[], start: number, end: number): ProjectSt
  */
 export function isProjectName(core: string): boolean {
   return (
-    core.length >= MIN_NAME_LENGTH &&
     core.length <= MAX_NAME_LENGTH &&
+    (core.match(HAN) ?? []).length >= MIN_NAME_LENGTH &&
     NAME_CHARS.test(core) &&
     !vocab.genericDeterminers.some((determiner) => core.includes(determiner)) &&
+    !vocab.eventWords.some((eventWord) => core.includes(eventWord)) &&
     // 集中签约项目, 开工项目: a stage verb inside the name makes it a category of projects.
     !vocab.stageWords.some((stageWord) => core.includes(stageWord))
   );
@@ -72,52 +96,72 @@ function stripLeadIns(candidate: string): { name: string; introduced: boolean } 
   return { name, introduced };
 }
 
-function lastDelimiterBefore(clause: string, index: number): number {
-  return Math.max(...NAME_DELIMITERS.map((delimiter) => clause.lastIndexOf(delimiter, index - 1)));
+/** A project mention with where its name stands in the clause. */
+export interface LocatedProject extends ProjectMention {
+  start: number;
+  end: number;
 }
 
 /**
  * Names ending in 项目: 在某某项目现场…开工, 见证甲项目、乙项目等15个项目签约. The stage comes from the
  * nearest stage verb in the clause; without one, only a name introduced by a lead-in counts.
  */
-export function projectsEndingInProject(clause: string): ProjectMention[] {
+export function projectsEndingInProject(clause: string): LocatedProject[] {
   const marks = stageMarks(clause);
-  const projects: ProjectMention[] = [];
+  const projects: LocatedProject[] = [];
   let previousEnd = 0;
+  let lastDelimiter = -1;
+  let scanned = 0;
   for (let index = clause.indexOf(PROJECT); index !== -1; index = clause.indexOf(PROJECT, index + PROJECT.length)) {
+    for (; scanned < index; scanned += 1) if (NAME_DELIMITERS.includes(clause[scanned]!)) lastDelimiter = scanned;
     const end = index + PROJECT.length;
-    const start = Math.max(previousEnd, lastDelimiterBefore(clause, index) + 1);
+    const start = Math.max(previousEnd, lastDelimiter + 1);
     previousEnd = end;
     const { name, introduced } = stripLeadIns(clause.slice(start, end));
-    if (!isProjectName(name.slice(0, -PROJECT.length))) continue;
-    const stage = nearestStage(marks, start, end);
-    if (stage !== null || introduced) projects.push({ name, stage });
+    if (!isProjectName(name.slice(0, -PROJECT.length)) || wordAt(clause, end, vocab.collectiveStages)) continue;
+    const stage = stageRightAfter(clause, end) ?? nearestStage(marks, start, end);
+    if (stage !== null || introduced) projects.push({ name, stage, start: end - name.length, end });
   }
   return projects;
 }
 
-/** 观摩了投产项目某某生产线: lead-in, stage verb, 项目, then the names up to the clause end. */
-export function projectsAfterStageWord(clause: string): ProjectMention[] {
-  return stageMarks(clause).flatMap(({ index, word, stage }) => {
+/**
+ * 观摩了投产项目某某生产线: lead-in, stage verb, 项目, then the names, up to the clause end or the next
+ * stage verb, whose names are its own.
+ */
+export function projectsAfterStageWord(clause: string): LocatedProject[] {
+  const marks = stageMarks(clause);
+  return marks.flatMap(({ index, word, stage }, markIndex) => {
     const after = index + word.length;
     if (!clause.startsWith(PROJECT, after)) return [];
-    if (!wordEndingText(clause.slice(0, index), vocab.leadIns)) return [];
-    return clause
-      .slice(after + PROJECT.length)
-      .split('、')
-      .map((name) => name.replace(/等(\d.*)?$/u, ''))
-      .filter(isProjectName)
-      .map((name) => ({ name, stage }));
+    if (!vocab.leadIns.some((leadIn) => clause.startsWith(leadIn, index - leadIn.length))) return [];
+    const listEnd = marks[markIndex + 1]?.index ?? clause.length;
+    const projects: LocatedProject[] = [];
+    let start = after + PROJECT.length;
+    for (const item of clause.slice(start, listEnd).split('、')) {
+      const name = item.replace(/等(\d.*)?$/u, '');
+      if (isProjectName(name)) projects.push({ name, stage, start, end: start + name.length });
+      start += item.length + 1;
+    }
+    return projects;
   });
 }
 
-export function extractProjects(paragraphs: string[]): ProjectMention[] {
+/** Every project named in a clause, with where its name stands. */
+export function projectsInClause(clause: string): LocatedProject[] {
+  return [...projectsAfterStageWord(clause), ...projectsEndingInProject(clause)];
+}
+
+/** One entry per project, in order of first mention, with the first stage any mention reports. */
+export function mergeProjects(mentions: readonly ProjectMention[]): ProjectMention[] {
   const byName = new Map<string, ProjectMention>();
-  for (const clause of paragraphs.flatMap(splitClauses)) {
-    for (const project of [...projectsAfterStageWord(clause.text), ...projectsEndingInProject(clause.text)]) {
-      const known = byName.get(project.name);
-      if (!known || (known.stage === null && project.stage !== null)) byName.set(project.name, project);
-    }
+  for (const { name, stage } of mentions) {
+    const known = byName.get(name);
+    if (!known || (known.stage === null && stage !== null)) byName.set(name, { name, stage });
   }
   return [...byName.values()];
+}
+
+export function extractProjects(paragraphs: string[]): ProjectMention[] {
+  return mergeProjects(paragraphs.flatMap(splitClauses).flatMap((clause) => projectsInClause(clause.text)));
 }

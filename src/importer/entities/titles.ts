@@ -1,36 +1,164 @@
-import { entityVocab } from '../vocab/entity-vocab';
+import { entityVocab, type TitleCore } from '../vocab/entity-vocab';
+import { alternation } from '../vocab/words';
+import { isHan, wordEndingText } from './text';
 
-/** Titles grouped by first character: the title list is large once organs × posts × places are expanded. */
-const titlesByFirstChar = entityVocab.titles.reduce((groups, title) => {
-  const group = groups.get(title[0]!) ?? [];
-  group.push(title);
-  return groups.set(title[0]!, group);
+/**
+ * Titles are read backwards from the name they precede. The end of a title is vocabulary: an
+ * organ and its post (委 + 副书记, 厅 + 副厅长, 管委会 + 主任) or a level before 长 (代 + 市 + 长).
+ * What is printed before that end is kept as printed and is judged by its shape, not looked up:
+ * a place is any run of characters ending in a place suffix (洛阳市, 郑州航空港经济综合实验区,
+ * 德国杜伊斯堡市), a department any name after a level or place (省 + 科技 + 厅). The run stops at
+ * punctuation, at a verb or time word (会见, 日前) and at the title before it.
+ */
+
+const vocab = entityVocab.titles;
+
+/** Title cores by their last two characters: a title ends where a name starts, so lookup is by what precedes it. */
+const coresByEnding = vocab.cores.reduce((groups, core) => {
+  const ending = core.text.slice(-2);
+  return groups.set(ending, [...(groups.get(ending) ?? []), core]);
+}, new Map<string, TitleCore[]>());
+
+const stopsByLastChar = vocab.prefixStops.reduce((groups, stop) => {
+  const last = stop.at(-1)!;
+  return groups.set(last, [...(groups.get(last) ?? []), stop]);
 }, new Map<string, string[]>());
 
-/** The longest title starting at `index`, or null. */
-export function titleAt(text: string, index: number): string | null {
-  const candidates = titlesByFirstChar.get(text[index] ?? '') ?? [];
-  return candidates.find((title) => text.startsWith(title, index)) ?? null;
+/** A place at the start of a run: the shortest stretch of characters ending in a place suffix. */
+const PLACE_AT_START = new RegExp(`^\\p{Script=Han}{1,12}?(?:${alternation(vocab.placeSuffixes)})`, 'u');
+/** A place name without its suffix, the suffix being the level of the title after it: 洛阳 + 市长. */
+const MAX_BARE_PLACE_LENGTH = 4;
+
+export interface TitleMatch {
+  title: string;
+  start: number;
+}
+
+/** The longest title core that ends exactly at `end`. */
+function coreEndingAt(text: string, end: number): TitleCore | null {
+  if (end < 2) return null;
+  return coresByEnding.get(text.slice(end - 2, end))?.find((core) => text.startsWith(core.text, end - core.text.length)) ?? null;
+}
+
+function stopEndingAt(text: string, end: number): boolean {
+  return stopsByLastChar.get(text[end - 1] ?? '')?.some((stop) => text.startsWith(stop, end - stop.length)) ?? false;
+}
+
+/** Where the words before a title core begin: back over Han characters until a stop. */
+function scanPrefix(text: string, coreStart: number, floor: number): number {
+  let start = coreStart;
+  while (
+    start > floor &&
+    coreStart - start < vocab.maxPrefixLength &&
+    isHan(text[start - 1]) &&
+    !vocab.prefixStopCharacters.has(text[start - 1]) &&
+    !stopEndingAt(text, start) &&
+    coreEndingAt(text, start) === null
+  ) {
+    start -= 1;
+  }
+  while (start < coreStart && vocab.conjunctions.has(text[start])) start += 1;
+  return start;
+}
+
+const endsWithAny = (text: string, words: readonly string[]): boolean => wordEndingText(text, words) !== null;
+const hasConjunction = (text: string): boolean => [...text].some((char) => vocab.conjunctions.has(char));
+
+/** Only a department's name may hold a conjunction (住房和城乡建设厅); elsewhere it joins two people. */
+function afterLastConjunction(text: string, start: number, end: number): number {
+  let after = start;
+  for (let index = start; index < end; index += 1) if (vocab.conjunctions.has(text[index])) after = index + 1;
+  return after;
+}
+
+/** 洛阳市…, 省…: a department's name starts with its place or level; a place holds no conjunction. */
+function startsWithPlaceOrLevel(prefix: string): boolean {
+  if (vocab.levels.has(prefix[0] ?? '')) return true;
+  const place = PLACE_AT_START.exec(prefix);
+  return place !== null && !hasConjunction(place[0]);
+}
+
+function isPlaceOrOrgan(prefix: string): boolean {
+  return endsWithAny(prefix, vocab.placeSuffixes) || vocab.levels.has(prefix.at(-1) ?? '') || endsWithAny(prefix, vocab.organs);
+}
+
+/**
+ * Where a title with this core really starts, or null when the words before it show it is no
+ * government title (南阳理工学院 + 党委书记 is a university's). `chained`: the title follows another
+ * one and a 、, so it may leave out the level it shares with it (市委常委、组织部部长).
+ */
+function titleStart(text: string, core: TitleCore, prefixStart: number, coreStart: number, chained: boolean): number | null {
+  switch (core.kind) {
+    case 'standalone':
+      return prefixStart === coreStart ? coreStart : null;
+    case 'body': {
+      const start = afterLastConjunction(text, prefixStart, coreStart);
+      const prefix = text.slice(start, coreStart);
+      return prefix === '' || isPlaceOrOrgan(prefix) ? start : null;
+    }
+    case 'head':
+      // 洛阳市长, 德国某市市长; of a longer run only the end can be the place: 张某和市长 → 市长.
+      for (let start = afterLastConjunction(text, prefixStart, coreStart); start <= coreStart; start += 1) {
+        const candidate = text.slice(start, coreStart);
+        if (candidate.length <= MAX_BARE_PLACE_LENGTH || endsWithAny(candidate, vocab.placeSuffixes)) return start;
+      }
+      return coreStart;
+    case 'department':
+      for (let start = prefixStart; start < coreStart; start += 1) {
+        if (!vocab.conjunctions.has(text[start]) && startsWithPlaceOrLevel(text.slice(start, coreStart))) return start;
+      }
+      return chained ? prefixStart : null;
+  }
+}
+
+/** Whether some title could end at `end`: the cheap test before reading names and whole titles. */
+export function titleCoreEndsAt(text: string, end: number): boolean {
+  return coreEndingAt(text, end) !== null;
+}
+
+/** The title that ends exactly at `end` (where a name starts), not reaching back before `floor`. */
+export function titleEndingAt(text: string, end: number, floor = 0): TitleMatch | null {
+  const core = coreEndingAt(text, end);
+  if (core === null || end - core.text.length < floor) return null;
+  const coreStart = end - core.text.length;
+  const prefixStart = scanPrefix(text, coreStart, floor);
+  const chained = text[prefixStart - 1] === '、' && prefixStart - 1 > floor && coreEndingAt(text, prefixStart - 1) !== null;
+  const start = titleStart(text, core, prefixStart, coreStart, chained);
+  return start === null ? null : { title: text.slice(start, end), start };
 }
 
 export interface TitleChain {
   titles: string[];
-  end: number;
+  start: number;
 }
 
-/** Titles printed back to back or joined by 、 (省委常委、市委书记), in printed order. */
-export function readTitleChain(text: string, start: number): TitleChain | null {
+/** Longer than any chain of titles before one name; bounds every backward search. */
+const MAX_CHAIN_LENGTH = 60;
+
+/** Titles printed back to back or joined by 、 (省委常委、市委书记) that end at `end`, in printed order. */
+export function titleChainEndingAt(text: string, end: number, floor = 0): TitleChain | null {
   const titles: string[] = [];
-  let index = start;
-  for (let title = titleAt(text, index); title; title = titleAt(text, index)) {
-    titles.push(title);
-    index += title.length;
-    if (text[index] === '、' && titleAt(text, index + 1)) index++;
+  const chainFloor = Math.max(floor, end - MAX_CHAIN_LENGTH);
+  let position = end;
+  for (let match = titleEndingAt(text, position, chainFloor); match !== null; match = titleEndingAt(text, position, chainFloor)) {
+    titles.unshift(match.title);
+    position = match.start;
+    if (text[position - 1] === '、' && titleEndingAt(text, position - 1, floor) !== null) position -= 1;
+    else if (coreEndingAt(text, position) === null) break;
   }
-  return titles.length > 0 ? { titles, end: index } : null;
+  return titles.length > 0 ? { titles, start: position } : null;
+}
+
+/** The titles a list item opens with (`副市长` of `副市长张某`), and the rest of the item. */
+export function leadingTitles(segment: string): { titles: string[]; body: string } {
+  for (let end = Math.min(segment.length, MAX_CHAIN_LENGTH); end > 0; end -= 1) {
+    const chain = titleChainEndingAt(segment, end);
+    if (chain?.start === 0) return { titles: chain.titles, body: segment.slice(end) };
+  }
+  return { titles: [], body: segment };
 }
 
 /** Whether `text` is nothing but a title chain, e.g. a list segment 市委常委 before 秘书长某某. */
 export function isOnlyTitles(text: string): boolean {
-  return readTitleChain(text, 0)?.end === text.length;
+  return titleChainEndingAt(text, text.length)?.start === 0;
 }

@@ -6,6 +6,8 @@ import { isBlank, type PageLine } from './lines';
  */
 export interface Block {
   lines: PageLine[];
+  /** A subheading: a paragraph of its own, never the start or end of the sentence around it. */
+  ownParagraph?: boolean;
 }
 
 export function splitBlocks(lines: readonly PageLine[]): Block[] {
@@ -21,12 +23,4 @@ export function splitBlocks(lines: readonly PageLine[]): Block[] {
   }
   if (current.length > 0) blocks.push({ lines: current });
   return blocks;
-}
-
-export function firstLineOf(block: Block): number {
-  return block.lines[0].number;
-}
-
-export function lastLineOf(block: Block): number {
-  return block.lines[block.lines.length - 1].number;
 }

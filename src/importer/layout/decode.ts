@@ -2,8 +2,20 @@ import { PageError } from '../errors';
 
 /**
  * OCR pages arrive in whatever encoding the scanning station was set to: UTF-8 (with or without
- * BOM), GB18030/GBK from older Windows setups, occasionally UTF-16 with a BOM.
+ * BOM), GB18030/GBK from older Windows setups, occasionally UTF-16 with a BOM, and now and then
+ * Big5 from a station set up for traditional characters.
  */
+
+/**
+ * A printed page is 10–40 KB of text in a few hundred lines. Anything far larger is not one page
+ * (a log, a whole issue glued together) and is refused before it ties up an import.
+ */
+export const MAX_PAGE_BYTES = 2 * 1024 * 1024;
+export const MAX_PAGE_LINES = 50_000;
+
+export function tooLarge(file: string, bytes: number): PageError {
+  return new PageError(file, `page too large (${bytes} bytes > ${MAX_PAGE_BYTES} bytes); split it into pages`);
+}
 
 const UTF8_BOM = [0xef, 0xbb, 0xbf];
 const UTF16LE_BOM = [0xff, 0xfe];
@@ -53,6 +65,31 @@ function firstUndecodableLine(encoding: string, bytes: Buffer): number {
   return lines.length;
 }
 
+/**
+ * GB2312, the character set of simplified Chinese text, uses trail bytes 0xA1–0xFE only; Big5
+ * puts about a third of its characters on trail bytes 0x40–0x7E, which GBK allows but simplified
+ * text hardly ever needs. Big5 bytes mostly decode as (meaningless) GBK, so the share of such
+ * trail bytes is what tells the two apart.
+ */
+const BIG5_LOW_TRAIL_SHARE = 0.1;
+
+export function looksLikeBig5(bytes: Uint8Array): boolean {
+  let pairs = 0;
+  let lowTrails = 0;
+  for (let index = 0; index < bytes.length - 1; index += 1) {
+    if (bytes[index] < 0x81 || bytes[index] === 0xff) continue;
+    const trail = bytes[index + 1];
+    if (trail >= 0x30 && trail <= 0x39) {
+      index += 3; // a GB18030 four-byte sequence, which Big5 never has
+      continue;
+    }
+    pairs += 1;
+    if (trail >= 0x40 && trail <= 0x7e) lowTrails += 1;
+    index += 1;
+  }
+  return pairs > 0 && lowTrails / pairs > BIG5_LOW_TRAIL_SHARE;
+}
+
 function decodeUtf16(file: string, bytes: Buffer, encoding: 'utf-16le' | 'utf-16be'): string {
   const text = tryDecode(encoding, bytes.subarray(2));
   if (text === null) throw new PageError(file, `undecodable ${encoding.toUpperCase()} text`, null);
@@ -74,6 +111,11 @@ function decodeBytes(file: string, bytes: Buffer): string {
   if (body !== bytes) {
     throw new PageError(file, 'undecodable: starts with a UTF-8 BOM but is not valid UTF-8', firstUndecodableLine('utf-8', body));
   }
+  if (looksLikeBig5(body)) {
+    const big5 = tryDecode('big5', body);
+    if (big5 !== null) return big5;
+    throw new PageError(file, 'undecodable: looks like Big5 (traditional Chinese) but is not valid Big5', firstUndecodableLine('big5', body));
+  }
   const gb18030 = tryDecode('gb18030', body);
   if (gb18030 !== null) return gb18030;
 
@@ -83,10 +125,23 @@ function decodeBytes(file: string, bytes: Buffer): string {
   throw new PageError(file, 'undecodable: neither UTF-8 nor GB18030', line);
 }
 
-/** Raw page bytes to text, without BOM. Throws PageError for empty, binary or undecodable input. */
+/** Lines as splitLines counts them: a final line break does not start another line. */
+function countLines(text: string): number {
+  let count = 1;
+  for (let index = 0; index < text.length - 1; index += 1) {
+    const code = text.charCodeAt(index);
+    if (code === 0x0a || (code === 0x0d && text.charCodeAt(index + 1) !== 0x0a)) count += 1;
+  }
+  return count;
+}
+
+/** Raw page bytes to text, without BOM. Throws PageError for empty, too large, binary or undecodable input. */
 export function decodePage(file: string, bytes: Buffer): string {
   if (bytes.length === 0) throw new PageError(file, 'empty file (0 bytes)', 1);
+  if (bytes.length > MAX_PAGE_BYTES) throw tooLarge(file, bytes.length);
   const text = decodeBytes(file, bytes);
   if (text.trim() === '') throw new PageError(file, 'empty file (only whitespace)', 1);
+  const lines = countLines(text);
+  if (lines > MAX_PAGE_LINES) throw new PageError(file, `page too large (${lines} lines > ${MAX_PAGE_LINES} lines); split it into pages`);
   return text;
 }

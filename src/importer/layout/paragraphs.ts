@@ -19,20 +19,30 @@ export function removeLayoutWhitespace(text: string): string {
 // A sentence end, optionally followed by closing quotes or brackets: `…。”` still ends it.
 const SENTENCE_END = /[。！？!?][”’」』）)】》]*$/;
 
+/** Enough of a text's end to see whether it ends a sentence, with trailing spaces and quotes. */
+const SENTENCE_END_WINDOW = 16;
+
 export function endsSentence(text: string): boolean {
   return SENTENCE_END.test(text.trim());
 }
 
 /**
  * Blocks to paragraphs: a column break ends a paragraph only where a sentence ends; otherwise
- * the sentence simply continues in the next column.
+ * the sentence simply continues in the next column. A subheading is a paragraph of its own.
  */
 export function buildParagraphs(blocks: readonly Block[]): string[] {
   const paragraphs: string[] = [];
   let pending = '';
   for (const block of blocks) {
-    pending += block.lines.map((line) => line.text).join('');
-    if (endsSentence(pending)) {
+    const text = block.lines.map((line) => line.text).join('');
+    if (block.ownParagraph) {
+      paragraphs.push(removeLayoutWhitespace(pending), removeLayoutWhitespace(text));
+      pending = '';
+      continue;
+    }
+    pending += text;
+    // Only the end matters; testing the whole growing text would make a long article quadratic.
+    if (endsSentence(pending.slice(-SENTENCE_END_WINDOW))) {
       paragraphs.push(removeLayoutWhitespace(pending));
       pending = '';
     }

@@ -3,6 +3,7 @@ import { CreditRoleSchema } from '../contract';
 import bylinesJson from './bylines.json';
 import continuationsJson from './continuations.json';
 import datelinesJson from './datelines.json';
+import furnitureJson from './furniture.json';
 import leadsJson from './leads.json';
 
 /**
@@ -27,8 +28,16 @@ const pattern = word.refine(
 const BylineVocabSchema = z.object({
   sourceTags: z.array(word).min(1),
   sourceTagPatterns: z.array(pattern),
-  /** Role word as printed → the credit's role. */
+  /** Role word as printed before names → the credit's role. */
   creditRoles: z.record(word, CreditRoleSchema).refine((roles) => Object.keys(roles).length > 0, { message: 'needs at least one role word' }),
+  /** What the person contributed, printed beside the names (`文/图`, `摄`); the role when no role word is printed. */
+  creditWorks: z.record(word, CreditRoleSchema),
+  /** Symbols that open a credit line of its own (`□晚报记者 甲`). */
+  creditMarkers: z.array(z.string().length(1)),
+  /** Names printed without any role word (`（甲某 乙某）`). */
+  unlabelledCredit: z.object({ role: CreditRoleSchema, printedRole: word }),
+  /** Symbols pointing at a picture from its caption (`▲市民在…`); not part of the caption's text. */
+  captionMarkers: z.array(z.string().length(1)),
 });
 
 const ContinuationVocabSchema = z.object({
@@ -43,6 +52,11 @@ const DatelineVocabSchema = z.object({
   vague: z.array(word),
 });
 
+const FurnitureVocabSchema = z.object({
+  /** A line without sentence punctuation matching any of these is page furniture (header, footer). */
+  patterns: z.array(pattern).min(1),
+});
+
 const LeadVocabSchema = z.object({
   attributionClauses: z.array(pattern),
   timeWords: z.array(word),
@@ -54,9 +68,11 @@ const LeadVocabSchema = z.object({
 export type BylineVocab = z.infer<typeof BylineVocabSchema>;
 export type ContinuationVocab = z.infer<typeof ContinuationVocabSchema>;
 export type DatelineVocab = z.infer<typeof DatelineVocabSchema>;
+export type FurnitureVocab = z.infer<typeof FurnitureVocabSchema>;
 export type LeadVocab = z.infer<typeof LeadVocabSchema>;
 
 export const bylineVocab: BylineVocab = BylineVocabSchema.parse(bylinesJson);
 export const continuationVocab: ContinuationVocab = ContinuationVocabSchema.parse(continuationsJson);
 export const datelineVocab: DatelineVocab = DatelineVocabSchema.parse(datelinesJson);
+export const furnitureVocab: FurnitureVocab = FurnitureVocabSchema.parse(furnitureJson);
 export const leadVocab: LeadVocab = LeadVocabSchema.parse(leadsJson);

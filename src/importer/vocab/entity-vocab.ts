@@ -1,5 +1,6 @@
-import { longestFirst } from './words';
 import { z } from 'zod';
+import { datelineVocab, leadVocab } from './article-vocab';
+import { longestFirst } from './words';
 import figuresJson from './figures.json';
 import officialsJson from './officials.json';
 import platformsJson from './platforms.json';
@@ -22,14 +23,26 @@ const SurnamesSchema = z.object({
   compound: z.array(z.string().regex(/^\p{Script=Han}{2}$/u, 'must be exactly two Han characters')),
 });
 
+/**
+ * How a title's organ constrains the words printed before it (see titles.ts): a `department`
+ * (市发展改革委, 省科技厅) is named after its level or place; a `body` (党工委, 管委会, 政协) may
+ * stand alone or after a place or another organ.
+ */
+const OrganKindSchema = z.enum(['department', 'body']);
+
 const TitlesSchema = z.object({
-  places: z.array(word),
+  levels: z.array(singleHan).min(1),
+  placeSuffixes: words,
   deputyPrefixes: z.array(word),
   postsWithoutDeputy: z.array(word),
-  organPosts: z
-    .array(z.object({ organs: words, posts: words, deputyBeforeOrgan: z.boolean().default(false) }))
-    .min(1),
-  standalone: z.array(word),
+  headPost: word,
+  organPosts: z.array(z.object({ organs: words, posts: words, kind: OrganKindSchema })).min(1),
+  /** At least two characters: titles are looked up by their last two. */
+  standalone: z.array(z.string().trim().min(2)),
+  prefixStops: z.array(word),
+  prefixStopCharacters: z.array(singleHan),
+  conjunctions: z.array(singleHan),
+  maxPrefixLength: z.number().int().min(2),
 });
 
 const OfficialsSchema = z.object({
@@ -47,6 +60,14 @@ const ProjectsSchema = z.object({
   leadIns: z.array(word),
   leadInsAtStart: z.array(singleHan),
   genericDeterminers: z.array(word),
+  /** Stage verbs that are a stage only right after a project's name (某某项目落地), not in 推动政策落地. */
+  stagesOnlyAfterName: z.array(word),
+  /** Adverbs allowed between the name and such a stage verb (某某项目正式落地). */
+  stageAdverbs: z.array(word),
+  /** Words that make `…项目` the name of an event (`…说明暨项目签约会`), not of a project. */
+  eventWords: words,
+  /** Stages a group of projects reaches together: `某某产业项目集中开工` names a group, not a project. */
+  collectiveStages: z.array(word),
 });
 
 const PlatformsSchema = z.object({
@@ -57,6 +78,12 @@ const PlatformsSchema = z.object({
 
 const FiguresSchema = z.object({
   units: words,
+  /** Printed between the number and its unit and kept with the unit: 1.6亿件, 3万平方米. */
+  magnitudes: z.array(word),
+  /** Printed between the number and its unit and dropped: 300余人次, 20多个. */
+  approximators: z.array(word),
+  /** Spans of time (前7个月, 3小时): a number with one of these counts no thing. */
+  durations: z.array(word),
   ordinalMarkers: z.array(word),
   labelCopulas: z.array(word),
   labelLeadIns: z.array(word),
@@ -65,27 +92,41 @@ const FiguresSchema = z.object({
   maxLabelLength: z.number().int().min(4),
 });
 
-/** Longest first, so a prefix scan picks 常务副市长 over 副市长 and 亿元 over 元. */
 type Titles = z.infer<typeof TitlesSchema>;
 
-/** 市委 + 副书记, but 副 + 省长: a head of government takes the deputy prefix before the organ. */
-function organPostVariants(organ: string, post: string, deputyBeforeOrgan: boolean, titles: Titles): string[] {
-  const deputies = titles.postsWithoutDeputy.includes(post) ? [] : titles.deputyPrefixes;
-  const deputised = deputies.map((deputy) => (deputyBeforeOrgan ? deputy + organ + post : organ + deputy + post));
-  return [organ + post, ...deputised];
+/**
+ * The end of a title, up to the name: organ, deputy prefix and post (委 + 副 + 书记, 厅 + 副 + 厅长),
+ * or a deputy prefix and a level before 长 for heads of government (常务副 + 市 + 长). What stands
+ * before it (place, level, department name) is read from the text, not listed.
+ */
+export type TitleCoreKind = 'head' | z.infer<typeof OrganKindSchema> | 'standalone';
+export interface TitleCore {
+  text: string;
+  kind: TitleCoreKind;
 }
 
-/** Organs × posts × deputy variants, each also with every place prefix (河南省 + 副省长). */
-export function expandTitles(titles: Titles): string[] {
-  const bare = [
-    ...titles.organPosts.flatMap(({ organs, posts, deputyBeforeOrgan }) =>
-      organs.flatMap((organ) => posts.flatMap((post) => organPostVariants(organ, post, deputyBeforeOrgan, titles))),
+export function titleCores(titles: Titles): TitleCore[] {
+  const deputiesOf = (post: string) => (titles.postsWithoutDeputy.includes(post) ? [''] : ['', ...titles.deputyPrefixes]);
+  const cores: TitleCore[] = [
+    ...titles.levels.flatMap((level) =>
+      deputiesOf(titles.headPost).map((deputy) => ({ text: deputy + level + titles.headPost, kind: 'head' as const })),
     ),
-    ...titles.standalone,
+    ...titles.organPosts.flatMap(({ organs, posts, kind }) =>
+      organs.flatMap((organ) =>
+        posts.flatMap((post) => deputiesOf(post).map((deputy) => ({ text: organ + deputy + post, kind }))),
+      ),
+    ),
+    ...titles.standalone.flatMap((post) =>
+      deputiesOf(post).map((deputy) => ({ text: deputy + post, kind: 'standalone' as const })),
+    ),
   ];
-  const placed = titles.places.flatMap((place) => bare.map((title) => place + title));
-  return longestFirst([...bare, ...placed]);
+  // One kind per core, the more specific first: 纪委书记 is an organ's post before it is a standalone one.
+  const byText = new Map<string, TitleCore>();
+  for (const core of cores) if (!byText.has(core.text)) byText.set(core.text, core);
+  return [...byText.values()].sort((a, b) => b.text.length - a.text.length);
 }
+
+const dayWords = [...Object.keys(datelineVocab.relativeDays), ...datelineVocab.vague];
 
 function loadEntityVocab() {
   const surnames = SurnamesSchema.parse(surnamesJson);
@@ -96,9 +137,30 @@ function loadEntityVocab() {
   const figures = FiguresSchema.parse(figuresJson);
   return {
     surnames: { single: new Set(surnames.single), compound: new Set(surnames.compound) },
-    titles: expandTitles(titles),
+    titles: {
+      cores: titleCores(titles),
+      levels: new Set(titles.levels),
+      placeSuffixes: longestFirst(titles.placeSuffixes),
+      organs: longestFirst(titles.organPosts.flatMap(({ organs }) => organs)),
+      // Words that end right before a title starts: verbs, time words, and where a name list begins.
+      prefixStops: longestFirst(
+        [
+          ...titles.prefixStops,
+          ...officials.nameBoundaries,
+          ...officials.speechVerbs,
+          ...officials.attendanceVerbs,
+          ...officials.groupLabels,
+          ...leadVocab.timeWords,
+          ...dayWords,
+        ].filter((stop) => stop.length > 1),
+      ),
+      prefixStopCharacters: new Set(titles.prefixStopCharacters),
+      conjunctions: new Set(titles.conjunctions),
+      maxPrefixLength: titles.maxPrefixLength,
+    },
     officials: {
-      nameBoundaries: longestFirst(officials.nameBoundaries),
+      // A name also ends before a time word: 市长甲某日前会见…, 甲某当天到现场…
+      nameBoundaries: longestFirst([...officials.nameBoundaries, ...dayWords, ...leadVocab.timeWords]),
       singleCharBoundaries: new Set(officials.singleCharBoundaries),
       speechVerbs: longestFirst(officials.speechVerbs),
       attendanceVerbs: longestFirst(officials.attendanceVerbs),
@@ -116,6 +178,10 @@ function loadEntityVocab() {
       leadIns: longestFirst(projects.leadIns),
       leadInsAtStart: new Set(projects.leadInsAtStart),
       genericDeterminers: projects.genericDeterminers,
+      stagesOnlyAfterName: new Set(projects.stagesOnlyAfterName),
+      stageAdverbs: longestFirst(projects.stageAdverbs),
+      eventWords: projects.eventWords,
+      collectiveStages: longestFirst(projects.collectiveStages),
     },
     platforms: {
       kinds: longestFirst(platforms.kinds),
@@ -125,6 +191,9 @@ function loadEntityVocab() {
     figures: {
       ...figures,
       units: longestFirst(figures.units),
+      magnitudes: longestFirst(figures.magnitudes),
+      approximators: longestFirst(figures.approximators),
+      durations: longestFirst(figures.durations),
       labelCopulas: longestFirst(figures.labelCopulas),
       labelLeadIns: longestFirst(figures.labelLeadIns),
       aggregateNouns: longestFirst(figures.aggregateNouns),

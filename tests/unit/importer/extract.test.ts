@@ -139,7 +139,10 @@ describe('extractPage on pages where position misleads', () => {
       dateline: '3月15日',
       continuedOn: 'A06',
       lines: { first: 1, last: 15 },
-      paragraphs: ['3月15日上午，市园林局启动春季植树活动，全市共栽种苗木1200株。', '活动现场，志愿者分组栽种银杏和红叶石楠，并为新栽树木挂上养护标签。'],
+      paragraphs: [
+        '3月15日上午，市园林局启动春季植树活动，全市共栽种苗木1200株。',
+        '活动现场，志愿者分组栽种银杏和红叶石楠，并为新栽树木挂上养护标签。',
+      ],
     });
     expect(buses).toMatchObject({ titleGenerated: true, reporters: ['刘洋'], lines: { first: 17, last: 21 } });
     expect(buses.title.startsWith('本市新开通3条公交线路')).toBe(true);
@@ -153,7 +156,8 @@ describe('extractPage on pages where position misleads', () => {
       subtitle: '新增停车位800个',
       outlet: '郑州日报',
       reporters: ['赵雪'],
-      dateline: null,
+      dateline: '近日',
+      eventDate: null,
       // Line 8, 上接A01版, opens text from another page: it is not part of this article.
       lines: { first: 1, last: 7 },
     });
@@ -169,7 +173,19 @@ describe('extractPage on pages where position misleads', () => {
       ],
       lines: { first: 10, last: 17 },
     });
-    expect(result.warnings).toEqual([]);
+    expect(result.warnings).toEqual(['headline-before-body.txt:8: lines 8-8 a credit or page pointer with no article text']);
+  });
+});
+
+describe('extractPage on a Big5 page', () => {
+  it('decodes traditional characters and reads the page as its UTF-8 copy', () => {
+    const utf8 = readFixture('traditional.txt');
+    const big5 = execFileSync('iconv', ['-f', 'UTF-8', '-t', 'BIG5', fixturePath('traditional.txt')]);
+    expect(big5.equals(utf8)).toBe(false);
+    const fromBig5 = extractPage({ file: 'traditional.txt', bytes: big5 }, { issueDate: '2023-11-02' });
+    const fromUtf8 = extractPage({ file: 'traditional.txt', bytes: utf8 }, { issueDate: '2023-11-02' });
+    expect(withoutHash(fromBig5)).toEqual(withoutHash(fromUtf8));
+    expect(fromBig5.extraction.articles.map((article) => article.credits[0]?.name)).toEqual(['陳明遠', '林芳華']);
   });
 });
 
@@ -177,17 +193,31 @@ describe('extractPage warnings and errors', () => {
   it('warns about text before the first byline that is no headline', () => {
     const result = extractPage({ file: 'stray-text.txt', bytes: readFixture('stray-text.txt') });
     expect(result.warnings).toEqual([expect.stringMatching(/^stray-text\.txt:1: lines 1-1 /)]);
-    expect(result.extraction.articles[0]).toMatchObject({ title: '市图书馆新馆开放，首日接待读者5000人次', lines: { first: 3, last: 5 } });
+    expect(result.extraction.articles[0]).toMatchObject({
+      title: '市图书馆新馆开放，首日接待读者5000人次',
+      lines: { first: 3, last: 5 },
+    });
   });
 
-  it('rejects a page without any byline', () => {
-    const error = pageError(() => extractPage({ file: 'no-byline.txt', bytes: readFixture('no-byline.txt') }));
-    expect(error.toString()).toMatch(/^no-byline\.txt:2: no article found/);
+  it('reports a page without any article as unassigned text instead of rejecting it', () => {
+    const { extraction, warnings } = extractPage({ file: 'no-byline.txt', bytes: readFixture('no-byline.txt') });
+    expect(extraction.articles).toEqual([]);
+    expect(extraction.unassigned).toEqual([
+      {
+        lines: { first: 2, last: 3 },
+        text: '本页为广告版，\n没有新闻稿件。',
+        reason: 'too short to be an article and without headline or credit',
+      },
+    ]);
+    expect(warnings).toEqual(['no-byline.txt:2: lines 2-3 too short to be an article and without headline or credit']);
   });
 
-  it('rejects a byline without body text', () => {
-    const error = pageError(() => extractPage({ file: 'bare.txt', bytes: Buffer.from('\n本报讯（记者 高山）\n') }));
-    expect(error.toString()).toMatch(/^bare\.txt:2: article has a byline but no body text/);
+  it('reports a byline without body text as unassigned', () => {
+    const { extraction } = extractPage({ file: 'bare.txt', bytes: Buffer.from('\n本报讯（记者 高山）\n') });
+    expect(extraction.articles).toEqual([]);
+    expect(extraction.unassigned).toEqual([
+      { lines: { first: 2, last: 2 }, text: '本报讯（记者 高山）', reason: 'a credit or page pointer with no article text' },
+    ]);
   });
 
   it.each([

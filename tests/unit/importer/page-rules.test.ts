@@ -1,8 +1,8 @@
 import { extractPage } from '../../../src/importer/extract';
 
 /** Whole small pages through the whole pipeline: the rules must hold together, not only alone. */
-function extractWithWarnings(text: string) {
-  return extractPage({ file: 'page.txt', bytes: Buffer.from(text, 'utf8') });
+function extractWithWarnings(text: string, issueDate: string | null = null) {
+  return extractPage({ file: 'page.txt', bytes: Buffer.from(text, 'utf8') }, { issueDate });
 }
 
 function extract(text: string) {
@@ -21,7 +21,9 @@ describe('a page through the whole pipeline', () => {
         '收，将开展育种研究。',
       ].join('\n'),
     );
-    expect(article.paragraphs).toEqual(['3月2日，依托河南农业大学建设的“河南省小麦种质资源重点实验室”通过验收，将开展育种研究。']);
+    expect(article.paragraphs).toEqual([
+      '3月2日，依托河南农业大学建设的“河南省小麦种质资源重点实验室”通过验收，将开展育种研究。',
+    ]);
     expect(article.researchPlatforms).toEqual([
       { name: '河南省小麦种质资源重点实验室', nameGenerated: false, kind: '重点实验室', host: '河南农业大学' },
     ]);
@@ -65,7 +67,7 @@ describe('a page through the whole pipeline', () => {
     ]);
   });
 
-  it('does not glue text continued from another page (上接A01版) onto the article before it', () => {
+  it('makes text continued from another page (上接A01版) an article of its own, flagged, never part of the one before', () => {
     const { extraction, warnings } = extractWithWarnings(
       [
         '本报讯（记者 马良）3月4日，全市',
@@ -82,9 +84,145 @@ describe('a page through the whole pipeline', () => {
     );
     expect(extraction.articles.map((article) => article.paragraphs)).toEqual([
       ['3月4日，全市春季植树活动在黄河岸边举行，市民栽下树苗2000株。'],
+      ['项目建设工作推进会要求，各区要压实责任，确保一季度开门红。'],
       ['3月4日，市图书馆新馆开放。'],
     ]);
     expect(extraction.articles[0].lines).toEqual({ first: 1, last: 3 });
-    expect(warnings).toEqual(['page.txt:6: lines 6-7 continue an article from another page and belong to no article here']);
+    expect(extraction.articles[1]).toMatchObject({
+      continuedFrom: 'A01',
+      credits: [],
+      lines: { first: 5, last: 7 },
+      reviewFlags: [{ code: 'continued-from', message: 'the beginning of this article is printed on page A01', line: 5 }],
+    });
+    expect(warnings).toEqual([]);
+  });
+
+  it('finds articles without a source tag by their headlines, datelines and end credits, each with its own credit', () => {
+    const { extraction } = extractWithWarnings(
+      [
+        '街巷夜市开街', // 1
+        '', //
+        '6月8日晚，二七区一条街巷', // 3
+        '夜市开街，市民前来品尝小吃。', //
+        '记者 苗一禾 文/图', // 5
+        '', //
+        '雨后彩虹挂城东', // 7
+        '', //
+        '6月8日下午，一场阵雨过后，城', // 9
+        '东上空出现一道彩虹。（席', //
+        ' 洋）', // 11
+        '', //
+        '乡村夜校开课', // 13
+        '', //
+        '近日，登封市一个山村的夜校开', // 15
+        '课。（特约记者 简宁 通讯员 冼文）', //
+      ].join('\n'),
+      '2023-06-09',
+    );
+    expect(
+      extraction.articles.map(({ title, lines, credits, reporters, dateline, eventDate, reviewFlags }) => ({
+        title,
+        lines,
+        credits,
+        reporters,
+        dateline,
+        eventDate,
+        reviewFlags,
+      })),
+    ).toEqual([
+      {
+        title: '街巷夜市开街',
+        lines: { first: 1, last: 5 },
+        credits: [{ name: '苗一禾', role: 'reporter', printedRole: '记者 文/图' }],
+        reporters: ['苗一禾'],
+        dateline: '6月8日',
+        eventDate: '2023-06-08',
+        reviewFlags: [],
+      },
+      {
+        title: '雨后彩虹挂城东',
+        lines: { first: 7, last: 11 },
+        credits: [{ name: '席洋', role: 'other', printedRole: '署名' }],
+        reporters: [],
+        dateline: '6月8日',
+        eventDate: '2023-06-08',
+        reviewFlags: [],
+      },
+      {
+        title: '乡村夜校开课',
+        lines: { first: 13, last: 16 },
+        credits: [
+          { name: '简宁', role: 'reporter', printedRole: '特约记者' },
+          { name: '冼文', role: 'correspondent', printedRole: '通讯员' },
+        ],
+        reporters: ['简宁'],
+        dateline: '近日',
+        eventDate: null,
+        reviewFlags: [],
+      },
+    ]);
+  });
+
+  it('reads a credit line above an unbracketed source tag', () => {
+    const [article] = extract(['□晚报记者 谢子航 通讯员 屈静', '本报经开区讯 前日，经开区首座', '加氢站建成投用。'].join('\n'));
+    expect(article).toMatchObject({
+      sourceTag: '本报经开区讯',
+      outlet: '晚报',
+      reporters: ['谢子航'],
+      credits: [
+        { name: '谢子航', role: 'reporter', printedRole: '记者' },
+        { name: '屈静', role: 'correspondent', printedRole: '通讯员' },
+      ],
+      dateline: '前日',
+      paragraphs: ['前日，经开区首座加氢站建成投用。'],
+    });
+  });
+
+  it('imports an article whose credit it cannot read, flagged, and the rest of the page with it', () => {
+    const { extraction } = extractWithWarnings(
+      [
+        '本报讯（本报融媒体报道组）7月19日，全市防汛',
+        '应急演练举行。',
+        '',
+        '本报讯（记者 谢安然）7月19日，夜间',
+        '经济地图上线。',
+      ].join('\n'),
+    );
+    expect(extraction.articles.map((article) => [article.credits.length, article.reviewFlags.map((flag) => flag.code)])).toEqual([
+      [0, ['unknown-credit']],
+      [1, []],
+    ]);
+    expect(extraction.articles[0].reviewFlags[0]).toEqual({
+      code: 'unknown-credit',
+      message: 'credit not understood: 本报融媒体报道组',
+      line: 1,
+    });
+  });
+
+  it('flags prose that only the layout separates from the article before it', () => {
+    const { extraction } = extractWithWarnings(
+      ['6月8日，夜市开街。（记者 苗一禾）', '', '市气象台提醒，本周后期将有一次降温过程，市民出行注意添衣保暖。'].join('\n'),
+    );
+    expect(extraction.articles[1].reviewFlags.map((flag) => flag.code)).toEqual(['no-credit', 'boundary-inferred']);
+  });
+
+  it('keeps subheadings as paragraphs of their own, and takes a wire story’s dateline from its tag', () => {
+    const { extraction } = extractWithWarnings(
+      [
+        '新华社北京8月15日电（记者 赫连雪）走进', // 1
+        '老街区，新开了书店。', //
+        '', //
+        '老厂房变身文创园', // 4
+        '', //
+        '在街区东侧，一座厂房改造', // 6
+        '为文创园区。', //
+      ].join('\n'),
+      '2023-08-16',
+    );
+    expect(extraction.articles[0]).toMatchObject({
+      paragraphs: ['走进老街区，新开了书店。', '老厂房变身文创园', '在街区东侧，一座厂房改造为文创园区。'],
+      dateline: '8月15日',
+      eventDate: '2023-08-15',
+    });
   });
 });

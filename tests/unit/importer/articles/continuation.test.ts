@@ -1,5 +1,4 @@
-import { parseContinuation, stripContinuations } from '../../../../src/importer/articles/continuation';
-import { blocksOf } from '../pages';
+import { pageNumber, parseContinuation } from '../../../../src/importer/articles/continuation';
 
 describe('parseContinuation', () => {
   it.each([
@@ -17,7 +16,11 @@ describe('parseContinuation', () => {
   });
 
   it('reads a bracketed pointer at the end of a body line and keeps the body', () => {
-    expect(parseContinuation('高质量发展。（下转A04版）')).toEqual({ direction: 'continuedOn', page: 'A04', remainder: '高质量发展。' });
+    expect(parseContinuation('高质量发展。（下转A04版）')).toEqual({
+      direction: 'continuedOn',
+      page: 'A04',
+      remainder: '高质量发展。',
+    });
   });
 
   it('ignores prose', () => {
@@ -27,10 +30,10 @@ describe('parseContinuation', () => {
   });
 });
 
-describe('stripContinuations', () => {
-  it('removes pointers from the body and keeps the continued-on page', () => {
-    const { blocks, continuedOn } = stripContinuations(blocksOf('上接A01版\n正文。\n\n结尾。\n更多报道请继续阅读A04版'));
-    expect(continuedOn).toBe('A04');
-    expect(blocks.map((block) => block.lines.map((line) => line.text))).toEqual([['正文。'], ['结尾。']]);
+describe('pages numbered in words', () => {
+  it('reads 第一版 and 第十二版 as page numbers', () => {
+    expect(parseContinuation('（上接第一版）')).toEqual({ direction: 'continuedFrom', page: '1', remainder: '' });
+    expect(parseContinuation('（下转第三版）')).toEqual({ direction: 'continuedOn', page: '3', remainder: '' });
+    expect(['十', '十二', '二十', '二十三'].map(pageNumber)).toEqual(['10', '12', '20', '23']);
   });
 });

@@ -1,59 +1,44 @@
+import { assignHeadlines } from '../../../../src/importer/articles/3-headlines';
 import {
-  assignHeadlines,
   headlineMatchScore,
-  isHeadlineBlock,
-  takeTrailingHeadlines,
+  headlineText,
+  isHeadlineShaped,
   toHeadline,
   type Headline,
 } from '../../../../src/importer/articles/headlines';
-import { blocksOf } from '../pages';
+import { splitLines } from '../../../../src/importer/layout/lines';
 
 function headline(title: string, subtitle: string | null = null): Headline {
   return { title, subtitle, lines: { first: 1, last: 1 } };
 }
 
-describe('isHeadlineBlock', () => {
+describe('isHeadlineShaped', () => {
   it('accepts one or two short lines without sentence punctuation, quotes allowed', () => {
-    const [block] = blocksOf('全市“三个一批”项目集中开工\n 务必确保实现“开门红”');
-    expect(isHeadlineBlock(block)).toBe(true);
+    expect(isHeadlineShaped(splitLines('全市“三个一批”项目集中开工\n 务必确保实现“开门红”'))).toBe(true);
   });
 
   it.each([
     ['sentence punctuation', '会议强调，要抓落实'],
     ['three lines', '甲\n乙\n丙'],
     ['a long line', '很'.repeat(41)],
-    ['a byline', '本报讯（记者 高山）'],
     ['a continuation', '（下转A04版）'],
   ])('rejects %s', (_, text) => {
-    const [block] = blocksOf(text);
-    expect(isHeadlineBlock(block)).toBe(false);
+    expect(isHeadlineShaped(splitLines(text))).toBe(false);
   });
 });
 
 describe('toHeadline', () => {
   it('reads the second line as the deck, without indentation or dashes', () => {
-    const [block] = blocksOf('\n城区新建停车场 投用\n ——新增停车位800个');
-    expect(toHeadline(block)).toEqual({ title: '城区新建停车场投用', subtitle: '新增停车位800个', lines: { first: 2, last: 3 } });
-  });
-});
-
-describe('takeTrailingHeadlines', () => {
-  it('takes headline blocks after a finished sentence', () => {
-    const { body, headlines } = takeTrailingHeadlines(blocksOf('正文完。\n更多报道请继续阅读A04版\n\n标题\n副题'));
-    expect(body).toHaveLength(1);
-    expect(headlines).toHaveLength(1);
+    expect(toHeadline(splitLines('城区新建停车场投用\n ——新增停车位 800个'))).toEqual({
+      title: '城区新建停车场投用',
+      subtitle: '新增停车位800个',
+      lines: { first: 1, last: 2 },
+    });
   });
 
-  it('takes headline blocks after a text that breaks off to continue on another page', () => {
-    const { body, headlines } = takeTrailingHeadlines(blocksOf('正文，全力\n（下转A04版）\n\n下一篇的标题'));
-    expect(body).toHaveLength(1);
-    expect(headlines).toHaveLength(1);
-  });
-
-  it('keeps a short block that continues an unfinished sentence', () => {
-    const { body, headlines } = takeTrailingHeadlines(blocksOf('活动现场，志愿者栽种银杏和\n\n红叶石楠'));
-    expect(body).toHaveLength(2);
-    expect(headlines).toHaveLength(0);
+  it('keeps the space that separates the two parts of a headline, not the spaces of the layout', () => {
+    expect(headlineText(' 老人迷路  民警护送回家 ')).toBe('老人迷路 民警护送回家');
+    expect(headlineText('物流招商签约 138 亿元')).toBe('物流招商签约138亿元');
   });
 });
 
@@ -76,7 +61,10 @@ describe('assignHeadlines', () => {
   const buses = '本市新开通3条公交线路，方便市民前往全市各公园参加春季活动。';
 
   it('gives a headline after a body to the article before it when that matches better', () => {
-    const result = assignHeadlines([{ headline: headline('春季植树活动启动', '全市栽种苗木'), before: 0, after: 1 }], [planting, buses]);
+    const result = assignHeadlines(
+      [{ headline: headline('春季植树活动启动', '全市栽种苗木'), before: 0, after: 1 }],
+      [planting, buses],
+    );
     expect([...result.byArticle.keys()]).toEqual([0]);
   });
 
@@ -110,5 +98,14 @@ describe('assignHeadlines', () => {
     const result = assignHeadlines([{ headline: header, before: null, after: 0 }], ['4月2日，市图书馆新馆开放。']);
     expect(result.byArticle.size).toBe(0);
     expect(result.unassigned).toEqual([header]);
+  });
+
+  it('gives a headline sharing few words with either neighbour to the article printed right under it', () => {
+    const evening = headline('乡村夜校办到家门口');
+    const result = assignHeadlines(
+      [{ headline: evening, before: 0, after: 1, adjacent: true }],
+      [planting, '村里的夜校开课，农技人员授课。'],
+    );
+    expect(result.byArticle.get(1)).toBe(evening);
   });
 });

@@ -1,4 +1,7 @@
+import { readFileSync } from 'node:fs';
+import { extractPage } from '../../../../src/importer/extract';
 import { articleKey, disambiguateKeys } from '../../../../src/importer/articles/key';
+import { SAMPLE_PATH } from '../pages';
 
 describe('articleKey', () => {
   it('is a short hex key', () => {
@@ -20,5 +23,28 @@ describe('articleKey', () => {
 describe('disambiguateKeys', () => {
   it('suffixes repeated keys in page order', () => {
     expect(disambiguateKeys(['a-1', 'a-2', 'a-1', 'a-1'])).toEqual(['a-1', 'a-2', 'a-1-2', 'a-1-3']);
+  });
+});
+
+describe('keys of the sample page', () => {
+  // Databases and other engineers' tests hold these keys: changing one orphans an imported article.
+  it('stay what they have always been', () => {
+    const { extraction } = extractPage({ file: SAMPLE_PATH, bytes: readFileSync(SAMPLE_PATH) });
+    expect(extraction.articles.map((article) => article.key)).toEqual([
+      'a-13ea0aec8ee546ca',
+      'a-641e267ab7a16f42',
+      'a-ee10ede6e143870b',
+    ]);
+  });
+});
+
+describe('keys of articles found without a byline', () => {
+  it('come from the article’s own lines, so where its headline is printed does not change them', () => {
+    const body = '3月24日，全市老旧小区已加装电梯126部，居民申请更加便捷。（记者 祁思远）';
+    const keyOf = (page: string) =>
+      extractPage({ file: 'page.txt', bytes: Buffer.from(page, 'utf8') }).extraction.articles[0].key;
+    const headlineBefore = keyOf(`老旧小区加装电梯提速\n\n${body}`);
+    expect(keyOf(`${body}\n\n老旧小区加装电梯提速`)).toBe(headlineBefore);
+    expect(keyOf(`${body}\n\n老旧小区加装电梯提速`)).toBe(articleKey(body));
   });
 });

@@ -9,7 +9,11 @@ describe('firstSentence', () => {
 
 describe('splitClauses', () => {
   it('splits at commas outside brackets and quotes', () => {
-    expect(splitClauses('会上，各县（市，区）发言，以“人一之，我十之”拼劲')).toEqual(['会上', '各县（市，区）发言', '以“人一之，我十之”拼劲']);
+    expect(splitClauses('会上，各县（市，区）发言，以“人一之，我十之”拼劲')).toEqual([
+      '会上',
+      '各县（市，区）发言',
+      '以“人一之，我十之”拼劲',
+    ]);
   });
 });
 
@@ -36,7 +40,8 @@ describe('deriveTitle', () => {
   });
 
   it('adds following clauses while they fit and stops at a clause boundary', () => {
-    const lead = '4月2日，春节后第一个工作日，市政府召开全体（扩大）会议，部署今年全市经济社会高质量发展的各项重点工作和改革任务，明确责任。';
+    const lead =
+      '4月2日，春节后第一个工作日，市政府召开全体（扩大）会议，部署今年全市经济社会高质量发展的各项重点工作和改革任务，明确责任。';
     expect(deriveTitle(lead)).toBe('市政府召开全体（扩大）会议');
     expect(deriveTitle('4月2日，市图书馆新馆开放，首日接待读者5000人次。')).toBe('市图书馆新馆开放，首日接待读者5000人次');
   });

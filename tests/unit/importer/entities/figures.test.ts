@@ -31,9 +31,7 @@ describe('figures', () => {
   });
 
   it('dates, ordinals, Chinese numerals and page codes are not figures', () => {
-    expect(figures('1月28日上午，第七期“三个一批”活动举行，第3个项目在一季度投产，更多报道请继续阅读A04版。')).toEqual(
-      [],
-    );
+    expect(figures('1月28日上午，第七期“三个一批”活动举行，第3个项目在一季度投产，更多报道请继续阅读A04版。')).toEqual([]);
   });
 
   it('long labels keep the head noun, starting after a 的 when there is one', () => {
@@ -43,5 +41,21 @@ describe('figures', () => {
 
   it('a number before 的 describes the noun before it', () => {
     expect(figures('总投资50亿元的中州铝业高端铝材项目正式投产。')).toEqual([{ label: '总投资', value: 50, unit: '亿元' }]);
+  });
+
+  it('a magnitude stays with the unit, an approximation does not', () => {
+    expect(figures('区内跨境电商包裹量达到1.6亿件，食堂首日接待老人300余人次。')).toEqual([
+      { label: '区内跨境电商包裹量', value: 1.6, unit: '亿件' },
+      { label: '食堂首日接待老人', value: 300, unit: '人次' },
+    ]);
+  });
+
+  it('a number inside a project name is no figure', () => {
+    expect(figures('年产30万吨特种玻璃纤维项目开工，总投资12亿元。')).toEqual([{ label: '总投资', value: 12, unit: '亿元' }]);
+  });
+
+  it('a span of time is no figure; a noun after the unit ends before 的; a label starts after a project name', () => {
+    expect(figures('今年前7个月，检查组察看了3家企业的污染治理设施。')).toEqual([{ label: '企业', value: 3, unit: '家' }]);
+    expect(figures('首批开工的年产10万台电机项目总投资18亿元。')).toEqual([{ label: '总投资', value: 18, unit: '亿元' }]);
   });
 });

@@ -48,11 +48,19 @@ describe('officials', () => {
     ]);
   });
 
-  it('a list ending in 等出席, some items carrying titles', () => {
+  it('a list ending in 等出席, a title belonging to the names after it until the next title', () => {
     expect(officials('副市长张志远、李明、市委常委、秘书长赵刚等出席会议。')).toEqual([
       { name: '张志远', titles: ['副市长'] },
-      { name: '李明', titles: [] },
+      { name: '李明', titles: ['副市长'] },
       { name: '赵刚', titles: ['市委常委', '秘书长'] },
+    ]);
+  });
+
+  it('a title shared by a list that no verb of attendance closes', () => {
+    expect(officials('副市长崔明亮、蒋文涛，惠济区委书记穆红霞等参加活动。')).toEqual([
+      { name: '崔明亮', titles: ['副市长'] },
+      { name: '蒋文涛', titles: ['副市长'] },
+      { name: '穆红霞', titles: ['惠济区委书记'] },
     ]);
   });
 
@@ -85,9 +93,9 @@ describe('officials', () => {
   });
 
   it('one entry per person per article, titles accumulating in printed order', () => {
-    expect(
-      extractOfficials(['市长周立主持会议。', '市委副书记、市长周立强调，要抓落实。', '周立指出，要实干。'], []),
-    ).toEqual([{ name: '周立', titles: ['市长', '市委副书记'] }]);
+    expect(extractOfficials(['市长周立主持会议。', '市委副书记、市长周立强调，要抓落实。', '周立指出，要实干。'], [])).toEqual([
+      { name: '周立', titles: ['市长', '市委副书记'] },
+    ]);
   });
 
   it('a group label alone names no one', () => {
@@ -106,5 +114,74 @@ describe('officials', () => {
       { name: '楼明远', titles: ['省委书记', '省人大常委会主任'] },
       { name: '江凌', titles: ['洛阳市委书记'] },
     ]);
+  });
+
+  it('a name right before a time word: 日前, 近日, 当天', () => {
+    expect(officials('郑东新区党工委书记、管委会主任阎振华日前主持召开专题会议。')).toEqual([
+      { name: '阎振华', titles: ['郑东新区党工委书记', '管委会主任'] },
+    ]);
+    expect(officials('市委常委、市纪委书记、市监委主任路明远近日在部署会上要求。管委会主任尚海东当天到现场。')).toEqual([
+      { name: '路明远', titles: ['市委常委', '市纪委书记', '市监委主任'] },
+      { name: '尚海东', titles: ['管委会主任'] },
+    ]);
+  });
+
+  it('acting, executive and deputy heads of government, of any level', () => {
+    expect(officials('代市长韩立军宣布开工，常务副市长邵一鸣主持，新郑市委副书记、代市长蒙志国出席。')).toEqual([
+      { name: '韩立军', titles: ['代市长'] },
+      { name: '邵一鸣', titles: ['常务副市长'] },
+      { name: '蒙志国', titles: ['新郑市委副书记', '代市长'] },
+    ]);
+  });
+
+  it('places of any province, development zones and foreign cities, kept as printed, without a list of places', () => {
+    expect(
+      officials(
+        '湖北省副省长吕建峰，上海市浦东新区副区长詹立平，江苏省苏州市工业园区管委会副主任沈嘉诚，' +
+          '韩国清州市市长金泰延率团考察，实验区党工委副书记、管委会主任皮文博陪同。',
+      ),
+    ).toEqual([
+      { name: '吕建峰', titles: ['湖北省副省长'] },
+      { name: '詹立平', titles: ['上海市浦东新区副区长'] },
+      { name: '沈嘉诚', titles: ['江苏省苏州市工业园区管委会副主任'] },
+      { name: '金泰延', titles: ['韩国清州市市长'] },
+      { name: '皮文博', titles: ['实验区党工委副书记', '管委会主任'] },
+    ]);
+  });
+
+  it('department heads at any level: the department is named after its level or place', () => {
+    expect(
+      officials(
+        '省商务厅副厅长聂晓光介绍，河南省生态环境厅厅长郇建军、中原区城市管理局局长芦婷，市文化广电和旅游局副局长茅文静参加。',
+      ),
+    ).toEqual([
+      { name: '聂晓光', titles: ['省商务厅副厅长'] },
+      { name: '郇建军', titles: ['河南省生态环境厅厅长'] },
+      { name: '芦婷', titles: ['中原区城市管理局局长'] },
+      { name: '茅文静', titles: ['市文化广电和旅游局副局长'] },
+    ]);
+  });
+
+  it('the words before a title stop at a verb: 会见了, 由, 在', () => {
+    expect(officials('市长何思远会见了德国杜伊斯堡市副市长卡尔·贝克尔一行。会议由市政府副秘书长滕晓阳主持。')).toEqual([
+      { name: '何思远', titles: ['市长'] },
+      { name: '滕晓阳', titles: ['市政府副秘书长'] },
+    ]);
+  });
+
+  it('a conjunction inside a department name stays, between two people it ends the title', () => {
+    expect(officials('会议由省住房和城乡建设厅厅长孔立平主持，企业家顾明和市政协主席钟华出席。')).toEqual([
+      { name: '孔立平', titles: ['省住房和城乡建设厅厅长'] },
+      { name: '钟华', titles: ['市政协主席'] },
+    ]);
+  });
+
+  it('university and company posts, scholars and foreign names written with · are no officials', () => {
+    expect(
+      officials(
+        '南阳理工学院党委书记郜文清出席，伊河智能装备有限公司董事长苗振宇表示，中国科学院院士柏文渊、' +
+          '荷兰代尔夫特理工大学教授扬·范德伯格等作报告，某公司办公室主任邬小川介绍。',
+      ),
+    ).toEqual([]);
   });
 });

@@ -58,4 +58,36 @@ describe('projects', () => {
     ]);
     expect(projects('本次集中签约项目45个，开工项目30个。')).toEqual([]);
   });
+
+  it('a number with its unit inside a name is part of the name; a bare count is no name', () => {
+    expect(projects('年产30万吨特种玻璃纤维项目、年产1.2万套智能家居产品项目同步开工奠基。')).toEqual([
+      { name: '年产30万吨特种玻璃纤维项目', stage: 'groundbreaking' },
+      { name: '年产1.2万套智能家居产品项目', stage: 'groundbreaking' },
+    ]);
+    expect(projects('见证八通技术研发中心项目等15个项目签约。')).toEqual([{ name: '八通技术研发中心项目', stage: 'signed' }]);
+  });
+
+  it('揭牌, 竣工 and 投用 mark a project in production', () => {
+    expect(projects('郑州南站配套道路项目竣工，中原数字出版产业园项目揭牌，洛源精密轴承智能产线项目正式投用。')).toEqual([
+      { name: '郑州南站配套道路项目', stage: 'in_production' },
+      { name: '中原数字出版产业园项目', stage: 'in_production' },
+      { name: '洛源精密轴承智能产线项目', stage: 'in_production' },
+    ]);
+  });
+
+  it('落地 is a stage only right after the name', () => {
+    expect(projects('伊河智能装备产业基地项目落地洛阳高新区，推动更多合作项目落地。')).toEqual([
+      { name: '伊河智能装备产业基地项目', stage: 'signed' },
+    ]);
+    expect(projects('见证伊河智能装备产业基地项目，推动政策落地。')).toEqual([{ name: '伊河智能装备产业基地项目', stage: null }]);
+  });
+
+  it('the name of an event about projects is no project', () => {
+    expect(projects('河南湖北产业协作推介说明暨项目签约会在郑州举行。')).toEqual([]);
+    expect(projects('2023郑州国际物流产业招商推介暨重点项目签约会举行。')).toEqual([]);
+  });
+
+  it('a group of projects reaching a stage together is no project', () => {
+    expect(projects('许昌市新能源汽车产业项目集中开工活动举行。')).toEqual([]);
+  });
 });

@@ -2,28 +2,26 @@ import { extractEntities } from '../../../../src/importer/entities';
 import { ARTICLE_1, ARTICLE_2, ARTICLE_3, REPORTERS } from './sample-page';
 
 const context = { reporters: REPORTERS };
-const [first, second, third] = [ARTICLE_1, ARTICLE_2, ARTICLE_3].map((paragraphs) =>
-  extractEntities(paragraphs, context),
-);
+const [first, second, third] = [ARTICLE_1, ARTICLE_2, ARTICLE_3].map((paragraphs) => extractEntities(paragraphs, context));
 
 describe('sample page 000_c63cc6bb5a561820', () => {
   it('article 1: the two titled leaders, then the 市领导 list in printed order', () => {
     expect(first!.officials).toEqual([
       { name: '安伟', titles: ['省委常委', '市委书记'] },
       { name: '何雄', titles: ['市委副书记', '市长'] },
-      ...['田海涛', '虎强', '魏东', '史占勇', '陈宏伟', '潘开名', '王鸿勋', '马志峰', '翟政', '范建勋', '郝伟'].map(
-        (name) => ({ name, titles: [] }),
-      ),
+      ...['田海涛', '虎强', '魏东', '史占勇', '陈宏伟', '潘开名', '王鸿勋', '马志峰', '翟政', '范建勋', '郝伟'].map((name) => ({
+        name,
+        titles: [],
+      })),
     ]);
   });
 
   it('article 2: the mayor and the 等出席会议 list, but nothing from 会议指出/强调/要求', () => {
     expect(second!.officials).toEqual([
       { name: '何雄', titles: ['市长'] },
-      ...[
-        '史占勇', '李黔淼', '陈宏伟', '石秀田', '潘开名', '陈红民',
-        '王鸿勋', '马志峰', '李凤芝', '翟政', '范建勋', '郝伟',
-      ].map((name) => ({ name, titles: [] })),
+      ...['史占勇', '李黔淼', '陈宏伟', '石秀田', '潘开名', '陈红民', '王鸿勋', '马志峰', '李凤芝', '翟政', '范建勋', '郝伟'].map(
+        (name) => ({ name, titles: [] }),
+      ),
     ]);
   });
 

@@ -1,31 +1,52 @@
-import { entityVocab, expandTitles } from '../../../../src/importer/vocab/entity-vocab';
+import { entityVocab, titleCores } from '../../../../src/importer/vocab/entity-vocab';
 
 describe('entity vocabulary', () => {
-  it('expands organs × posts × deputies, with the deputy before the organ for heads of government', () => {
-    const titles = expandTitles({
-      places: ['某省'],
-      deputyPrefixes: ['副', '常务副'],
+  it('expands the ends of titles: organs × deputies × posts, and a deputy before the level for heads of government', () => {
+    const cores = titleCores({
+      levels: ['市'],
+      placeSuffixes: ['市'],
+      deputyPrefixes: ['副', '代'],
       postsWithoutDeputy: ['常委'],
-      organPosts: [
-        { organs: ['市委'], posts: ['书记', '常委'], deputyBeforeOrgan: false },
-        { organs: ['市'], posts: ['长'], deputyBeforeOrgan: true },
-      ],
+      headPost: '长',
+      organPosts: [{ organs: ['委'], posts: ['书记', '常委'], kind: 'department' }],
       standalone: ['秘书长'],
+      prefixStops: [],
+      prefixStopCharacters: [],
+      conjunctions: [],
+      maxPrefixLength: 16,
     });
-    expect(new Set(titles)).toEqual(
-      new Set(
-        ['市委书记', '市委副书记', '市委常务副书记', '市委常委', '市长', '副市长', '常务副市长', '秘书长'].flatMap(
-          (title) => [title, `某省${title}`],
-        ),
-      ),
+    expect(new Set(cores.map(({ text, kind }) => `${text}:${kind}`))).toEqual(
+      new Set([
+        '市长:head',
+        '副市长:head',
+        '代市长:head',
+        '委书记:department',
+        '委副书记:department',
+        '委代书记:department',
+        '委常委:department',
+        '秘书长:standalone',
+        '副秘书长:standalone',
+        '代秘书长:standalone',
+      ]),
     );
-    expect(titles[0]!.length).toBe(Math.max(...titles.map((title) => title.length)));
+    expect(cores[0]!.text.length).toBe(Math.max(...cores.map(({ text }) => text.length)));
   });
 
-  it('loads the shipped files: titles at every level, several hundred surnames, kinds longest first', () => {
-    for (const title of ['省委常委', '市人大常委会主任', '市政协副主席', '常务副市长', '区委书记', '河南省副省长']) {
-      expect(entityVocab.titles).toContain(title);
+  it('loads the shipped files: title ends at every level without any place, several hundred surnames, kinds longest first', () => {
+    const cores = entityVocab.titles.cores.map(({ text }) => text);
+    for (const core of [
+      '委常委',
+      '人大常委会主任',
+      '政协副主席',
+      '常务副市长',
+      '代县长',
+      '厅副厅长',
+      '管委会主任',
+      '党工委书记',
+    ]) {
+      expect(cores).toContain(core);
     }
+    expect(cores.some((core) => core.includes('郑州') || core.includes('河南'))).toBe(false);
     expect(entityVocab.surnames.single.size).toBeGreaterThan(300);
     expect(entityVocab.surnames.compound.has('欧阳')).toBe(true);
     expect(entityVocab.platforms.kinds.indexOf('重点实验室')).toBeLessThan(entityVocab.platforms.kinds.indexOf('实验室'));

@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
-import { decodePage, lineNumberAt } from '../../../../src/importer/layout/decode';
+import { decodePage, lineNumberAt, looksLikeBig5, MAX_PAGE_BYTES, MAX_PAGE_LINES } from '../../../../src/importer/layout/decode';
 import { PageError } from '../../../../src/importer/errors';
-import { readFixture } from '../pages';
+import { readFixture, SAMPLE_PATH } from '../pages';
 
 function decodeError(bytes: Buffer): PageError {
   try {
@@ -76,6 +76,38 @@ describe('decodePage', () => {
   it('rejects a UTF-8 BOM followed by invalid UTF-8', () => {
     const bytes = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('好\n', 'utf8'), Buffer.from([0xc3, 0x28])]);
     expect(decodeError(bytes).line).toBe(2);
+  });
+});
+
+describe('decodePage on traditional characters and oversized pages', () => {
+  const TRADITIONAL = '本報訊（記者 陳明）昨日，市圖書館舉辦古籍修復展覽，\n吸引讀者前來參觀。\n';
+
+  it('decodes Big5, which would otherwise pass for (meaningless) GBK', () => {
+    const big5 = execFileSync('iconv', ['-f', 'UTF-8', '-t', 'BIG5'], { input: TRADITIONAL });
+    expect(looksLikeBig5(big5)).toBe(true);
+    expect(decodePage('page.txt', big5)).toBe(TRADITIONAL);
+  });
+
+  it('does not take simplified text in GB18030 for Big5', () => {
+    expect(looksLikeBig5(readFixture('gb18030-small.txt'))).toBe(false);
+    const sample = execFileSync('iconv', ['-f', 'UTF-8', '-t', 'GB18030', SAMPLE_PATH]);
+    expect(looksLikeBig5(sample)).toBe(false);
+  });
+
+  it('reports Big5-looking bytes that are not valid Big5 as undecodable Big5', () => {
+    const big5 = execFileSync('iconv', ['-f', 'UTF-8', '-t', 'BIG5'], { input: TRADITIONAL });
+    const error = decodeError(Buffer.concat([big5, Buffer.from([0xa4, 0x0a])]));
+    expect(error.toString()).toMatch(/^page\.txt:3: undecodable: looks like Big5/);
+  });
+
+  it('refuses a page over the byte limit or the line limit, saying both numbers', () => {
+    expect(decodeError(Buffer.alloc(MAX_PAGE_BYTES + 1, 0x41)).message).toBe(
+      `page too large (${MAX_PAGE_BYTES + 1} bytes > ${MAX_PAGE_BYTES} bytes); split it into pages`,
+    );
+    expect(decodeError(Buffer.from('甲\n'.repeat(MAX_PAGE_LINES + 1))).message).toBe(
+      `page too large (${MAX_PAGE_LINES + 1} lines > ${MAX_PAGE_LINES} lines); split it into pages`,
+    );
+    expect(decodePage('page.txt', Buffer.from('甲\n'.repeat(MAX_PAGE_LINES)))).toHaveLength(2 * MAX_PAGE_LINES);
   });
 });
 
