@@ -1,5 +1,5 @@
-import type { PageLine } from '../layout/lines';
-import { endsSentence } from '../layout/paragraphs';
+import { normalizeLine, type PageLine } from '../layout/lines';
+import { endsSentence, removeLayoutWhitespace } from '../layout/paragraphs';
 import type { Unit } from './1-classify';
 import type { ParsedCredit } from './credits';
 import { opensWithDateline } from './dateline';
@@ -89,6 +89,33 @@ function endCreditAhead(units: readonly Unit[]): boolean[] {
   return ahead;
 }
 
+/** Characters a line takes in its column: ASCII letters and digits are set half-width. */
+function lineWidth(line: PageLine): number {
+  const compact = removeLayoutWhitespace(line.text.trim());
+  let width = 0;
+  for (const char of compact) width += /[0-9A-Za-z.]/.test(char) ? 0.5 : 1;
+  return width;
+}
+
+/** A line printed whole as text, not the rest of a byline or pointer that shares it. */
+function isWholeTextLine(line: PageLine): boolean {
+  return line.text === normalizeLine(line.raw);
+}
+
+/**
+ * The article's column width: the widest line among those that run on (every line of a block but
+ * its last, which may end short). Null until the article has such lines.
+ */
+function columnWidth(draft: Draft): number | null {
+  const widths = draft.text.flatMap((unit) => unit.lines.slice(0, -1).filter(isWholeTextLine).map(lineWidth));
+  return widths.length > 0 ? Math.max(...widths) : null;
+}
+
+/** One tolerance character: OCR drops or merges a character now and then. */
+function fillsColumn(unit: TextUnit, width: number | null): boolean {
+  return width !== null && unit.lines.every((line) => lineWidth(line) >= width - 1);
+}
+
 function newDraft(start: ArticleStart): Draft {
   return {
     start,
@@ -146,9 +173,17 @@ export function segment(units: readonly Unit[]): Segments {
     return draft;
   };
 
-  /** Short blocks taken for headlines were the article's own text after all: its subheadings. */
+  /**
+   * Short blocks taken for headlines were the article's own text after all: its subheadings, unless
+   * a block fills the column, which is a sentence running on into the next column (`…蒲某表` then
+   * `示，…`): a subheading is set shorter than the text around it.
+   */
   const returnPendingTo = (draft: Draft): void => {
-    for (const unit of pending) own(draft, isHeadlineShaped(unit.lines) ? { ...unit, subheading: true } : unit);
+    const width = columnWidth(draft);
+    for (const unit of pending) {
+      const subheading = isHeadlineShaped(unit.lines) && !fillsColumn(unit, width);
+      own(draft, subheading ? { ...unit, subheading } : unit);
+    }
     pending = [];
   };
 

@@ -74,7 +74,15 @@ function labelAfter(clause: string, quantity: Quantity, nextStart: number): stri
   const label = nextStart < clause.length ? following.replace(/[和与及]$/u, '') : following;
   // 总投资50亿元的某项目: the number describes what came before it, not the noun after 的.
   if (!isHan(label[0]) || label.startsWith('的')) return null;
-  return label.split('的')[0]!.slice(0, vocab.maxLabelLength);
+  return nounPhrase(label.split('的')[0]!).slice(0, vocab.maxLabelLength);
+}
+
+/** The text up to the first word that ends a noun phrase, or all of it. */
+function nounPhrase(text: string): string {
+  for (let index = 1; index < text.length; index += 1) {
+    if (wordAt(text, index, vocab.labelEnds)) return text.slice(0, index);
+  }
+  return text;
 }
 
 /** 全市“开工一批”项目86个 → the noun phrase before the number, without 达到/共有. */

@@ -28,6 +28,14 @@ export interface NameMatch {
 
 export type FollowerTest = (text: string, end: number) => boolean;
 
+/** The dots that join the parts of a transliterated foreign name (谢尔盖·伊万诺夫). */
+const FOREIGN_NAME_DOT = /[·・•‧]/u;
+
+/** Part of a transliterated foreign name: such names are never read as a surname and given name. */
+function isPartOfForeignName(text: string, start: number, end: number): boolean {
+  return FOREIGN_NAME_DOT.test(text[start - 1] ?? '') || FOREIGN_NAME_DOT.test(text[end] ?? '');
+}
+
 /**
  * Reads surname + one or two given-name characters at `start`; what follows decides where the name
  * ends. Three-character names are tried first because they are the norm, but a name never ends in a
@@ -41,6 +49,7 @@ export function readNameAt(text: string, start: number, followerOk: FollowerTest
     const name = text.slice(start, end);
     if (end > text.length || !isAllHan(name) || isCommonWord(name)) continue;
     if (givenLength > 1 && vocab.singleCharBoundaries.has(name.at(-1) ?? '')) continue;
+    if (isPartOfForeignName(text, start, end)) return null;
     if (followerOk(text, end)) return { name, start, end };
   }
   return null;

@@ -87,6 +87,8 @@ const FiguresSchema = z.object({
   ordinalMarkers: z.array(word),
   labelCopulas: z.array(word),
   labelLeadIns: z.array(word),
+  /** Verbs and adverbs that end the noun phrase after a unit: 12个项目现场签约 counts 项目. */
+  labelEnds: z.array(word),
   aggregateNouns: z.array(word),
   scopes: z.array(word),
   maxLabelLength: z.number().int().min(4),
@@ -196,6 +198,7 @@ function loadEntityVocab() {
       durations: longestFirst(figures.durations),
       labelCopulas: longestFirst(figures.labelCopulas),
       labelLeadIns: longestFirst(figures.labelLeadIns),
+      labelEnds: longestFirst([...figures.labelEnds, ...Object.values(projects.stages).flat()]),
       aggregateNouns: longestFirst(figures.aggregateNouns),
       scopes: longestFirst(figures.scopes),
     },

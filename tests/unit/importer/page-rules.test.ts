@@ -225,4 +225,24 @@ describe('a page through the whole pipeline', () => {
       eventDate: '2023-08-15',
     });
   });
+
+  it('reads a line that fills the column before a column break as running on, not as a subheading', () => {
+    const { extraction } = extractWithWarnings(
+      [
+        '本报讯（记者 赫连雪）日前，', // 1
+        '省科技厅公布新一批重点实验', //
+        '室名单，15家实验室入选。', //
+        '', //
+        '河南省科技厅副厅长贾明川表', // 5
+        '', //
+        '示，将给予每家实验室经费支', // 7
+        '持。', //
+      ].join('\n'),
+    );
+    expect(extraction.articles[0].paragraphs).toEqual([
+      '日前，省科技厅公布新一批重点实验室名单，15家实验室入选。',
+      '河南省科技厅副厅长贾明川表示，将给予每家实验室经费支持。',
+    ]);
+    expect(extraction.articles[0].officials).toEqual([{ name: '贾明川', titles: ['河南省科技厅副厅长'] }]);
+  });
 });

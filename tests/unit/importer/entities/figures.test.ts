@@ -58,4 +58,12 @@ describe('figures', () => {
     expect(figures('今年前7个月，检查组察看了3家企业的污染治理设施。')).toEqual([{ label: '企业', value: 3, unit: '家' }]);
     expect(figures('首批开工的年产10万台电机项目总投资18亿元。')).toEqual([{ label: '总投资', value: 18, unit: '亿元' }]);
   });
+
+  it('the noun phrase after a unit ends at a verb or a stage word', () => {
+    expect(figures('12个项目现场签约，5家企业签订协议，15家实验室入选。')).toEqual([
+      { label: '项目', value: 12, unit: '个' },
+      { label: '企业', value: 5, unit: '家' },
+      { label: '实验室', value: 15, unit: '家' },
+    ]);
+  });
 });

@@ -184,4 +184,8 @@ describe('officials', () => {
       ),
     ).toEqual([]);
   });
+
+  it('a transliterated name joined by a dot is never read as a surname and given name', () => {
+    expect(officials('副省长孔立平与新西伯利亚州副州长谢尔盖·伊万诺夫出席洽谈会。')).toEqual([{ name: '孔立平', titles: ['副省长'] }]);
+  });
 });

@@ -90,4 +90,9 @@ describe('projects', () => {
   it('a group of projects reaching a stage together is no project', () => {
     expect(projects('许昌市新能源汽车产业项目集中开工活动举行。')).toEqual([]);
   });
+
+  it('an announcing verb ends what came before the project: 某某宣布项目开工 names no project', () => {
+    expect(projects('管委会主任邹明宣布项目开工。')).toEqual([]);
+    expect(projects('区长邹明宣布东城物流园项目开工。')).toEqual([{ name: '东城物流园项目', stage: 'groundbreaking' }]);
+  });
 });

@@ -74,7 +74,7 @@ describe('sample page 000_c63cc6bb5a561820', () => {
       { label: '郑州分会场“投产一批”项目', value: 138, unit: '个' },
       { label: '“开工一批”项目', value: 131, unit: '个' },
       { label: '“签约一批”项目', value: 34, unit: '个' },
-      { label: '项目签约', value: 15, unit: '个' },
+      { label: '项目', value: 15, unit: '个' },
     ]);
     expect(second!.figures).toEqual([]);
   });
