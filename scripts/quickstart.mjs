@@ -89,8 +89,10 @@ async function waitForHealth(url, child) {
   return false;
 }
 
+/** Secrets already in the environment (a supervisor's, CI's) leave no .env to read. */
 function loadDotEnv() {
   const file = path.join(appRoot, '.env');
+  if (!existsSync(file)) return;
   for (const line of readFileSync(file, 'utf8').split(/\r?\n/)) {
     const match = line.match(/^\s*([A-Z0-9_]+)\s*=\s*(.*)$/);
     if (match && process.env[match[1]] === undefined) process.env[match[1]] = match[2];
