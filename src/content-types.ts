@@ -10,3 +10,13 @@ export type NewsroomUid = (typeof NEWSROOM_UIDS)[number];
 /** Editors' bookkeeping of each imported page: visible in the admin, never in the public APIs. */
 export const PAGE_UID = 'api::page.page';
 export type ImportedUid = NewsroomUid | typeof PAGE_UID;
+
+/**
+ * The editors' desk bookkeeping: deleted imported articles, merged spellings and import runs.
+ * Admin only, like pages.
+ */
+export const TOMBSTONE_UID = 'api::tombstone.tombstone';
+export const ENTITY_ALIAS_UID = 'api::entity-alias.entity-alias';
+export const IMPORT_RUN_UID = 'api::import-run.import-run';
+
+export const EDITOR_ONLY_UIDS = [PAGE_UID, TOMBSTONE_UID, ENTITY_ALIAS_UID, IMPORT_RUN_UID] as const;

@@ -6,11 +6,13 @@ import { applySignupSwitch } from './bootstrap/signup';
 import { createAdminFromEnv } from './bootstrap/admin-user';
 import { configureAdminViews, lockImportBookkeeping } from './bootstrap/admin-views';
 import { convertHeldJsonLists } from './importer/load/json-lists';
+import { rememberDeletedArticles } from './importer/load/curation';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
     registerGraphqlGuards(strapi);
     hideEditorOnlyTypesFromGraphql(strapi);
+    rememberDeletedArticles(strapi);
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {

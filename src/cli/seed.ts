@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { Core } from '@strapi/strapi';
 import { IssueDateSchema } from '../importer/load/manifest';
 import { resolvePages as resolvePagesIn } from '../importer/pages/discover';
-import { fileLine, keptLines, planLines, summaryTable, unassignedLines } from '../importer/report';
+import { deletedLines, fileLine, keptLines, planLines, summaryTable, unassignedLines } from '../importer/report';
 import type { Importer } from '../importer/service';
 import { APP_ROOT, closeApp, compileApp, loadApp } from './app';
 
@@ -17,6 +17,7 @@ Options:
   --dry-run                 print what would be created, updated or left alone; write nothing
   --publish                 publish what this run creates or updates
   --issue-date YYYY-MM-DD   issue date for every file (otherwise from seeds/manifest.json)
+  --restore-deleted         re-create articles of these pages that editors deleted
   -h, --help                show this help`;
 
 const ArgsSchema = z.object({
@@ -24,6 +25,7 @@ const ArgsSchema = z.object({
   dryRun: z.boolean(),
   publish: z.boolean(),
   issueDate: IssueDateSchema.nullable(),
+  restoreDeleted: z.boolean(),
   help: z.boolean(),
 });
 type Args = z.infer<typeof ArgsSchema>;
@@ -31,11 +33,12 @@ type Args = z.infer<typeof ArgsSchema>;
 class UsageError extends Error {}
 
 export function parseArgs(argv: string[]): Args {
-  const raw = { paths: [] as string[], dryRun: false, publish: false, issueDate: null as string | null, help: false };
+  const raw = { paths: [] as string[], dryRun: false, publish: false, issueDate: null as string | null, restoreDeleted: false, help: false };
   for (let i = 0; i < argv.length; i += 1) {
     const arg = argv[i];
     if (arg === '--dry-run') raw.dryRun = true;
     else if (arg === '--publish') raw.publish = true;
+    else if (arg === '--restore-deleted') raw.restoreDeleted = true;
     else if (arg === '-h' || arg === '--help') raw.help = true;
     else if (arg === '--issue-date') raw.issueDate = argv[++i] ?? '';
     else if (arg.startsWith('--issue-date=')) raw.issueDate = arg.slice('--issue-date='.length);
@@ -90,7 +93,7 @@ async function main(): Promise<number> {
     const interactive = process.stderr.isTTY;
     const report = await importer.importFiles(pages, args, (file, done, total) => {
       if (interactive) process.stderr.write('\r\x1b[K');
-      process.stdout.write(`${[fileLine(file), ...unassignedLines(file)].join('\n')}\n`);
+      process.stdout.write(`${[fileLine(file), ...unassignedLines(file), ...deletedLines(file)].join('\n')}\n`);
       if (args.dryRun) process.stdout.write(`${planLines(file).join('\n')}\n`);
       if (interactive && done < total) process.stderr.write(`[${done}/${total}] importing ${path.basename(pages[done])}…`);
     });

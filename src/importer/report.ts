@@ -17,6 +17,11 @@ export function fileLine(report: FileReport): string {
   return `✓ ${report.file}: ${verb} ${report.articles} article(s) (${parts})`;
 }
 
+/** Articles editors deleted, which the import left deleted. */
+export function deletedLines(report: FileReport): string[] {
+  return report.deleted.map(({ key, title }) => `  deleted by an editor, not re-created (--restore-deleted brings it back): ${title} [${key}]`);
+}
+
 /** The plan of a dry run, one document per line. */
 export function planLines(report: FileReport): string[] {
   return report.changes.map((change) => {

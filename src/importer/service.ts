@@ -8,6 +8,8 @@ import { ARTICLE_RELATIONS, TYPE_SPECS, type ArticleRelation, type CurrentRecord
 import { readArticles, readEntities, readStoredPage, type DocumentIndex } from './load/current';
 import { applyPlan } from './load/apply';
 import { inImportTransaction } from './load/lock';
+import { forgetDeleted, readAliases, readDeletedKeys } from './load/curation';
+import { mentionedNames, withAliases, withoutDeleted } from './plan/curation';
 import { pageMetaFor } from './load/manifest';
 
 const ENTITY_SPECS = Object.values(ARTICLE_RELATIONS);
@@ -19,6 +21,8 @@ export interface ImportOptions {
   publish: boolean;
   /** Overrides the manifest's issue date for every file of the run. */
   issueDate: string | null;
+  /** Re-create the articles of these pages that editors deleted (otherwise they stay deleted). */
+  restoreDeleted?: boolean;
 }
 
 export interface PlannedChange {
@@ -40,6 +44,8 @@ export interface FileReport {
   unassigned: UnassignedText[];
   changes: PlannedChange[];
   counts: Record<string, TypeCounts>;
+  /** Articles of the page that editors deleted and this run left deleted. */
+  deleted: Array<{ key: string; title: string }>;
 }
 
 export interface ImportReport {
@@ -48,10 +54,26 @@ export interface ImportReport {
   failed: number;
 }
 
-/** Reads what the database holds for the page's documents and decides what to do with each. */
-async function planPage(strapi: Core.Strapi, source: PageSource, index: DocumentIndex): Promise<PlanEntry[]> {
-  const pageArticleKeys = source.extraction.articles.map((article) => article.key);
-  const page = desiredPage(source);
+interface PagePlan {
+  entries: PlanEntry[];
+  deleted: Array<{ key: string; title: string }>;
+}
+
+/**
+ * Reads what the database holds for the page's documents and decides what to do with each.
+ * Editors' curation comes first: articles they deleted are left out, and spellings they merged
+ * into another entry are read as that entry.
+ */
+async function planPage(strapi: Core.Strapi, printed: PageSource, index: DocumentIndex, restoreDeleted: boolean): Promise<PagePlan> {
+  const pageArticleKeys = printed.extraction.articles.map((article) => article.key);
+  const deletedKeys = restoreDeleted ? new Set<string>() : await readDeletedKeys(strapi, pageArticleKeys);
+  const kept = withoutDeleted(printed.extraction, deletedKeys);
+  const source: PageSource = { ...printed, extraction: withAliases(kept, await readAliases(strapi, mentionedNames(kept))) };
+  const deleted = printed.extraction.articles
+    .filter((article) => deletedKeys.has(article.key))
+    .map(({ key, title }) => ({ key, title }));
+
+  const page = desiredPage(printed);
   const entries: PlanEntry[] = [planRecord(page, await readStoredPage(strapi, page.key, index))];
   const currentArticles = await readArticles(strapi, pageArticleKeys, index);
   const mentions = pageEntityMentions(source.extraction);
@@ -77,7 +99,7 @@ async function planPage(strapi: Core.Strapi, source: PageSource, index: Document
   for (const article of source.extraction.articles) {
     entries.push(planRecord(desiredArticle(article, source), currentArticles.get(article.key) ?? null));
   }
-  return entries;
+  return { entries, deleted };
 }
 
 function previouslyLinked(articles: Iterable<CurrentRecord>, spec: TypeSpec): string[] {
@@ -115,7 +137,7 @@ function plannedChange(entry: PlanEntry): PlannedChange {
 
 function failure(file: string, error: unknown): FileReport {
   const message = error instanceof PageError ? error.toString() : `${file}: ${(error as Error)?.message ?? String(error)}`;
-  return { file, status: 'failed', error: message, articles: 0, unassigned: [], changes: [], counts: countByType([]) };
+  return { file, status: 'failed', error: message, articles: 0, unassigned: [], changes: [], counts: countByType([]), deleted: [] };
 }
 
 export function createImporter(strapi: Core.Strapi) {
@@ -134,11 +156,13 @@ export function createImporter(strapi: Core.Strapi) {
       const source: PageSource = { extraction: ExtractionSchema.parse(page.extraction), rawText: page.rawText, meta };
       const index: DocumentIndex = new Map();
 
-      const entries = options.dryRun
-        ? await planPage(strapi, source, index)
+      const restoreDeleted = options.restoreDeleted ?? false;
+      const { entries, deleted } = options.dryRun
+        ? await planPage(strapi, source, index, restoreDeleted)
         : await inImportTransaction(strapi, `${process.pid}:${file}`, async () => {
-            const planned = await planPage(strapi, source, index);
-            await applyPlan(strapi, planned, index, { publish: options.publish });
+            const planned = await planPage(strapi, source, index, restoreDeleted);
+            if (restoreDeleted) await forgetDeleted(strapi, source.extraction.articles.map((article) => article.key));
+            await applyPlan(strapi, planned.entries, index, { publish: options.publish });
             return planned;
           });
 
@@ -151,6 +175,7 @@ export function createImporter(strapi: Core.Strapi) {
         unassigned: source.extraction.unassigned,
         changes,
         counts: countByType(changes),
+        deleted,
       };
     } catch (error) {
       return failure(file, error);

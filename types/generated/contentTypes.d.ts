@@ -502,6 +502,74 @@ export interface ApiArticleArticle extends Struct.CollectionTypeSchema {
   };
 }
 
+export interface ApiEntityAliasEntityAlias extends Struct.CollectionTypeSchema {
+  collectionName: 'entity_aliases';
+  info: {
+    description: 'A spelling merged into another official, project or platform: imports link it to the kept entry.';
+    displayName: 'Alias \u522B\u540D';
+    pluralName: 'entity-aliases';
+    singularName: 'entity-alias';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  attributes: {
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    entityType: Schema.Attribute.Enumeration<
+      ['Official', 'Project', 'ResearchPlatform']
+    > &
+      Schema.Attribute.Required;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<
+      'oneToMany',
+      'api::entity-alias.entity-alias'
+    > &
+      Schema.Attribute.Private;
+    name: Schema.Attribute.String & Schema.Attribute.Required;
+    publishedAt: Schema.Attribute.DateTime;
+    targetDocumentId: Schema.Attribute.String & Schema.Attribute.Required;
+    targetName: Schema.Attribute.String;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+  };
+}
+
+export interface ApiImportRunImportRun extends Struct.CollectionTypeSchema {
+  collectionName: 'import_runs';
+  info: {
+    description: 'One import from the admin panel: who ran it, when, which files, what it did.';
+    displayName: 'Import run \u5BFC\u5165\u8BB0\u5F55';
+    pluralName: 'import-runs';
+    singularName: 'import-run';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  attributes: {
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    failed: Schema.Attribute.Integer & Schema.Attribute.DefaultTo<0>;
+    files: Schema.Attribute.JSON;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<
+      'oneToMany',
+      'api::import-run.import-run'
+    > &
+      Schema.Attribute.Private;
+    published: Schema.Attribute.Boolean & Schema.Attribute.DefaultTo<false>;
+    publishedAt: Schema.Attribute.DateTime;
+    startedBy: Schema.Attribute.String;
+    totals: Schema.Attribute.JSON;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+  };
+}
+
 export interface ApiOfficialOfficial extends Struct.CollectionTypeSchema {
   collectionName: 'officials';
   info: {
@@ -641,6 +709,39 @@ export interface ApiResearchPlatformResearchPlatform
       Schema.Attribute.Unique;
     nameGenerated: Schema.Attribute.Boolean & Schema.Attribute.DefaultTo<false>;
     publishedAt: Schema.Attribute.DateTime;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+  };
+}
+
+export interface ApiTombstoneTombstone extends Struct.CollectionTypeSchema {
+  collectionName: 'tombstones';
+  info: {
+    description: 'An imported article an editor deleted: the importer does not re-create it until it is restored.';
+    displayName: 'Deleted article \u5DF2\u5220\u9664\u6587\u7AE0';
+    pluralName: 'tombstones';
+    singularName: 'tombstone';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  attributes: {
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    fileName: Schema.Attribute.String;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<
+      'oneToMany',
+      'api::tombstone.tombstone'
+    > &
+      Schema.Attribute.Private;
+    publishedAt: Schema.Attribute.DateTime;
+    sourceKey: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.Unique;
+    title: Schema.Attribute.String;
     updatedAt: Schema.Attribute.DateTime;
     updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
       Schema.Attribute.Private;
@@ -1159,10 +1260,13 @@ declare module '@strapi/strapi' {
       'admin::transfer-token-permission': AdminTransferTokenPermission;
       'admin::user': AdminUser;
       'api::article.article': ApiArticleArticle;
+      'api::entity-alias.entity-alias': ApiEntityAliasEntityAlias;
+      'api::import-run.import-run': ApiImportRunImportRun;
       'api::official.official': ApiOfficialOfficial;
       'api::page.page': ApiPagePage;
       'api::project.project': ApiProjectProject;
       'api::research-platform.research-platform': ApiResearchPlatformResearchPlatform;
+      'api::tombstone.tombstone': ApiTombstoneTombstone;
       'plugin::content-releases.release': PluginContentReleasesRelease;
       'plugin::content-releases.release-action': PluginContentReleasesReleaseAction;
       'plugin::i18n.locale': PluginI18NLocale;

@@ -5,7 +5,8 @@ import { parseArgs, resolvePages } from '../../../src/cli/seed';
 
 describe('seed parseArgs', () => {
   it('imports drafts of the default pages when given nothing', () => {
-    expect(parseArgs([])).toEqual({ paths: [], dryRun: false, publish: false, issueDate: null, help: false });
+    expect(parseArgs([])).toEqual({ paths: [], dryRun: false, publish: false, issueDate: null, restoreDeleted: false, help: false });
+    expect(parseArgs(['--restore-deleted'])).toMatchObject({ restoreDeleted: true });
   });
 
   it('reads --dry-run and --publish', () => {

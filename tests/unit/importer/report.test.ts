@@ -1,4 +1,4 @@
-import { fileLine, summaryTable, unassignedLines } from '../../../src/importer/report';
+import { deletedLines, fileLine, summaryTable, unassignedLines } from '../../../src/importer/report';
 import type { FileReport, ImportReport, TypeCounts } from '../../../src/importer/service';
 
 function counts(create: number, update = 0, unchanged = 0, keptForEditor = 0): TypeCounts {
@@ -14,6 +14,7 @@ function fileReport(overrides: Partial<FileReport>): FileReport {
     unassigned: [],
     changes: [],
     counts: { Official: counts(12, 1), Article: counts(3) },
+    deleted: [],
     ...overrides,
   };
 }
@@ -22,6 +23,13 @@ function fileReport(overrides: Partial<FileReport>): FileReport {
 function displayWidth(line: string): number {
   return [...line].reduce((sum, char) => sum + (/\p{Script=Han}/u.test(char) ? 2 : 1), 0);
 }
+
+describe('deletedLines', () => {
+  it('names each article left deleted and how to bring it back', () => {
+    const lines = deletedLines(fileReport({ deleted: [{ key: 'k1', title: '新区举行项目签约仪式' }] }));
+    expect(lines).toEqual(['  deleted by an editor, not re-created (--restore-deleted brings it back): 新区举行项目签约仪式 [k1]']);
+  });
+});
 
 describe('fileLine', () => {
   it('shows what an import wrote per type', () => {

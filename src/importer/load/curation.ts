@@ -1,0 +1,212 @@
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import { ARTICLE_UID, ENTITY_ALIAS_UID, TOMBSTONE_UID } from '../../content-types';
+import { ARTICLE_RELATIONS, type ArticleRelation, type FieldValue, type ImportSnapshot, type TypeSpec } from '../plan/records';
+import type { AliasMap } from '../plan/curation';
+import { inImportTransaction } from './lock';
+
+interface EntityRow {
+  id: number;
+  documentId: string;
+  name: string;
+  importKey?: string | null;
+  publishedAt: string | Date | null;
+}
+
+/** An entity's natural key, as the importer and the articles' snapshots know it. */
+const naturalKey = (entity: EntityRow) => entity.importKey || entity.name;
+
+function relationOf(spec: TypeSpec): ArticleRelation {
+  const relation = (Object.keys(ARTICLE_RELATIONS) as ArticleRelation[]).find((name) => ARTICLE_RELATIONS[name] === spec);
+  if (!relation) throw new errors.ValidationError(`${spec.label} entries cannot be merged`);
+  return relation;
+}
+
+/** The spellings editors merged away, among these names, mapped to the kept entries' keys. */
+export async function readAliases(strapi: Core.Strapi, names: Record<ArticleRelation, string[]>): Promise<AliasMap> {
+  const result: Record<string, Map<string, string>> = {};
+  for (const [relation, spec] of Object.entries(ARTICLE_RELATIONS) as Array<[ArticleRelation, TypeSpec]>) {
+    const found = new Map<string, string>();
+    result[relation] = found;
+    if (names[relation].length === 0) continue;
+    const aliases = (await strapi.db.query(ENTITY_ALIAS_UID).findMany({
+      where: { entityType: spec.label, name: { $in: names[relation] } },
+      select: ['name', 'targetDocumentId'],
+    })) as Array<{ name: string; targetDocumentId: string }>;
+    if (aliases.length === 0) continue;
+    const targets = (await strapi.db.query(spec.uid).findMany({
+      where: { documentId: { $in: aliases.map((alias) => alias.targetDocumentId) }, publishedAt: null },
+      select: ['documentId', 'name', 'importKey'],
+    })) as EntityRow[];
+    const keyOf = new Map(targets.map((target) => [target.documentId, naturalKey(target)]));
+    // An alias whose kept entry an editor has since deleted links nothing: the spelling is new again.
+    for (const alias of aliases) {
+      const key = keyOf.get(alias.targetDocumentId);
+      if (key) found.set(alias.name, key);
+    }
+  }
+  return result as unknown as AliasMap;
+}
+
+/** Which of these article keys editors deleted. */
+export async function readDeletedKeys(strapi: Core.Strapi, sourceKeys: string[]): Promise<Set<string>> {
+  if (sourceKeys.length === 0) return new Set();
+  const rows = (await strapi.db.query(TOMBSTONE_UID).findMany({
+    where: { sourceKey: { $in: sourceKeys } },
+    select: ['sourceKey'],
+  })) as Array<{ sourceKey: string }>;
+  return new Set(rows.map((row) => row.sourceKey));
+}
+
+/** Lets the next import re-create these deleted articles. */
+export async function forgetDeleted(strapi: Core.Strapi, sourceKeys: string[]): Promise<void> {
+  if (sourceKeys.length === 0) return;
+  await strapi.db.query(TOMBSTONE_UID).deleteMany({ where: { sourceKey: { $in: sourceKeys } } });
+}
+
+/**
+ * A Document Service middleware: an imported article deleted by anyone (content manager, bulk
+ * delete, API) leaves a tombstone keyed by its natural key, so importing its page again does
+ * not bring it back.
+ */
+export function rememberDeletedArticles(strapi: Core.Strapi): void {
+  strapi.documents.use(async (context, next) => {
+    if (context.uid !== ARTICLE_UID || context.action !== 'delete') return next();
+    const documentId = (context.params as { documentId?: string }).documentId;
+    const row = documentId
+      ? ((await strapi.db.query(ARTICLE_UID).findOne({
+          where: { documentId },
+          select: ['sourceKey', 'title'],
+          populate: { source: { select: ['fileName'] } },
+        })) as { sourceKey: string | null; title: string | null; source?: { fileName: string | null } | null } | null)
+      : null;
+    const result = await next();
+    if (row?.sourceKey) {
+      const existing = await strapi.db.query(TOMBSTONE_UID).findOne({ where: { sourceKey: row.sourceKey } });
+      if (!existing) {
+        await strapi.documents(TOMBSTONE_UID).create({
+          data: { sourceKey: row.sourceKey, title: row.title ?? undefined, fileName: row.source?.fileName ?? undefined },
+        });
+      }
+    }
+    return result;
+  });
+}
+
+export interface MergeResult {
+  kept: { documentId: string; name: string };
+  aliases: string[];
+  articlesRelinked: number;
+}
+
+async function entityRows(strapi: Core.Strapi, spec: TypeSpec, documentId: string, label: string): Promise<EntityRow[]> {
+  const rows = (await strapi.db.query(spec.uid).findMany({
+    where: { documentId },
+    select: ['id', 'documentId', 'name', 'importKey', 'publishedAt'],
+  })) as EntityRow[];
+  if (rows.length === 0) throw new errors.NotFoundError(`${spec.label} ${label} ${documentId} does not exist`);
+  return rows;
+}
+
+const isDraft = (row: { publishedAt: unknown }) => row.publishedAt === null || row.publishedAt === undefined;
+
+/**
+ * Merges one entity into another: every article (draft and published version alike) that linked
+ * the merged entry links the kept one, the merged entry is deleted, and its spellings become
+ * aliases of the kept entry so imports link them there. Articles' import snapshots are rewritten
+ * too: the kept link counts as the importer's own, so the next import neither drops it nor
+ * reports it as an editor's change. Runs under the import lock, in one transaction.
+ */
+export async function mergeEntity(
+  strapi: Core.Strapi,
+  spec: TypeSpec,
+  mergedDocumentId: string,
+  keptDocumentId: string,
+): Promise<MergeResult> {
+  if (mergedDocumentId === keptDocumentId) throw new errors.ValidationError('An entry cannot be merged into itself');
+  const relation = relationOf(spec);
+  return inImportTransaction(strapi, `merge:${mergedDocumentId}`, async () => {
+    const mergedRows = await entityRows(strapi, spec, mergedDocumentId, 'to merge');
+    const keptRows = await entityRows(strapi, spec, keptDocumentId, 'to keep');
+    const mergedDraft = mergedRows.find(isDraft) ?? mergedRows[0];
+    const keptDraft = keptRows.find(isDraft) ?? keptRows[0];
+    const mergedKey = naturalKey(mergedDraft);
+    const keptKey = naturalKey(keptDraft);
+
+    let articlesRelinked = 0;
+    for (const mergedRow of mergedRows) {
+      const keptRow = keptRows.find((row) => isDraft(row) === isDraft(mergedRow));
+      const articles = (await strapi.db.query(ARTICLE_UID).findMany({
+        where: { [relation]: { id: mergedRow.id } },
+        select: ['id', 'importSnapshot'],
+        populate: { [relation]: { select: ['id'] } },
+      })) as Array<{ id: number; importSnapshot: ImportSnapshot | null } & Record<string, unknown>>;
+      for (const article of articles) {
+        const linked = (article[relation] as Array<{ id: number }>).map((entity) => entity.id).filter((id) => id !== mergedRow.id);
+        // A published article keeps no link to an unpublished kept entry, as publishing would do.
+        if (keptRow && !linked.includes(keptRow.id)) linked.push(keptRow.id);
+        await strapi.db.query(ARTICLE_UID).update({
+          where: { id: article.id },
+          data: { [relation]: linked, importSnapshot: snapshotRelinked(article.importSnapshot, relation, mergedKey, keptKey) },
+        });
+        if (isDraft(mergedRow)) articlesRelinked += 1;
+      }
+    }
+
+    await strapi.documents(spec.uid).delete({ documentId: mergedDocumentId });
+
+    // Spellings merged into the merged entry earlier follow it to the kept one.
+    await strapi.db.query(ENTITY_ALIAS_UID).updateMany({
+      where: { entityType: spec.label, targetDocumentId: mergedDocumentId },
+      data: { targetDocumentId: keptDocumentId, targetName: keptDraft.name },
+    });
+    const spellings = [...new Set([mergedKey, mergedDraft.name])];
+    for (const name of spellings) {
+      await strapi.db.query(ENTITY_ALIAS_UID).deleteMany({ where: { entityType: spec.label, name } });
+      await strapi.documents(ENTITY_ALIAS_UID).create({
+        data: { name, entityType: spec.label as 'Official' | 'Project' | 'ResearchPlatform', targetDocumentId: keptDocumentId, targetName: keptDraft.name },
+      });
+    }
+    return { kept: { documentId: keptDocumentId, name: keptDraft.name }, aliases: spellings, articlesRelinked };
+  });
+}
+
+function snapshotRelinked(snapshot: ImportSnapshot | null, relation: ArticleRelation, from: string, to: string): ImportSnapshot | null {
+  const written = snapshot?.written[relation];
+  if (!snapshot || !Array.isArray(written) || !written.includes(from)) return snapshot;
+  const relinked = [...new Set(written.map((key: FieldValue) => (key === from ? to : key)))];
+  return { ...snapshot, written: { ...snapshot.written, [relation]: relinked } };
+}
+
+export interface AliasRecord {
+  documentId: string;
+  name: string;
+  entityType: string;
+  targetDocumentId: string;
+  targetName: string | null;
+}
+
+/** The spellings merged into an entry. */
+export async function aliasesOf(strapi: Core.Strapi, spec: TypeSpec, targetDocumentId: string): Promise<AliasRecord[]> {
+  return (await strapi.db.query(ENTITY_ALIAS_UID).findMany({
+    where: { entityType: spec.label, targetDocumentId },
+    select: ['documentId', 'name', 'entityType', 'targetDocumentId', 'targetName'],
+    orderBy: { name: 'asc' },
+  })) as AliasRecord[];
+}
+
+/**
+ * Un-merges a spelling: the alias goes, and the next import that prints the spelling creates
+ * its entry again (the relinked articles follow the extraction from then on).
+ */
+export async function removeAlias(strapi: Core.Strapi, aliasDocumentId: string): Promise<AliasRecord> {
+  return inImportTransaction(strapi, `unmerge:${aliasDocumentId}`, async () => {
+    const alias = (await strapi.db.query(ENTITY_ALIAS_UID).findOne({
+      where: { documentId: aliasDocumentId },
+      select: ['documentId', 'name', 'entityType', 'targetDocumentId', 'targetName'],
+    })) as AliasRecord | null;
+    if (!alias) throw new errors.NotFoundError(`Alias ${aliasDocumentId} does not exist`);
+    await strapi.db.query(ENTITY_ALIAS_UID).delete({ where: { documentId: aliasDocumentId } });
+    return alias;
+  });
+}

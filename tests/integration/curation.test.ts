@@ -1,0 +1,142 @@
+import path from 'node:path';
+import request from 'supertest';
+import { startTestApp, APP_ROOT, type TestApp } from '../helpers/strapi';
+import { createAdminFromEnv } from '../../src/bootstrap/admin-user';
+import { mergeEntity, removeAlias, aliasesOf } from '../../src/importer/load/curation';
+import { OFFICIAL_SPEC } from '../../src/importer/plan/records';
+import type { ImportOptions, Importer, ImportReport } from '../../src/importer/service';
+
+/** Two pages of the same week: the second misprints the vice mayor's name (周立兴 for 周立新). */
+const CITY_PAGE = path.join(APP_ROOT, 'tests', 'fixtures', 'pages', 'city-page.txt');
+const VARIANT_PAGE = path.join(APP_ROOT, 'tests', 'fixtures', 'desk', 'variant-spelling.txt');
+const ARTICLE = 'api::article.article';
+const OFFICIAL = 'api::official.official';
+const TOMBSTONE = 'api::tombstone.tombstone';
+const VISIT = '经开区调研重点项目';
+const STREETS = '老城区完成街巷改造';
+
+let app: TestApp;
+let importer: Importer;
+let adminToken: string;
+
+const PUBLISH: ImportOptions = { dryRun: false, publish: true, issueDate: '2023-03-03' };
+
+function created(report: ImportReport, type: string): number {
+  return report.totals[type].create;
+}
+
+async function officialNamed(name: string) {
+  const [official] = await app.strapi.documents(OFFICIAL).findMany({ filters: { name }, status: 'draft' });
+  return official ?? null;
+}
+
+async function articleTitled(title: string, status: 'draft' | 'published' = 'draft') {
+  const [article] = await app.strapi.documents(ARTICLE).findMany({ filters: { title }, status, populate: { officials: true } });
+  return (article ?? null) as { documentId: string; officials: Array<{ name: string }> } | null;
+}
+
+const officialNames = (article: { officials: Array<{ name: string }> } | null) => article?.officials.map((o) => o.name).sort();
+
+beforeAll(async () => {
+  app = await startTestApp();
+  importer = app.strapi.service('api::importer.importer') as unknown as Importer;
+  const credentials = { ADMIN_EMAIL: 'desk@example.com', ADMIN_PASSWORD: 'Desk-Pass-2023' };
+  await createAdminFromEnv(app.strapi, credentials);
+  const login = await request(app.http).post('/admin/login').send({ email: credentials.ADMIN_EMAIL, password: credentials.ADMIN_PASSWORD }).expect(200);
+  adminToken = login.body.data.token;
+  const first = await importer.importFiles([CITY_PAGE, VARIANT_PAGE], PUBLISH);
+  expect(first.failed).toBe(0);
+});
+
+afterAll(async () => {
+  await app?.stop();
+});
+
+describe('merging two spellings of one official', () => {
+  it('moves every link to the kept entry, deletes the other and remembers its spelling', async () => {
+    const kept = await officialNamed('周立新');
+    const merged = await officialNamed('周立兴');
+    expect(kept).not.toBeNull();
+    expect(merged).not.toBeNull();
+
+    const result = await mergeEntity(app.strapi, OFFICIAL_SPEC, merged!.documentId, kept!.documentId);
+    expect(result).toEqual({ kept: { documentId: kept!.documentId, name: '周立新' }, aliases: ['周立兴'], articlesRelinked: 1 });
+
+    expect(await officialNamed('周立兴')).toBeNull();
+    expect(await app.strapi.documents(OFFICIAL).count({ status: 'published', filters: { name: '周立兴' } })).toBe(0);
+    expect(officialNames(await articleTitled(VISIT))).toEqual(['周立新']);
+    expect(officialNames(await articleTitled(VISIT, 'published'))).toEqual(['周立新']);
+    expect((await aliasesOf(app.strapi, OFFICIAL_SPEC, kept!.documentId)).map((alias) => alias.name)).toEqual(['周立兴']);
+  });
+
+  it('links the merged spelling to the kept entry on every later import, writing nothing new', async () => {
+    const officialsBefore = await app.strapi.documents(OFFICIAL).count({ status: 'draft' });
+    const dryRun = await importer.importFiles([VARIANT_PAGE], { ...PUBLISH, dryRun: true, publish: false });
+    expect(dryRun.files[0].changes.filter((change) => change.action !== 'unchanged').map((change) => change.type)).toEqual([]);
+
+    const again = await importer.importFiles([VARIANT_PAGE], PUBLISH);
+    expect(again.failed).toBe(0);
+    expect(again.totals.Official).toMatchObject({ create: 0, update: 0 });
+    expect(again.totals.Article).toMatchObject({ create: 0, update: 0, keptForEditor: 0 });
+    expect(await app.strapi.documents(OFFICIAL).count({ status: 'draft' })).toBe(officialsBefore);
+    expect(officialNames(await articleTitled(VISIT))).toEqual(['周立新']);
+    expect(officialNames(await articleTitled(VISIT, 'published'))).toEqual(['周立新']);
+  });
+
+  it('refuses to merge an entry into itself or into one that does not exist', async () => {
+    const kept = await officialNamed('周立新');
+    await expect(mergeEntity(app.strapi, OFFICIAL_SPEC, kept!.documentId, kept!.documentId)).rejects.toMatchObject({ name: 'ValidationError' });
+    await expect(mergeEntity(app.strapi, OFFICIAL_SPEC, 'nonexistentdocument000', kept!.documentId)).rejects.toMatchObject({ name: 'NotFoundError' });
+  });
+
+  it('un-merging removes the alias, and the next import creates the spelling again', async () => {
+    const kept = await officialNamed('周立新');
+    const [alias] = await aliasesOf(app.strapi, OFFICIAL_SPEC, kept!.documentId);
+    await removeAlias(app.strapi, alias.documentId);
+    expect(await aliasesOf(app.strapi, OFFICIAL_SPEC, kept!.documentId)).toEqual([]);
+
+    const again = await importer.importFiles([VARIANT_PAGE], PUBLISH);
+    expect(created(again, 'Official')).toBe(1);
+    expect(await officialNamed('周立兴')).not.toBeNull();
+    expect(officialNames(await articleTitled(VISIT))).toEqual(['周立兴']);
+    expect(officialNames(await articleTitled(VISIT, 'published'))).toEqual(['周立兴']);
+    // The kept entry is still there for the other page.
+    expect(officialNames(await articleTitled('高新区重点项目集中签约'))).toContain('周立新');
+  });
+});
+
+describe('deleting an imported article', () => {
+  it('leaves a tombstone when an editor deletes it in the content manager', async () => {
+    const article = await articleTitled(STREETS);
+    await request(app.http)
+      .delete(`/content-manager/collection-types/${ARTICLE}/${article!.documentId}`)
+      .set('Authorization', `Bearer ${adminToken}`)
+      .expect(200);
+    expect(await articleTitled(STREETS)).toBeNull();
+    const tombstones = await app.strapi.documents(TOMBSTONE).findMany({});
+    expect(tombstones).toEqual([expect.objectContaining({ title: STREETS, fileName: 'variant-spelling.txt' })]);
+  });
+
+  it('is not re-created by the next import of its page, which says so', async () => {
+    const dryRun = await importer.importFiles([VARIANT_PAGE], { ...PUBLISH, dryRun: true, publish: false });
+    expect(dryRun.files[0].deleted).toEqual([expect.objectContaining({ title: STREETS })]);
+    expect(created(dryRun, 'Article')).toBe(0);
+
+    const again = await importer.importFiles([VARIANT_PAGE], PUBLISH);
+    expect(again.files[0].deleted.map((article) => article.title)).toEqual([STREETS]);
+    expect(created(again, 'Article')).toBe(0);
+    expect(await articleTitled(STREETS)).toBeNull();
+    expect(await app.strapi.documents(ARTICLE).count({ status: 'published', filters: { title: STREETS } })).toBe(0);
+  });
+
+  it('comes back when the import restores deleted articles, and the tombstone goes', async () => {
+    const restored = await importer.importFiles([VARIANT_PAGE], { ...PUBLISH, restoreDeleted: true });
+    expect(restored.files[0].deleted).toEqual([]);
+    expect(created(restored, 'Article')).toBe(1);
+    expect(await articleTitled(STREETS, 'published')).not.toBeNull();
+    expect(await app.strapi.documents(TOMBSTONE).count({})).toBe(0);
+
+    const again = await importer.importFiles([VARIANT_PAGE], PUBLISH);
+    expect(again.totals.Article).toMatchObject({ create: 0, update: 0 });
+  });
+});
