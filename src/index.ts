@@ -7,6 +7,8 @@ import { createAdminFromEnv } from './bootstrap/admin-user';
 import { configureAdminViews, lockImportBookkeeping } from './bootstrap/admin-views';
 import { convertHeldJsonLists } from './importer/load/json-lists';
 import { rememberDeletedArticles } from './importer/load/curation';
+import { grantDeskAction, registerDeskAction } from './desk/permission';
+import { registerDeskRoutes } from './desk/routes';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
@@ -23,5 +25,8 @@ export default {
     await createAdminFromEnv(strapi);
     await configureAdminViews(strapi);
     await lockImportBookkeeping(strapi);
+    await registerDeskAction(strapi);
+    await grantDeskAction(strapi);
+    registerDeskRoutes(strapi);
   },
 };

@@ -1,0 +1,134 @@
+import { createHash } from 'node:crypto';
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import { IMPORT_RUN_UID } from '../content-types';
+import { PageError } from '../importer/errors';
+import { decodePage } from '../importer/layout/decode';
+import type { FileReport, Importer, TypeCounts } from '../importer/service';
+import { MAX_UPLOAD_BYTES, type PageUpload } from './inputs';
+
+/** What a run keeps of each file: enough to tell later what happened, not the page itself. */
+export interface RunFile {
+  fileName: string;
+  sha256: string;
+  status: FileReport['status'];
+  error: string | null;
+  articles: number;
+  counts: Record<string, TypeCounts>;
+  warnings: string[];
+  deleted: string[];
+}
+
+export interface ImportRun {
+  documentId: string;
+  startedBy: string | null;
+  published: boolean;
+  files: RunFile[];
+  totals: Record<string, TypeCounts>;
+  failed: number;
+  createdAt: string;
+}
+
+const RUN_FIELDS = ['documentId', 'startedBy', 'published', 'files', 'totals', 'failed', 'createdAt'];
+const RUNS_LISTED = 50;
+
+/**
+ * The upload's bytes, refused with the importer's own message (file and line) when they are not
+ * a page: too large, empty, binary or in no encoding a scanning station uses.
+ */
+export function pageBytes(upload: PageUpload): Buffer {
+  const bytes = Buffer.from(upload.content, 'base64');
+  if (bytes.length > MAX_UPLOAD_BYTES) {
+    throw new errors.PayloadTooLargeError(`${upload.fileName}: file too large (${bytes.length} bytes > ${MAX_UPLOAD_BYTES} bytes)`);
+  }
+  try {
+    decodePage(upload.fileName, bytes);
+  } catch (error) {
+    if (error instanceof PageError) throw new errors.ValidationError(error.toString());
+    throw error;
+  }
+  return bytes;
+}
+
+export function importOf(strapi: Core.Strapi): Importer {
+  return strapi.service('api::importer.importer') as unknown as Importer;
+}
+
+/** The same page, dry-run: what an import would create, update, leave alone or keep. */
+export async function previewPage(strapi: Core.Strapi, upload: PageUpload): Promise<FileReport> {
+  const bytes = pageBytes(upload);
+  return importOf(strapi).importPage(
+    { file: upload.fileName, bytes },
+    { issueDate: upload.issueDate, page: upload.page },
+    { dryRun: true, publish: false, issueDate: upload.issueDate, restoreDeleted: upload.restoreDeleted },
+  );
+}
+
+export async function startRun(strapi: Core.Strapi, startedBy: string | null, publish: boolean): Promise<ImportRun> {
+  const run = await strapi.documents(IMPORT_RUN_UID).create({
+    data: { startedBy: startedBy ?? undefined, published: publish, files: [], totals: {}, failed: 0 },
+  });
+  return findRun(strapi, run.documentId);
+}
+
+async function findRun(strapi: Core.Strapi, documentId: string): Promise<ImportRun> {
+  const run = (await strapi.db.query(IMPORT_RUN_UID).findOne({ where: { documentId }, select: RUN_FIELDS })) as ImportRun | null;
+  if (!run) throw new errors.NotFoundError(`Import run ${documentId} does not exist`);
+  return run;
+}
+
+function addCounts(totals: Record<string, TypeCounts>, counts: Record<string, TypeCounts>): Record<string, TypeCounts> {
+  const sum: Record<string, TypeCounts> = { ...totals };
+  for (const [type, typeCounts] of Object.entries(counts)) {
+    const before = sum[type] ?? { create: 0, update: 0, unchanged: 0, keptForEditor: 0 };
+    sum[type] = {
+      create: before.create + typeCounts.create,
+      update: before.update + typeCounts.update,
+      unchanged: before.unchanged + typeCounts.unchanged,
+      keptForEditor: before.keptForEditor + typeCounts.keptForEditor,
+    };
+  }
+  return sum;
+}
+
+/**
+ * Imports one page into a run (pages go one request each, so the admin shows progress) and
+ * records it there. A page that fails leaves nothing behind (the importer's transaction) and is
+ * recorded with its error.
+ */
+export async function importIntoRun(strapi: Core.Strapi, runId: string, upload: PageUpload): Promise<{ file: FileReport; run: ImportRun }> {
+  const run = await findRun(strapi, runId);
+  const bytes = pageBytes(upload);
+  const report = await importOf(strapi).importPage(
+    { file: upload.fileName, bytes },
+    { issueDate: upload.issueDate, page: upload.page },
+    { dryRun: false, publish: run.published, issueDate: upload.issueDate, restoreDeleted: upload.restoreDeleted },
+  );
+  const recorded: RunFile = {
+    fileName: upload.fileName,
+    sha256: createHash('sha256').update(bytes).digest('hex'),
+    status: report.status,
+    error: report.error,
+    articles: report.articles,
+    counts: report.counts,
+    warnings: report.unassigned.map(({ lines, reason }) => `${upload.fileName}:${lines.first}: lines ${lines.first}-${lines.last} ${reason}`),
+    deleted: report.deleted.map((article) => article.title),
+  };
+  await strapi.db.query(IMPORT_RUN_UID).update({
+    where: { documentId: runId },
+    data: {
+      files: [...(run.files ?? []), recorded],
+      totals: report.status === 'failed' ? run.totals : addCounts(run.totals ?? {}, report.counts),
+      failed: run.failed + (report.status === 'failed' ? 1 : 0),
+    },
+  });
+  return { file: report, run: await findRun(strapi, runId) };
+}
+
+export async function listRuns(strapi: Core.Strapi): Promise<ImportRun[]> {
+  return (await strapi.db.query(IMPORT_RUN_UID).findMany({
+    select: RUN_FIELDS,
+    orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+    limit: RUNS_LISTED,
+  })) as ImportRun[];
+}

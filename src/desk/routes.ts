@@ -1,0 +1,89 @@
+import type { Core } from '@strapi/strapi';
+import { OFFICIAL_SPEC, PROJECT_SPEC, RESEARCH_PLATFORM_SPEC, type TypeSpec } from '../importer/plan/records';
+import { aliasesOf, mergeEntity, removeAlias } from '../importer/load/curation';
+import { DESK_ACTION } from './permission';
+import { importIntoRun, listRuns, previewPage, startRun } from './import-runs';
+import {
+  DocumentParamsSchema,
+  EntityParamsSchema,
+  MergeSchema,
+  PageUploadSchema,
+  ReviewSchema,
+  RunIdParamsSchema,
+  RunStartSchema,
+  parse,
+  type ENTITY_TYPES,
+} from './inputs';
+import { articlePrintedSource, markReviewed } from './review';
+
+type Context = Parameters<Core.MiddlewareHandler>[0];
+
+const SPEC_OF: Record<(typeof ENTITY_TYPES)[number], TypeSpec> = {
+  officials: OFFICIAL_SPEC,
+  projects: PROJECT_SPEC,
+  'research-platforms': RESEARCH_PLATFORM_SPEC,
+};
+
+/** How runs name who started them: the admin's name and email. */
+function adminName(ctx: Context): string | null {
+  const user = ctx.state.user as { firstname?: string; lastname?: string; email?: string } | undefined;
+  if (!user) return null;
+  const name = [user.firstname, user.lastname].filter(Boolean).join(' ');
+  return name ? `${name} <${user.email}>` : (user.email ?? null);
+}
+
+export const DESK_PREFIX = '/newsroom-desk';
+
+/**
+ * The editors' desk: admin routes (an admin session and the desk permission), every input
+ * validated; the work itself is the importer's (preview, import, merge) and the Document
+ * Service's (review, publish).
+ */
+export function deskRoutes(strapi: Core.Strapi) {
+  const route = (method: string, path: string, handler: (ctx: Context) => Promise<unknown>) => ({
+    method,
+    path,
+    handler: async (ctx: Context) => {
+      ctx.body = await handler(ctx);
+    },
+    config: {
+      policies: ['admin::isAuthenticatedAdmin', { name: 'admin::hasPermissions', config: { actions: [DESK_ACTION] } }],
+    },
+  });
+  const body = (ctx: Context) => (ctx.request as unknown as { body?: unknown }).body;
+
+  return [
+    route('POST', '/preview', async (ctx) => ({ data: await previewPage(strapi, parse(PageUploadSchema, body(ctx), 'body')) })),
+    route('GET', '/runs', async () => ({ data: await listRuns(strapi) })),
+    route('POST', '/runs', async (ctx) => ({ data: await startRun(strapi, adminName(ctx), parse(RunStartSchema, body(ctx), 'body').publish) })),
+    route('POST', '/runs/:id/files', async (ctx) => {
+      const { id } = parse(RunIdParamsSchema, ctx.params, 'params');
+      return { data: await importIntoRun(strapi, id, parse(PageUploadSchema, body(ctx), 'body')) };
+    }),
+    route('GET', '/articles/:documentId/printed-source', async (ctx) => {
+      const { documentId } = parse(DocumentParamsSchema, ctx.params, 'params');
+      return { data: await articlePrintedSource(strapi, documentId) };
+    }),
+    route('POST', '/articles/review', async (ctx) => {
+      const { documentIds, publish } = parse(ReviewSchema, body(ctx), 'body');
+      return { data: await markReviewed(strapi, documentIds, publish) };
+    }),
+    route('GET', '/entities/:type/:documentId/aliases', async (ctx) => {
+      const { type, documentId } = parse(EntityParamsSchema, ctx.params, 'params');
+      return { data: await aliasesOf(strapi, SPEC_OF[type], documentId) };
+    }),
+    route('POST', '/entities/:type/:documentId/merge', async (ctx) => {
+      const { type, documentId } = parse(EntityParamsSchema, ctx.params, 'params');
+      const { into } = parse(MergeSchema, body(ctx), 'body');
+      return { data: await mergeEntity(strapi, SPEC_OF[type], documentId, into) };
+    }),
+    route('DELETE', '/aliases/:documentId', async (ctx) => {
+      const { documentId } = parse(DocumentParamsSchema, ctx.params, 'params');
+      return { data: await removeAlias(strapi, documentId) };
+    }),
+  ];
+}
+
+export function registerDeskRoutes(strapi: Core.Strapi): void {
+  strapi.server.routes({ type: 'admin', prefix: DESK_PREFIX, routes: deskRoutes(strapi) } as never);
+}

@@ -1,0 +1,192 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import request from 'supertest';
+import { startTestApp, APP_ROOT, type TestApp } from '../helpers/strapi';
+import { createAdminFromEnv } from '../../src/bootstrap/admin-user';
+
+const DESK = '/newsroom-desk';
+const ARTICLE = 'api::article.article';
+const OFFICIAL = 'api::official.official';
+const FIXTURES = path.join(APP_ROOT, 'tests', 'fixtures', 'desk');
+const STORM_PAGE = readFileSync(path.join(FIXTURES, 'second-spelling.txt'));
+const VARIANT_PAGE = readFileSync(path.join(FIXTURES, 'variant-spelling.txt'));
+const STORM = '市区道路完成雨季排查';
+const VISIT = '经开区调研重点项目';
+
+let app: TestApp;
+const tokens: Record<'superAdmin' | 'editor' | 'author', string> = { superAdmin: '', editor: '', author: '' };
+
+async function login(email: string, password: string): Promise<string> {
+  const response = await request(app.http).post('/admin/login').send({ email, password }).expect(200);
+  return response.body.data.token;
+}
+
+async function adminWithRole(code: string, email: string, password: string): Promise<string> {
+  const role = await app.strapi.db.query('admin::role').findOne({ where: { code } });
+  await app.strapi.service('admin::user').create({ email, password, firstname: code, lastname: 'Tester', isActive: true, roles: [role.id] });
+  return login(email, password);
+}
+
+const as = (who: keyof typeof tokens) => ({ Authorization: `Bearer ${tokens[who]}` });
+
+function upload(fileName: string, bytes: Buffer, extra: Record<string, unknown> = {}) {
+  return { fileName, content: bytes.toString('base64'), issueDate: '2023-03-04', page: 'A02', ...extra };
+}
+
+async function articleTitled(title: string, status: 'draft' | 'published' = 'draft') {
+  const [article] = await app.strapi.documents(ARTICLE).findMany({ filters: { title }, status, populate: { officials: true } });
+  return (article ?? null) as any;
+}
+
+beforeAll(async () => {
+  app = await startTestApp();
+  const credentials = { ADMIN_EMAIL: 'chief@example.com', ADMIN_PASSWORD: 'Chief-Pass-2023' };
+  await createAdminFromEnv(app.strapi, credentials);
+  tokens.superAdmin = await login(credentials.ADMIN_EMAIL, credentials.ADMIN_PASSWORD);
+  tokens.editor = await adminWithRole('strapi-editor', 'editor@example.com', 'Editor-Pass-2023');
+  tokens.author = await adminWithRole('strapi-author', 'author@example.com', 'Author-Pass-2023');
+});
+
+afterAll(async () => {
+  await app?.stop();
+});
+
+describe('who may use the desk', () => {
+  it('answers 401 without an admin session and 403 to Authors, who lack the desk permission', async () => {
+    await request(app.http).get(`${DESK}/runs`).expect(401);
+    await request(app.http).get(`${DESK}/runs`).set(as('author')).expect(403);
+    await request(app.http).post(`${DESK}/preview`).set(as('author')).send(upload('a.txt', STORM_PAGE)).expect(403);
+    await request(app.http).get(`${DESK}/runs`).set(as('editor')).expect(200);
+    await request(app.http).get(`${DESK}/runs`).set(as('superAdmin')).expect(200);
+  });
+});
+
+describe('import preview', () => {
+  it('shows what an import would do, per article, and writes nothing', async () => {
+    const response = await request(app.http).post(`${DESK}/preview`).set(as('editor')).send(upload('variant.txt', VARIANT_PAGE)).expect(200);
+    const report = response.body.data;
+    expect(report).toMatchObject({ file: 'variant.txt', status: 'planned', error: null, articles: 2 });
+    expect(report.changes.filter((change: any) => change.type === 'Article').map((change: any) => change.action)).toEqual(['create', 'create']);
+    expect(report.counts.Official).toMatchObject({ create: 1 });
+    expect(await app.strapi.documents(ARTICLE).count({})).toBe(0);
+  });
+
+  it('refuses what is not a page with a clear 400: binary, not .txt, too large, malformed', async () => {
+    const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48, 0x44, 0x52]);
+    const binary = await request(app.http).post(`${DESK}/preview`).set(as('editor')).send(upload('scan.txt', png)).expect(400);
+    expect(binary.body.error.message).toMatch(/^scan\.txt:\d+: /);
+
+    const wrongName = await request(app.http).post(`${DESK}/preview`).set(as('editor')).send(upload('scan.png', STORM_PAGE)).expect(400);
+    expect(wrongName.body.error.message).toContain('.txt');
+
+    const large = await request(app.http).post(`${DESK}/preview`).set(as('editor'))
+      .send(upload('large.txt', Buffer.alloc(600 * 1024, 0x41))).expect(400);
+    expect(large.body.error.message).toContain('file too large');
+
+    for (const body of [{}, { fileName: 'a.txt', content: 42 }, { ...upload('a.txt', STORM_PAGE), issueDate: '2023-02-30' }, { ...upload('a.txt', STORM_PAGE), content: '%%%' }, 'text']) {
+      const response = await request(app.http).post(`${DESK}/preview`).set(as('editor')).send(body as object).expect(400);
+      expect(response.body.error.name).toBe('ValidationError');
+    }
+    const empty = await request(app.http).post(`${DESK}/preview`).set(as('editor')).send(upload('empty.txt', Buffer.alloc(0))).expect(400);
+    expect(empty.body.error.message).toContain('empty.txt:1: empty file');
+  });
+});
+
+describe('import runs', () => {
+  it('imports pages one request each into a recorded run, and lists runs newest first', async () => {
+    const started = await request(app.http).post(`${DESK}/runs`).set(as('editor')).send({ publish: false }).expect(200);
+    const runId = started.body.data.documentId;
+    expect(started.body.data).toMatchObject({ startedBy: 'strapi-editor Tester <editor@example.com>', published: false, files: [], failed: 0 });
+
+    const first = await request(app.http).post(`${DESK}/runs/${runId}/files`).set(as('editor')).send(upload('storm.txt', STORM_PAGE)).expect(200);
+    expect(first.body.data.file).toMatchObject({ status: 'imported', articles: 1 });
+    const second = await request(app.http).post(`${DESK}/runs/${runId}/files`).set(as('editor')).send(upload('variant.txt', VARIANT_PAGE)).expect(200);
+    const run = second.body.data.run;
+    expect(run.files.map((file: any) => [file.fileName, file.sha256, file.status])).toEqual([
+      ['storm.txt', createHash('sha256').update(STORM_PAGE).digest('hex'), 'imported'],
+      ['variant.txt', createHash('sha256').update(VARIANT_PAGE).digest('hex'), 'imported'],
+    ]);
+    expect(run.totals.Article).toMatchObject({ create: 3 });
+    expect(await articleTitled(STORM)).toMatchObject({ reviewStatus: 'needs_review', issueDate: '2023-03-04', page: 'A02' });
+    expect(await articleTitled(STORM, 'published')).toBeNull();
+
+    const later = await request(app.http).post(`${DESK}/runs`).set(as('superAdmin')).send({ publish: true }).expect(200);
+    const listed = await request(app.http).get(`${DESK}/runs`).set(as('editor')).expect(200);
+    expect(listed.body.data.map((entry: any) => entry.documentId)).toEqual([later.body.data.documentId, runId]);
+  });
+
+  it('answers 404 for a run that does not exist and 400 for a malformed id', async () => {
+    await request(app.http).post(`${DESK}/runs/nosuchrun0000000000000/files`).set(as('editor')).send(upload('storm.txt', STORM_PAGE)).expect(404);
+    await request(app.http).post(`${DESK}/runs/NOT-AN-ID/files`).set(as('editor')).send(upload('storm.txt', STORM_PAGE)).expect(400);
+  });
+});
+
+describe('printed source', () => {
+  it('gives the article lines as printed, numbered, with where each linked entity and figure is', async () => {
+    const article = await articleTitled(STORM);
+    const response = await request(app.http).get(`${DESK}/articles/${article.documentId}/printed-source`).set(as('editor')).expect(200);
+    const source = response.body.data;
+    expect(source.fileName).toBe('storm.txt');
+    expect(source.title).toEqual({ text: STORM, generated: false });
+    expect(source.lines[0]).toEqual({ number: 1, text: STORM });
+    expect(source.lines.find((line: any) => line.number === 4).text).toContain('周立新');
+    expect(source.marks).toEqual(expect.arrayContaining([
+      { kind: 'official', text: '周立新', firstLine: 4, lastLine: 4, generated: false },
+      { kind: 'figure', text: '易涝点 42处', firstLine: 5, lastLine: 5, generated: false },
+    ]));
+    await request(app.http).get(`${DESK}/articles/nosucharticle000000000/printed-source`).set(as('editor')).expect(404);
+  });
+});
+
+describe('review', () => {
+  it('marks reviewed without publishing, then marks reviewed and publishes with the linked entries', async () => {
+    const storm = await articleTitled(STORM);
+    await request(app.http).post(`${DESK}/articles/review`).set(as('editor')).send({ documentIds: [storm.documentId] }).expect(200);
+    expect(await articleTitled(STORM)).toMatchObject({ reviewStatus: 'reviewed' });
+    expect(await articleTitled(STORM, 'published')).toBeNull();
+
+    const published = await request(app.http).post(`${DESK}/articles/review`).set(as('editor'))
+      .send({ documentIds: [storm.documentId], publish: true }).expect(200);
+    expect(published.body.data).toEqual({ reviewed: 1, published: 1, relatedPublished: 1 });
+    const live = await articleTitled(STORM, 'published');
+    expect(live).toMatchObject({ reviewStatus: 'reviewed' });
+    expect(live.officials.map((official: any) => official.name)).toEqual(['周立新']);
+
+    await request(app.http).post(`${DESK}/articles/review`).set(as('editor')).send({ documentIds: [] }).expect(400);
+    await request(app.http).post(`${DESK}/articles/review`).set(as('editor')).send({ documentIds: ['nosucharticle000000000'] }).expect(404);
+  });
+});
+
+describe('merge and un-merge', () => {
+  it('merges through the desk, lists the alias, and un-merges', async () => {
+    const [kept] = await app.strapi.documents(OFFICIAL).findMany({ filters: { name: '周立新' }, status: 'draft' });
+    const [merged] = await app.strapi.documents(OFFICIAL).findMany({ filters: { name: '周立兴' }, status: 'draft' });
+    const response = await request(app.http).post(`${DESK}/entities/officials/${merged.documentId}/merge`).set(as('editor'))
+      .send({ into: kept.documentId }).expect(200);
+    expect(response.body.data).toMatchObject({ kept: { name: '周立新' }, aliases: ['周立兴'], articlesRelinked: 1 });
+    expect((await articleTitled(VISIT)).officials.map((official: any) => official.name)).toEqual(['周立新']);
+
+    const aliases = await request(app.http).get(`${DESK}/entities/officials/${kept.documentId}/aliases`).set(as('editor')).expect(200);
+    expect(aliases.body.data.map((alias: any) => alias.name)).toEqual(['周立兴']);
+
+    // Re-importing the page with the merged spelling through the desk creates nothing.
+    const run = await request(app.http).post(`${DESK}/runs`).set(as('editor')).send({}).expect(200);
+    const again = await request(app.http).post(`${DESK}/runs/${run.body.data.documentId}/files`).set(as('editor')).send(upload('variant.txt', VARIANT_PAGE)).expect(200);
+    expect(again.body.data.file.counts.Official).toMatchObject({ create: 0 });
+
+    await request(app.http).delete(`${DESK}/aliases/${aliases.body.data[0].documentId}`).set(as('editor')).expect(200);
+    const none = await request(app.http).get(`${DESK}/entities/officials/${kept.documentId}/aliases`).set(as('editor')).expect(200);
+    expect(none.body.data).toEqual([]);
+  });
+
+  it('answers 400 for an unknown type or a merge into itself, 404 for entries that do not exist', async () => {
+    const [kept] = await app.strapi.documents(OFFICIAL).findMany({ filters: { name: '周立新' }, status: 'draft' });
+    await request(app.http).post(`${DESK}/entities/articles/${kept.documentId}/merge`).set(as('editor')).send({ into: kept.documentId }).expect(400);
+    await request(app.http).post(`${DESK}/entities/officials/${kept.documentId}/merge`).set(as('editor')).send({ into: kept.documentId }).expect(400);
+    await request(app.http).post(`${DESK}/entities/officials/${kept.documentId}/merge`).set(as('editor')).send({}).expect(400);
+    await request(app.http).post(`${DESK}/entities/officials/nosuchofficial00000000/merge`).set(as('editor')).send({ into: kept.documentId }).expect(404);
+    await request(app.http).delete(`${DESK}/aliases/nosuchalias00000000000`).set(as('editor')).expect(404);
+    await request(app.http).post(`${DESK}/entities/officials/${kept.documentId}/merge`).set(as('author')).send({ into: kept.documentId }).expect(403);
+  });
+});
