@@ -15,6 +15,8 @@ interface ListView {
   revision: number;
   mainField: string;
   columns: string[];
+  /** The order the list opens in; the most recently changed first unless said otherwise. */
+  sort?: { by: string; order: 'ASC' | 'DESC' };
 }
 
 interface ViewSpec {
@@ -24,7 +26,14 @@ interface ViewSpec {
 
 const CONTENT_TYPE_VIEWS: Record<string, ViewSpec> = {
   'api::article.article': {
-    list: { revision: 2, mainField: 'title', columns: ['title', 'issueDate', 'dateline', 'reviewStatus', 'titleGenerated', 'continuedOn'] },
+    // Opens on what needs review (needs_review sorts before reviewed); the draft/published
+    // status column is the content manager's own; relation columns show how many are linked.
+    list: {
+      revision: 3,
+      mainField: 'title',
+      columns: ['title', 'issueDate', 'dateline', 'reviewStatus', 'officials', 'projects', 'researchPlatforms'],
+      sort: { by: 'reviewStatus', order: 'ASC' },
+    },
     labels: {
       title: 'Title 标题', subtitle: 'Subtitle 副题', titleGenerated: 'Title generated 标题为自动生成',
       outlet: 'Outlet 媒体', credits: 'Credits 署名', dateline: 'Dateline 电头日期', eventDate: 'Event date 事件日期',
@@ -113,7 +122,12 @@ export async function configureAdminViews(strapi: Core.Strapi): Promise<void> {
     const newLayout = view.list !== undefined && (applied[uid] ?? 0) < view.list.revision;
     if (!changed && !newLayout) return;
     const settings = newLayout
-      ? { ...configuration.settings, mainField: view.list?.mainField, defaultSortBy: 'updatedAt', defaultSortOrder: 'DESC' }
+      ? {
+          ...configuration.settings,
+          mainField: view.list?.mainField,
+          defaultSortBy: view.list?.sort?.by ?? 'updatedAt',
+          defaultSortOrder: view.list?.sort?.order ?? 'DESC',
+        }
       : configuration.settings;
     const layouts = newLayout ? { ...configuration.layouts, list: view.list?.columns } : configuration.layouts;
     await service.updateConfiguration(model, { settings, metadatas, layouts });
@@ -145,4 +159,18 @@ export async function lockImportBookkeeping(strapi: Core.Strapi): Promise<void> 
     for (const field of locked) metadatas[field] = { ...metadatas[field], edit: { ...metadatas[field].edit, editable: false } };
     await contentTypes.updateConfiguration(contentType, { settings: configuration.settings, metadatas, layouts: configuration.layouts });
   }
+  await hidePrintedTextField(strapi);
+}
+
+/**
+ * The text as printed is read in the edit view's `Printed source 原文` panel, with line numbers
+ * and marks; as a form field it would be a long box nobody may edit.
+ */
+async function hidePrintedTextField(strapi: Core.Strapi): Promise<void> {
+  const components = strapi.plugin('content-manager').service('components');
+  const component = components.findComponent('article.source');
+  const configuration = await components.findConfiguration(component);
+  if (configuration.metadatas.rawText?.edit?.visible === false) return;
+  const metadatas = { ...configuration.metadatas, rawText: { ...configuration.metadatas.rawText, edit: { ...configuration.metadatas.rawText?.edit, visible: false } } };
+  await components.updateConfiguration(component, { settings: configuration.settings, metadatas, layouts: configuration.layouts });
 }

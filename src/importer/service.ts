@@ -46,6 +46,8 @@ export interface FileReport {
   counts: Record<string, TypeCounts>;
   /** Articles of the page that editors deleted and this run left deleted. */
   deleted: Array<{ key: string; title: string }>;
+  /** Each article's title by its key, so a preview names what it would create or update. */
+  titles: Record<string, string>;
 }
 
 export interface ImportReport {
@@ -137,7 +139,7 @@ function plannedChange(entry: PlanEntry): PlannedChange {
 
 function failure(file: string, error: unknown): FileReport {
   const message = error instanceof PageError ? error.toString() : `${file}: ${(error as Error)?.message ?? String(error)}`;
-  return { file, status: 'failed', error: message, articles: 0, unassigned: [], changes: [], counts: countByType([]), deleted: [] };
+  return { file, status: 'failed', error: message, articles: 0, unassigned: [], changes: [], counts: countByType([]), deleted: [], titles: {} };
 }
 
 export function createImporter(strapi: Core.Strapi) {
@@ -176,6 +178,7 @@ export function createImporter(strapi: Core.Strapi) {
         changes,
         counts: countByType(changes),
         deleted,
+        titles: Object.fromEntries(source.extraction.articles.map((article) => [article.key, article.title])),
       };
     } catch (error) {
       return failure(file, error);

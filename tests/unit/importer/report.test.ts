@@ -15,6 +15,7 @@ function fileReport(overrides: Partial<FileReport>): FileReport {
     changes: [],
     counts: { Official: counts(12, 1), Article: counts(3) },
     deleted: [],
+    titles: {},
     ...overrides,
   };
 }
