@@ -1,10 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import request from 'supertest';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 
 /**
  * The README's first command, run as a newcomer would: `npm start` on an empty SQLite database
@@ -181,6 +181,140 @@ describe('admin panel', () => {
     await page.getByText('000_c63cc6bb5a561820.txt').waitFor({ timeout: 60_000 });
     expect(await page.content()).toContain('Unassigned text 未归属文字');
     await page.screenshot({ path: path.join(os.tmpdir(), 'newsroom-admin-pages.png'), fullPage: true });
+  });
+});
+
+/**
+ * The editors' desk in the built admin, as an editor works: import pages through the Import page,
+ * read an article against its print, edit, review and publish, re-import, merge, delete.
+ * Screenshots of each step go to screenshots/desk/ (git-ignored).
+ */
+describe("editors' desk", () => {
+  const SHOTS = path.join(APP_ROOT, 'screenshots', 'desk');
+  const DESK_PAGES = path.join(APP_ROOT, 'tests', 'fixtures', 'desk');
+  const STORM = '市区道路完成雨季排查';
+  const STORM_EDITED = '市区道路完成雨季防汛排查';
+  const STREETS = '老城区完成街巷改造';
+  let browser: Browser;
+  let page: Page;
+  let token: string;
+
+  const shot = (name: string) => page.screenshot({ path: path.join(SHOTS, `${name}.png`) });
+  const contentManager = (uid: string, query = '') => `${baseUrl}/admin/content-manager/collection-types/${uid}${query}`;
+  const adminGet = async (url: string) => (await request(baseUrl).get(url).set('Authorization', `Bearer ${token}`).expect(200)).body;
+  const draftsNamed = async (uid: string, field: string, value: string) =>
+    (await adminGet(`/content-manager/collection-types/${uid}?filters[${field}][$eq]=${encodeURIComponent(value)}`)).results;
+
+  async function importThroughDesk(files: string[], expectInPreview: string | RegExp) {
+    await page.goto(`${baseUrl}/admin/newsroom-desk/import`);
+    await page.getByRole('heading', { name: 'Import pages 导入版面' }).waitFor({ timeout: 60_000 });
+    await page.getByLabel('Page files').setInputFiles(files.map((file) => path.join(DESK_PAGES, file)));
+    await page.getByLabel('Issue date').fill('2023-03-04');
+    await page.getByRole('button', { name: 'Preview 预览' }).click();
+    await page.getByText(expectInPreview).first().waitFor({ timeout: 60_000 });
+  }
+
+  async function confirmImport() {
+    await page.getByRole('button', { name: 'Import as drafts 导入为草稿' }).click();
+    await page.getByTestId('import-summary').waitFor({ timeout: 60_000 });
+  }
+
+  async function documentAction(name: string | RegExp) {
+    const direct = page.getByRole('button', { name });
+    if (await direct.count()) return direct.first().click();
+    await page.getByRole('button', { name: /more document actions/i }).click();
+    await page.getByRole('menuitem', { name }).click();
+  }
+
+  beforeAll(async () => {
+    mkdirSync(SHOTS, { recursive: true });
+    const login = await request(baseUrl).post('/admin/login').send(ADMIN).expect(200);
+    token = login.body.data.token;
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+    });
+    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(`${baseUrl}/admin/auth/login`);
+    await page.getByLabel(/email/i).fill(ADMIN.email);
+    await page.getByLabel(/password/i).fill(ADMIN.password);
+    await page.getByRole('button', { name: /login/i }).click();
+    await page.waitForURL(/\/admin(\/)?$/, { timeout: 60_000 });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('imports two pages from the Import page: preview first, then the run is recorded', async () => {
+    await page.getByRole('link', { name: /Import pages 导入版面/ }).click();
+    await importThroughDesk(['second-spelling.txt', 'variant-spelling.txt'], '经开区调研重点项目');
+    expect(await page.getByText(STORM).count()).toBeGreaterThan(0);
+    expect(await draftsNamed('api::article.article', 'title', STORM)).toHaveLength(0);
+    await shot('1-import-preview');
+    await confirmImport();
+    const history = page.getByRole('table', { name: 'Import runs' });
+    await history.getByText('variant-spelling.txt').waitFor();
+    expect(await history.getByText('second-spelling.txt').count()).toBe(1);
+    await shot('2-import-summary');
+    expect(await draftsNamed('api::article.article', 'title', STORM)).toHaveLength(1);
+  });
+
+  it('shows the printed source beside the form, with the marks, and lets the editor edit, review and publish', async () => {
+    const [storm] = await draftsNamed('api::article.article', 'title', STORM);
+    await page.goto(contentManager('api::article.article', `/${storm.documentId}`));
+    const panel = page.getByTestId('printed-source');
+    await panel.waitFor({ timeout: 60_000 });
+    await panel.getByText('Official 官员: 周立新 — line 4').waitFor();
+    expect(await panel.getByText('Figure 数据: 易涝点 42处 — line 5').count()).toBe(1);
+    await shot('3-printed-source');
+
+    await page.getByLabel(/Title 标题/).fill(STORM_EDITED);
+    await page.getByRole('button', { name: /^save$/i }).click();
+    await page.getByText(/saved/i).first().waitFor({ timeout: 30_000 });
+    await documentAction(/Mark reviewed and publish/);
+    await page.waitForLoadState('load');
+    const published = await request(baseUrl).get(`/api/articles?filters[title][$eq]=${encodeURIComponent(STORM_EDITED)}`).expect(200);
+    expect(published.body.data).toEqual([expect.objectContaining({ reviewStatus: 'reviewed' })]);
+    await shot('4-reviewed-and-published');
+  });
+
+  it("keeps the editor's title when the page is imported again", async () => {
+    await importThroughDesk(['second-spelling.txt'], STORM_EDITED);
+    await confirmImport();
+    expect(await draftsNamed('api::article.article', 'title', STORM_EDITED)).toHaveLength(1);
+    expect(await draftsNamed('api::article.article', 'title', STORM)).toHaveLength(0);
+  });
+
+  it('merges two spellings of an official, and a re-import does not bring the merged one back', async () => {
+    const [misprint] = await draftsNamed('api::official.official', 'name', '周立兴');
+    await page.goto(contentManager('api::official.official', `/${misprint.documentId}`));
+    await page.getByText('Posts 职务').first().waitFor({ timeout: 60_000 });
+    await documentAction(/Merge into… 合并到…/);
+    await page.getByLabel('Search entries').fill('周立新');
+    await page.getByRole('button', { name: 'Merge into 周立新 合并到此' }).click();
+    await page.waitForURL((url) => !url.pathname.endsWith(misprint.documentId), { timeout: 30_000 });
+    await shot('5-merged');
+    expect(await draftsNamed('api::official.official', 'name', '周立兴')).toHaveLength(0);
+
+    await importThroughDesk(['variant-spelling.txt'], '经开区调研重点项目');
+    await confirmImport();
+    expect(await draftsNamed('api::official.official', 'name', '周立兴')).toHaveLength(0);
+  });
+
+  it('respects a deletion: the next import of the page does not re-create the article', async () => {
+    const [streets] = await draftsNamed('api::article.article', 'title', STREETS);
+    await page.goto(contentManager('api::article.article', `/${streets.documentId}`));
+    await page.getByTestId('printed-source').waitFor({ timeout: 60_000 });
+    await documentAction(/delete (document|entry)/i);
+    await page.getByRole('alertdialog').getByRole('button', { name: /confirm|delete/i }).click();
+    await page.waitForURL((url) => !url.pathname.endsWith(streets.documentId), { timeout: 30_000 });
+    expect(await draftsNamed('api::article.article', 'title', STREETS)).toHaveLength(0);
+
+    await importThroughDesk(['variant-spelling.txt'], 'deleted by an editor 已删除');
+    await shot('6-deleted-stays-deleted');
+    await confirmImport();
+    expect(await draftsNamed('api::article.article', 'title', STREETS)).toHaveLength(0);
   });
 });
 

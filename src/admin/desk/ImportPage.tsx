@@ -1,0 +1,288 @@
+import * as React from 'react';
+import { Badge, Box, Button, Flex, Typography } from '@strapi/design-system';
+import { Layouts, Page, useFetchClient } from '@strapi/strapi/admin';
+import { DESK, errorMessage, fileContent, textContent, type FileReport, type ImportRun, type TypeCounts } from './api';
+
+interface PendingFile {
+  fileName: string;
+  content: string;
+  preview: FileReport | null;
+  error: string | null;
+}
+
+const TYPES = ['Page', 'Official', 'Project', 'ResearchPlatform', 'Article'];
+const cell: React.CSSProperties = { padding: '4px 8px', borderBottom: '1px solid #eaeaef', textAlign: 'left', verticalAlign: 'top' };
+
+function CountsTable({ counts, label }: { counts: Record<string, TypeCounts>; label: string }) {
+  return (
+    <table aria-label={label} style={{ borderCollapse: 'collapse', marginTop: 8 }}>
+      <thead>
+        <tr>
+          {['', 'created 新建', 'updated 更新', 'unchanged 未变', 'kept for editor 保留编辑修改'].map((head) => <th key={head} style={cell}>{head}</th>)}
+        </tr>
+      </thead>
+      <tbody>
+        {TYPES.filter((type) => counts[type]).map((type) => (
+          <tr key={type}>
+            <td style={cell}>{type}</td>
+            <td style={cell}>{counts[type].create}</td>
+            <td style={cell}>{counts[type].update}</td>
+            <td style={cell}>{counts[type].unchanged}</td>
+            <td style={cell}>{counts[type].keptForEditor}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+function Preview({ file }: { file: PendingFile }) {
+  if (file.error) {
+    return <Typography textColor="danger600" data-testid="file-error">{file.error}</Typography>;
+  }
+  const report = file.preview;
+  if (!report) return null;
+  const articles = report.changes.filter((change) => change.type === 'Article');
+  return (
+    <Box>
+      <table aria-label={`Preview of ${report.file}`} style={{ borderCollapse: 'collapse', width: '100%' }}>
+        <thead>
+          <tr>
+            <th style={cell}>Article 文章</th>
+            <th style={cell}>Action 操作</th>
+            <th style={cell}>Fields 字段</th>
+          </tr>
+        </thead>
+        <tbody>
+          {articles.map((change) => (
+            <tr key={change.key}>
+              <td style={cell}>{report.titles[change.key] ?? change.key}</td>
+              <td style={cell}><Badge>{change.action}</Badge></td>
+              <td style={cell}>
+                {change.fields.join(', ')}
+                {change.keptForEditor.length > 0 ? ` (kept for editor 保留: ${change.keptForEditor.join(', ')})` : ''}
+              </td>
+            </tr>
+          ))}
+          {report.deleted.map((article) => (
+            <tr key={article.key}>
+              <td style={cell}>{article.title}</td>
+              <td style={cell}><Badge>deleted by an editor 已删除</Badge></td>
+              <td style={cell}>not re-created 不会重新创建</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <CountsTable counts={report.counts} label={`Counts for ${report.file}`} />
+      {report.unassigned.length > 0 && (
+        <Box marginTop={2}>
+          <Typography variant="delta">Unassigned text 未归属文字</Typography>
+          {report.unassigned.map((text) => (
+            <Box key={`${text.lines.first}`} marginTop={1}>
+              <Typography variant="pi" textColor="neutral600">
+                lines {text.lines.first}–{text.lines.last}: {text.reason}
+              </Typography>
+              <pre style={{ margin: 0, whiteSpace: 'pre-wrap' }}>{text.text}</pre>
+            </Box>
+          ))}
+        </Box>
+      )}
+    </Box>
+  );
+}
+
+function RunHistory({ runs }: { runs: ImportRun[] }) {
+  return (
+    <table aria-label="Import runs" style={{ borderCollapse: 'collapse', width: '100%' }}>
+      <thead>
+        <tr>
+          {['When 时间', 'Who 操作人', 'Files 文件', 'Articles created/updated 文章', 'Failed 失败'].map((head) => <th key={head} style={cell}>{head}</th>)}
+        </tr>
+      </thead>
+      <tbody>
+        {runs.map((run) => (
+          <tr key={run.documentId}>
+            <td style={cell}>{new Date(run.createdAt).toLocaleString()}</td>
+            <td style={cell}>{run.startedBy}</td>
+            <td style={cell}>
+              {run.files.map((file) => (
+                <div key={`${file.fileName}-${file.sha256}`}>
+                  {file.fileName} <code title={file.sha256}>{file.sha256.slice(0, 12)}</code> {file.status}
+                  {file.error ? <Typography textColor="danger600"> {file.error}</Typography> : null}
+                  {file.warnings.length > 0 ? ` · ${file.warnings.length} warning(s)` : ''}
+                </div>
+              ))}
+            </td>
+            <td style={cell}>{run.totals.Article ? `${run.totals.Article.create} / ${run.totals.Article.update}` : '0 / 0'}</td>
+            <td style={cell}>{run.failed}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+const ImportPage = () => {
+  const { get, post } = useFetchClient();
+  const [files, setFiles] = React.useState<PendingFile[]>([]);
+  const [pasted, setPasted] = React.useState('');
+  const [pastedName, setPastedName] = React.useState('pasted-page.txt');
+  const [issueDate, setIssueDate] = React.useState('');
+  const [page, setPage] = React.useState('');
+  const [publish, setPublish] = React.useState(false);
+  const [restoreDeleted, setRestoreDeleted] = React.useState(false);
+  const [progress, setProgress] = React.useState<{ done: number; total: number } | null>(null);
+  const [summary, setSummary] = React.useState<ImportRun | null>(null);
+  const [runs, setRuns] = React.useState<ImportRun[]>([]);
+  const [busy, setBusy] = React.useState(false);
+
+  const loadRuns = React.useCallback(async () => {
+    const { data } = await get<{ data: ImportRun[] }>(`${DESK}/runs`);
+    setRuns(data.data);
+  }, [get]);
+  React.useEffect(() => {
+    loadRuns().catch(() => setRuns([]));
+  }, [loadRuns]);
+
+  const upload = (file: { fileName: string; content: string }) => ({
+    fileName: file.fileName,
+    content: file.content,
+    issueDate: issueDate || null,
+    page: page || null,
+    restoreDeleted,
+  });
+
+  const addFiles = async (list: FileList | null) => {
+    if (!list) return;
+    const added = await Promise.all([...list].map(async (file) => ({ fileName: file.name, content: await fileContent(file), preview: null, error: null })));
+    setFiles((current) => [...current.filter((f) => !added.some((a) => a.fileName === f.fileName)), ...added]);
+    setSummary(null);
+  };
+
+  const addPasted = () => {
+    if (pasted.trim() === '') return;
+    setFiles((current) => [...current.filter((f) => f.fileName !== pastedName), { fileName: pastedName, content: textContent(pasted), preview: null, error: null }]);
+    setPasted('');
+    setSummary(null);
+  };
+
+  const previewAll = async () => {
+    setBusy(true);
+    const previewed: PendingFile[] = [];
+    for (const file of files) {
+      try {
+        const { data } = await post<{ data: FileReport }>(`${DESK}/preview`, upload(file));
+        previewed.push({ ...file, preview: data.data, error: data.data.error });
+      } catch (error) {
+        previewed.push({ ...file, preview: null, error: errorMessage(error) });
+      }
+    }
+    setFiles(previewed);
+    setBusy(false);
+  };
+
+  const confirm = async () => {
+    setBusy(true);
+    const importable = files.filter((file) => file.preview && !file.error);
+    try {
+      const { data: started } = await post<{ data: ImportRun }>(`${DESK}/runs`, { publish });
+      let run = started.data;
+      setProgress({ done: 0, total: importable.length });
+      for (const [index, file] of importable.entries()) {
+        const { data } = await post<{ data: { run: ImportRun } }>(`${DESK}/runs/${run.documentId}/files`, upload(file));
+        run = data.data.run;
+        setProgress({ done: index + 1, total: importable.length });
+      }
+      setSummary(run);
+      setFiles([]);
+      await loadRuns();
+    } catch (error) {
+      setSummary(null);
+      setFiles((current) => current.map((file) => ({ ...file, error: file.error ?? errorMessage(error) })));
+    } finally {
+      setBusy(false);
+      setProgress(null);
+    }
+  };
+
+  const previewed = files.length > 0 && files.every((file) => file.preview || file.error);
+  return (
+    <Page.Main>
+      <Page.Title>Import pages 导入版面</Page.Title>
+      <Layouts.Header
+        title="Import pages 导入版面"
+        subtitle="Preview what a page brings before anything is written; imports never overwrite an editor's changes. 先预览，再导入；编辑的修改不会被覆盖。"
+      />
+      <Layouts.Content>
+        <Flex direction="column" alignItems="stretch" gap={4}>
+          <Box background="neutral0" padding={4} hasRadius shadow="tableShadow">
+            <Flex direction="column" alignItems="stretch" gap={3}>
+              <label>
+                <Typography variant="omega" fontWeight="bold">Page files (.txt) 版面文件 </Typography>
+                <input type="file" multiple accept=".txt,text/plain" aria-label="Page files" onChange={(event) => addFiles(event.target.files)} />
+              </label>
+              <label>
+                <Typography variant="omega" fontWeight="bold">Or paste a page 或粘贴版面文字</Typography>
+                <textarea aria-label="Page text" rows={6} style={{ width: '100%' }} value={pasted} onChange={(event) => setPasted(event.target.value)} />
+              </label>
+              <Flex gap={2}>
+                <input aria-label="Pasted file name" value={pastedName} onChange={(event) => setPastedName(event.target.value)} />
+                <Button variant="secondary" onClick={addPasted} disabled={pasted.trim() === ''}>Add pasted text 添加粘贴文字</Button>
+              </Flex>
+              <Flex gap={4}>
+                <label>
+                  Issue date 出版日期 <input type="date" aria-label="Issue date" value={issueDate} onChange={(event) => setIssueDate(event.target.value)} />
+                </label>
+                <label>
+                  Page 版次 <input aria-label="Page" size={6} value={page} onChange={(event) => setPage(event.target.value)} />
+                </label>
+                <label>
+                  <input type="checkbox" checked={publish} onChange={(event) => setPublish(event.target.checked)} /> Publish 直接发布
+                </label>
+                <label>
+                  <input type="checkbox" checked={restoreDeleted} onChange={(event) => setRestoreDeleted(event.target.checked)} /> Restore deleted articles 恢复已删除文章
+                </label>
+              </Flex>
+              <Typography variant="pi" textColor="neutral600">
+                Pages up to 512 KiB, plain text (UTF-8, GB18030, Big5, UTF-16). 每个文件不超过 512 KiB 的纯文本。
+              </Typography>
+              <Flex gap={2}>
+                <Button onClick={previewAll} disabled={files.length === 0 || busy}>Preview 预览</Button>
+                <Button onClick={confirm} disabled={!previewed || busy || !files.some((file) => file.preview && !file.error)}>
+                  {publish ? 'Import and publish 导入并发布' : 'Import as drafts 导入为草稿'}
+                </Button>
+              </Flex>
+              {progress && (
+                <Typography role="status">Importing 导入中 {progress.done} / {progress.total}</Typography>
+              )}
+            </Flex>
+          </Box>
+
+          {files.map((file) => (
+            <Box key={file.fileName} background="neutral0" padding={4} hasRadius shadow="tableShadow">
+              <Typography variant="delta" tag="h2">{file.fileName}</Typography>
+              <Preview file={file} />
+            </Box>
+          ))}
+
+          {summary && (
+            <Box background="neutral0" padding={4} hasRadius shadow="tableShadow" data-testid="import-summary">
+              <Typography variant="delta" tag="h2">Summary 导入结果</Typography>
+              {summary.files.map((file) => (
+                <Typography key={file.fileName} tag="p">{file.fileName}: {file.status}{file.error ? ` — ${file.error}` : ''}</Typography>
+              ))}
+              <CountsTable counts={summary.totals} label="Summary counts" />
+            </Box>
+          )}
+
+          <Box background="neutral0" padding={4} hasRadius shadow="tableShadow">
+            <Typography variant="delta" tag="h2">Import runs 导入记录</Typography>
+            <RunHistory runs={runs} />
+          </Box>
+        </Flex>
+      </Layouts.Content>
+    </Page.Main>
+  );
+};
+
+export default ImportPage;
