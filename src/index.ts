@@ -11,10 +11,12 @@ import { grantDeskAction, registerDeskAction } from './desk/permission';
 import { registerDeskRoutes } from './desk/routes';
 
 export default {
-  register({ strapi }: { strapi: Core.Strapi }) {
+  async register({ strapi }: { strapi: Core.Strapi }) {
     registerGraphqlGuards(strapi);
     hideEditorOnlyTypesFromGraphql(strapi);
     rememberDeletedArticles(strapi);
+    // Before the admin's bootstrap, which drops stored permissions of actions it does not know.
+    await registerDeskAction(strapi);
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
@@ -25,7 +27,6 @@ export default {
     await createAdminFromEnv(strapi);
     await configureAdminViews(strapi);
     await lockImportBookkeeping(strapi);
-    await registerDeskAction(strapi);
     await grantDeskAction(strapi);
     registerDeskRoutes(strapi);
   },

@@ -6,6 +6,10 @@ export const DESK_ACTION = 'api::newsroom-desk.use';
 /** Roles that work at the desk from the start; Authors only write and do not import or merge. */
 const DESK_ROLE_CODES = ['strapi-super-admin', 'strapi-editor'];
 
+/**
+ * Registered in the register phase: the admin's bootstrap deletes stored permissions of actions
+ * not registered by then, and grants Super Admin every registered action.
+ */
 export async function registerDeskAction(strapi: Core.Strapi): Promise<void> {
   await strapi.service('admin::permission').actionProvider.registerMany([
     {

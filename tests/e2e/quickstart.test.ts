@@ -136,6 +136,11 @@ it('serves the sample page through GraphQL', async () => {
   expect(res.body.data.researchPlatforms).toHaveLength(4);
 });
 
+/** Strapi's guided tour pops over pages on a fresh profile; it is dismissed whenever it shows. */
+async function skipGuidedTours(page: Page): Promise<void> {
+  await page.addLocatorHandler(page.getByRole('button', { name: 'Skip' }), (skip) => skip.click());
+}
+
 describe('admin panel', () => {
   let browser: Browser;
 
@@ -155,6 +160,7 @@ describe('admin panel', () => {
 
   it('lets the editor from ADMIN_EMAIL sign in and lists the imported articles', async () => {
     const page = await browser.newPage();
+    await skipGuidedTours(page);
     await page.goto(`${baseUrl}/admin/auth/login`);
     await page.getByLabel(/email/i).fill(ADMIN.email);
     await page.getByLabel(/password/i).fill(ADMIN.password);
@@ -235,6 +241,7 @@ describe("editors' desk", () => {
       args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
     });
     page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await skipGuidedTours(page);
     await page.goto(`${baseUrl}/admin/auth/login`);
     await page.getByLabel(/email/i).fill(ADMIN.email);
     await page.getByLabel(/password/i).fill(ADMIN.password);
