@@ -287,7 +287,7 @@ describe("editors' desk", () => {
   });
 
   it("keeps the editor's title when the page is imported again", async () => {
-    await importThroughDesk(['second-spelling.txt'], STORM_EDITED);
+    await importThroughDesk(['second-spelling.txt'], 'kept for editor 保留: title');
     await confirmImport();
     expect(await draftsNamed('api::article.article', 'title', STORM_EDITED)).toHaveLength(1);
     expect(await draftsNamed('api::article.article', 'title', STORM)).toHaveLength(0);
@@ -313,8 +313,9 @@ describe("editors' desk", () => {
     const [streets] = await draftsNamed('api::article.article', 'title', STREETS);
     await page.goto(contentManager('api::article.article', `/${streets.documentId}`));
     await page.getByTestId('printed-source').waitFor({ timeout: 60_000 });
-    await documentAction(/delete (document|entry)/i);
-    await page.getByRole('alertdialog').getByRole('button', { name: /confirm|delete/i }).click();
+    await page.getByRole('button', { name: 'More actions', exact: true }).click();
+    await page.getByRole('menuitem', { name: /Delete entry/ }).click();
+    await page.getByRole('alertdialog').getByRole('button', { name: /confirm/i }).click();
     await page.waitForURL((url) => !url.pathname.endsWith(streets.documentId), { timeout: 30_000 });
     expect(await draftsNamed('api::article.article', 'title', STREETS)).toHaveLength(0);
 
