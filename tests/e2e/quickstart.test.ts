@@ -281,6 +281,7 @@ describe("editors' desk", () => {
     await page.getByText(/saved/i).first().waitFor({ timeout: 30_000 });
     await documentAction(/Mark reviewed and publish/);
     await page.waitForLoadState('load');
+    await page.getByTestId('printed-source').waitFor({ timeout: 60_000 });
     const published = await request(baseUrl).get(`/api/articles?filters[title][$eq]=${encodeURIComponent(STORM_EDITED)}`).expect(200);
     expect(published.body.data).toEqual([expect.objectContaining({ reviewStatus: 'reviewed' })]);
     await shot('4-reviewed-and-published');
@@ -301,6 +302,7 @@ describe("editors' desk", () => {
     await page.getByLabel('Search entries').fill('周立新');
     await page.getByRole('button', { name: 'Merge into 周立新 合并到此' }).click();
     await page.waitForURL((url) => !url.pathname.endsWith(misprint.documentId), { timeout: 30_000 });
+    await page.getByText('Posts 职务').first().waitFor({ timeout: 60_000 });
     await shot('5-merged');
     expect(await draftsNamed('api::official.official', 'name', '周立兴')).toHaveLength(0);
 
