@@ -8,6 +8,11 @@ import type { Core } from '@strapi/strapi';
 export const IMPORT_BOOKKEEPING_FIELDS: Record<string, string[]> = {
   '*': ['importSnapshot', 'importKey'],
   'api::article.article': ['sourceKey', 'source', 'sourcePage'],
+  // The desk's records: what happened is history, and aliases are made by merging. Deleting a
+  // tombstone or an alias in the content manager is how an editor restores or un-merges by hand.
+  'api::tombstone.tombstone': ['sourceKey', 'title', 'fileName'],
+  'api::entity-alias.entity-alias': ['name', 'entityType', 'targetDocumentId', 'targetName'],
+  'api::import-run.import-run': ['startedBy', 'published', 'files', 'totals', 'failed'],
 };
 
 const HIDDEN_FIELDS = IMPORT_BOOKKEEPING_FIELDS['*'];
