@@ -36,7 +36,7 @@ const RUNS_LISTED = 50;
  * The upload's bytes, refused with the importer's own message (file and line) when they are not
  * a page: too large, empty, binary or in no encoding a scanning station uses.
  */
-export function pageBytes(upload: PageUpload): Buffer {
+function pageBytes(upload: PageUpload): Buffer {
   const bytes = Buffer.from(upload.content, 'base64');
   if (bytes.length > MAX_UPLOAD_BYTES) {
     throw new errors.PayloadTooLargeError(`${upload.fileName}: file too large (${bytes.length} bytes > ${MAX_UPLOAD_BYTES} bytes)`);
@@ -50,14 +50,14 @@ export function pageBytes(upload: PageUpload): Buffer {
   return bytes;
 }
 
-export function importOf(strapi: Core.Strapi): Importer {
+function importerOf(strapi: Core.Strapi): Importer {
   return strapi.service('api::importer.importer') as unknown as Importer;
 }
 
 /** The same page, dry-run: what an import would create, update, leave alone or keep. */
 export async function previewPage(strapi: Core.Strapi, upload: PageUpload): Promise<FileReport> {
   const bytes = pageBytes(upload);
-  return importOf(strapi).importPage(
+  return importerOf(strapi).importPage(
     { file: upload.fileName, bytes },
     { issueDate: upload.issueDate, page: upload.page },
     { dryRun: true, publish: false, issueDate: upload.issueDate, restoreDeleted: upload.restoreDeleted },
@@ -99,7 +99,7 @@ function addCounts(totals: Record<string, TypeCounts>, counts: Record<string, Ty
 export async function importIntoRun(strapi: Core.Strapi, runId: string, upload: PageUpload): Promise<{ file: FileReport; run: ImportRun }> {
   const run = await findRun(strapi, runId);
   const bytes = pageBytes(upload);
-  const report = await importOf(strapi).importPage(
+  const report = await importerOf(strapi).importPage(
     { file: upload.fileName, bytes },
     { issueDate: upload.issueDate, page: upload.page },
     { dryRun: false, publish: run.published, issueDate: upload.issueDate, restoreDeleted: upload.restoreDeleted },
