@@ -4,6 +4,7 @@ import { errors } from '@strapi/utils';
 import { IMPORT_RUN_UID } from '../content-types';
 import { PageError } from '../importer/errors';
 import { decodePage } from '../importer/layout/decode';
+import { inImportTransaction } from '../importer/load/lock';
 import type { FileReport, Importer, TypeCounts } from '../importer/service';
 import { MAX_UPLOAD_BYTES, type PageUpload } from './inputs';
 
@@ -97,12 +98,12 @@ function addCounts(totals: Record<string, TypeCounts>, counts: Record<string, Ty
  * recorded with its error.
  */
 export async function importIntoRun(strapi: Core.Strapi, runId: string, upload: PageUpload): Promise<{ file: FileReport; run: ImportRun }> {
-  const run = await findRun(strapi, runId);
+  const { published } = await findRun(strapi, runId);
   const bytes = pageBytes(upload);
   const report = await importerOf(strapi).importPage(
     { file: upload.fileName, bytes },
     { issueDate: upload.issueDate, page: upload.page },
-    { dryRun: false, publish: run.published, issueDate: upload.issueDate, restoreDeleted: upload.restoreDeleted },
+    { dryRun: false, publish: published, issueDate: upload.issueDate, restoreDeleted: upload.restoreDeleted },
   );
   const recorded: RunFile = {
     fileName: upload.fileName,
@@ -114,15 +115,20 @@ export async function importIntoRun(strapi: Core.Strapi, runId: string, upload: 
     warnings: report.unassigned.map(({ lines, reason }) => `${upload.fileName}:${lines.first}: lines ${lines.first}-${lines.last} ${reason}`),
     deleted: report.deleted.map((article) => article.title),
   };
-  await strapi.db.query(IMPORT_RUN_UID).update({
-    where: { documentId: runId },
-    data: {
-      files: [...(run.files ?? []), recorded],
-      totals: report.status === 'failed' ? run.totals : addCounts(run.totals ?? {}, report.counts),
-      failed: run.failed + (report.status === 'failed' ? 1 : 0),
-    },
+  // Under the import lock, so two files recorded into one run at once both stay in its list.
+  const run = await inImportTransaction(strapi, `run:${runId}`, async () => {
+    const current = await findRun(strapi, runId);
+    await strapi.db.query(IMPORT_RUN_UID).update({
+      where: { documentId: runId },
+      data: {
+        files: [...(current.files ?? []), recorded],
+        totals: report.status === 'failed' ? current.totals : addCounts(current.totals ?? {}, report.counts),
+        failed: current.failed + (report.status === 'failed' ? 1 : 0),
+      },
+    });
+    return findRun(strapi, runId);
   });
-  return { file: report, run: await findRun(strapi, runId) };
+  return { file: report, run };
 }
 
 export async function listRuns(strapi: Core.Strapi): Promise<ImportRun[]> {
