@@ -2,6 +2,7 @@ import type { StrapiApp } from '@strapi/strapi/admin';
 import { Upload } from '@strapi/icons';
 import { DESK_PERMISSION } from './desk/api';
 import { PrintedSourcePanel } from './desk/PrintedSourcePanel';
+import { AliasesPanel } from './desk/AliasesPanel';
 import { BulkMarkReviewedAction, MarkReviewedAction, MarkReviewedAndPublishAction, MergeIntoAction } from './desk/actions';
 
 /** Editors can switch the admin interface to Simplified Chinese in their profile. */
@@ -24,7 +25,7 @@ export default {
       addDocumentAction(actions: unknown[]): void;
       addBulkAction(actions: unknown[]): void;
     };
-    contentManager.addEditViewSidePanel([PrintedSourcePanel]);
+    contentManager.addEditViewSidePanel([PrintedSourcePanel, AliasesPanel]);
     contentManager.addDocumentAction([MarkReviewedAction, MarkReviewedAndPublishAction, MergeIntoAction]);
     contentManager.addBulkAction([BulkMarkReviewedAction]);
   },

@@ -311,6 +311,19 @@ describe("editors' desk", () => {
     expect(await draftsNamed('api::official.official', 'name', '周立兴')).toHaveLength(0);
   });
 
+  it('un-merges from the kept entry, and the next import creates the spelling again', async () => {
+    const [kept] = await draftsNamed('api::official.official', 'name', '周立新');
+    await page.goto(contentManager('api::official.official', `/${kept.documentId}`));
+    const panel = page.getByTestId('merged-spellings');
+    await panel.waitFor({ timeout: 60_000 });
+    await panel.getByRole('button', { name: 'Un-merge 周立兴 取消合并' }).click();
+    await page.getByText('None 无').waitFor({ timeout: 30_000 });
+
+    await importThroughDesk(['variant-spelling.txt'], '经开区调研重点项目');
+    await confirmImport();
+    expect(await draftsNamed('api::official.official', 'name', '周立兴')).toHaveLength(1);
+  });
+
   it('respects a deletion: the next import of the page does not re-create the article', async () => {
     const [streets] = await draftsNamed('api::article.article', 'title', STREETS);
     await page.goto(contentManager('api::article.article', `/${streets.documentId}`));
