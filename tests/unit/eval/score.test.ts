@@ -1,6 +1,7 @@
 import type { ArticleExtraction, Extraction } from '../../../src/importer/contract';
 import type { GoldArticle, GoldPage } from '../../../src/eval/gold';
 import { GoldPageSchema } from '../../../src/eval/gold';
+import { extractedArticle, extractionOf } from '../../helpers/extraction';
 import { compareBags, matchArticles, rates, scorePage, sumCounts } from '../../../src/eval/score';
 
 function goldArticle(first: number, last: number, overrides: Partial<GoldArticle> = {}): GoldArticle {
@@ -23,33 +24,20 @@ function goldArticle(first: number, last: number, overrides: Partial<GoldArticle
 }
 
 function predicted(first: number, last: number, overrides: Partial<ArticleExtraction> = {}): ArticleExtraction {
-  return {
+  return extractedArticle({
     key: `a-${first}`,
     title: '正文第一段',
-    subtitle: null,
     titleGenerated: true,
-    sourceTag: '本报讯',
-    outlet: null,
     reporters: ['高山'],
     credits: [{ name: '高山', role: 'reporter', printedRole: '记者' }],
-    dateline: null,
-    eventDate: null,
-    continuedOn: null,
-    continuedFrom: null,
     paragraphs: ['正文第一段。'],
     lines: { first, last },
-    reviewFlags: [],
-    officials: [],
-    projects: [],
-    researchPlatforms: [],
-    figures: [],
     ...overrides,
-  };
+  });
 }
 
-function extraction(articles: ArticleExtraction[], unassigned: Extraction['unassigned'] = []): Extraction {
-  return { source: { file: 'page.txt', sha256: '0'.repeat(64) }, issueDate: null, articles, unassigned };
-}
+const extraction = (articles: ArticleExtraction[], unassigned: Extraction['unassigned'] = []): Extraction =>
+  extractionOf(articles, { unassigned });
 
 const page = (articles: GoldArticle[], unassigned: GoldPage['unassigned'] = []): GoldPage => ({
   issueDate: null,

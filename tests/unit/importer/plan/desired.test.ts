@@ -8,6 +8,7 @@ import {
   type EntityMentions,
   type PageSource,
 } from '../../../../src/importer/plan/desired';
+import { extractedArticle, extractionOf } from '../../../helpers/extraction';
 import {
   ARTICLE_SPEC,
   OFFICIAL_SPEC,
@@ -20,35 +21,17 @@ import {
 const SHA256 = 'a'.repeat(64);
 
 function article(overrides: Partial<ArticleExtraction>): ArticleExtraction {
-  return {
-    key: 'a-1',
-    title: '标题',
-    subtitle: null,
-    titleGenerated: false,
-    sourceTag: '本报讯',
+  return extractedArticle({
     outlet: '正观新闻',
     reporters: ['陈锋'],
     credits: [{ name: '陈锋', role: 'reporter', printedRole: '记者' }],
     dateline: '1月28日',
-    eventDate: null,
-    continuedOn: null,
-    continuedFrom: null,
-    paragraphs: ['第一段。'],
-    lines: { first: 1, last: 10 },
-    reviewFlags: [],
-    officials: [],
-    projects: [],
-    researchPlatforms: [],
-    figures: [],
     ...overrides,
-  };
+  });
 }
 
-function extractionOf(...articles: ArticleExtraction[]): Extraction {
-  return { source: { file: 'page.txt', sha256: SHA256 }, issueDate: null, articles, unassigned: [] };
-}
+const pageOf = (...articles: ArticleExtraction[]): Extraction => extractionOf(articles, { sha256: SHA256 });
 
-/** What an article printed about an official in an issue. */
 function said(titles: string[], issueDate: string | null = null): OfficialContribution {
   return { titles, issueDate };
 }
@@ -69,7 +52,7 @@ describe('desiredArticle', () => {
     researchPlatforms: [{ name: '野外站', nameGenerated: false, kind: 'field_station', host: null }],
   });
   const source: PageSource = {
-    extraction: extractionOf(extracted),
+    extraction: pageOf(extracted),
     rawText: { 'a-1': '本报讯（…）\n第一段。' },
     meta: { issueDate: '2023-01-28', page: 'A01' },
   };
@@ -145,7 +128,7 @@ describe('desiredArticle', () => {
 
 describe('desiredPage', () => {
   const extraction: Extraction = {
-    ...extractionOf(article({ lines: { first: 3, last: 40 } })),
+    ...pageOf(article({ lines: { first: 3, last: 40 } })),
     issueDate: '2023-01-29',
     unassigned: [{ lines: { first: 1, last: 1 }, text: 'A03 要闻', reason: 'come before the first byline' }],
   };
@@ -169,7 +152,7 @@ describe('desiredPage', () => {
 describe('pageEntityMentions', () => {
   it('groups an official mentioned by two articles into one entity with a contribution per article', () => {
     const mentions = pageEntityMentions({
-      ...extractionOf(
+      ...pageOf(
         article({ key: 'a-1', officials: [{ name: '安伟', titles: ['市委书记'] }] }),
         article({ key: 'a-2', officials: [{ name: '安伟', titles: ['省委常委'] }, { name: '何雄', titles: ['市长'] }] }),
       ),
@@ -187,7 +170,7 @@ describe('pageEntityMentions', () => {
 
   it('keeps entities of different types with the same name apart', () => {
     const mentions = pageEntityMentions(
-      extractionOf(
+      pageOf(
         article({
           projects: [{ name: '郑州', stage: 'signed' }],
           researchPlatforms: [{ name: '郑州', nameGenerated: true, kind: 'lab', host: '郑州大学' }],
