@@ -1,23 +1,14 @@
 import { mentionedNames, NO_ALIASES, withAliases, withoutDeleted } from '../../../../src/importer/plan/curation';
-import type { ArticleExtraction, Extraction } from '../../../../src/importer/contract';
+import { extractedArticle, extractionOf } from '../../../helpers/extraction';
 
-function article(key: string, officials: ArticleExtraction['officials'], projects: ArticleExtraction['projects'] = []): ArticleExtraction {
-  return {
-    key, title: key, subtitle: null, titleGenerated: false, sourceTag: null, outlet: null, reporters: [], credits: [],
-    dateline: null, eventDate: null, continuedOn: null, continuedFrom: null, paragraphs: ['正文。'],
-    lines: { first: 1, last: 2 }, reviewFlags: [], officials, projects, researchPlatforms: [], figures: [],
-  };
-}
-
-const page: Extraction = {
-  source: { file: 'page.txt', sha256: '0'.repeat(64) },
-  issueDate: null,
-  articles: [
-    article('a', [{ name: '周立新', titles: ['市长'] }, { name: '周立兴', titles: ['市委副书记'] }], [{ name: '甲项目', stage: null }, { name: '甲项目二期', stage: 'signed' }]),
-    article('b', [{ name: '周立兴', titles: [] }]),
-  ],
-  unassigned: [],
-};
+const page = extractionOf([
+  extractedArticle({
+    key: 'a',
+    officials: [{ name: '周立新', titles: ['市长'] }, { name: '周立兴', titles: ['市委副书记'] }],
+    projects: [{ name: '甲项目', stage: null }, { name: '甲项目二期', stage: 'signed' }],
+  }),
+  extractedArticle({ key: 'b', officials: [{ name: '周立兴', titles: [] }] }),
+]);
 
 describe('withAliases', () => {
   const aliases = { ...NO_ALIASES, officials: new Map([['周立兴', '周立新']]), projects: new Map([['甲项目二期', '甲项目']]) };
