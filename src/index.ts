@@ -6,16 +6,22 @@ import { applySignupSwitch } from './bootstrap/signup';
 import { createAdminFromEnv } from './bootstrap/admin-user';
 import { configureAdminViews, lockImportBookkeeping } from './bootstrap/admin-views';
 import { convertHeldJsonLists } from './importer/load/json-lists';
+import { registerSearchQuery } from './search/graphql';
+import { fillEmptyIndex } from './search/service';
+import { registerSearchSync } from './search/sync';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
     registerGraphqlGuards(strapi);
     hideEditorOnlyTypesFromGraphql(strapi);
+    registerSearchSync(strapi);
+    registerSearchQuery(strapi);
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     // Before anything reads content: finishes the v1 → v2 migration of database/migrations/.
     await convertHeldJsonLists(strapi);
+    await fillEmptyIndex(strapi);
     await grantPublicReadAccess(strapi);
     await applySignupSwitch(strapi);
     await createAdminFromEnv(strapi);

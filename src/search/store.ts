@@ -1,0 +1,199 @@
+import type { Knex } from 'knex';
+import type { EntryKind, SearchEntry } from './entry';
+import { gramSet, gramText, normalizeText, requiredGrams } from './normalize';
+
+/**
+ * The search tables of database/migrations/…search-index.js, one implementation per database.
+ * Every query goes through an index (FTS5 on SQLite, the GIN array on PostgreSQL); the substring
+ * check and ranking on PostgreSQL only read the rows the index returned.
+ */
+export interface SearchHitRow {
+  kind: EntryKind;
+  documentId: string;
+  title: string;
+  subtitle: string | null;
+  body: string;
+  issueDate: string | null;
+  page: string | null;
+}
+
+export interface SearchQuery {
+  /** Normalized letter-and-digit runs of the query; a document must contain every one. */
+  runs: string[];
+  /** Articles, or entities (officials, projects, platforms) matched by name. */
+  scope: 'articles' | EntryKind;
+  limit: number;
+  offset: number;
+}
+
+export interface SearchStore {
+  upsert(db: Knex, entry: SearchEntry): Promise<void>;
+  remove(db: Knex, kind: EntryKind, documentId: string): Promise<void>;
+  clear(db: Knex): Promise<void>;
+  count(db: Knex): Promise<number>;
+  search(db: Knex, query: SearchQuery): Promise<{ rows: SearchHitRow[]; total: number }>;
+}
+
+const ENTRIES = 'search_entries';
+const COLUMNS = ['id', 'kind', 'document_id', 'title', 'subtitle', 'body', 'issue_date', 'page'];
+
+/** Title matches count ten times a body match. */
+const TITLE_WEIGHT = 10;
+
+function rowOf(row: Record<string, unknown>): SearchHitRow {
+  const date = row.issue_date;
+  return {
+    kind: row.kind as EntryKind,
+    documentId: String(row.document_id),
+    title: String(row.title),
+    subtitle: (row.subtitle as string | null) ?? null,
+    body: String(row.body ?? ''),
+    // PostgreSQL hands back a Date at local midnight, SQLite the stored text.
+    issueDate: date instanceof Date ? localDate(date) : ((date as string | null) ?? null),
+    page: (row.page as string | null) ?? null,
+  };
+}
+
+function localDate(date: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+}
+
+function baseColumns(entry: SearchEntry) {
+  return {
+    kind: entry.kind,
+    document_id: entry.documentId,
+    title: entry.title,
+    subtitle: entry.subtitle,
+    body: entry.body,
+    issue_date: entry.issueDate,
+    page: entry.page,
+  };
+}
+
+function titleText(entry: SearchEntry): string {
+  return entry.subtitle ? `${entry.title}\n${entry.subtitle}` : entry.title;
+}
+
+/**
+ * An FTS5 query of plain data: each run is the phrase of its character pairs (`"郑州 州市"`), a
+ * one-character run a prefix (`"郑"*`, which also matches a run's last character, indexed alone).
+ * Runs hold letters and digits only, so nothing in them is FTS5 syntax.
+ */
+function ftsExpression(runs: string[], titleOnly: boolean): string {
+  const phrases = runs.map((run) => {
+    const chars = Array.from(run);
+    if (chars.length === 1) return `"${run}"*`;
+    const pairs: string[] = [];
+    for (let i = 0; i + 1 < chars.length; i++) pairs.push(chars[i] + chars[i + 1]);
+    return `"${pairs.join(' ')}"`;
+  });
+  const columns = titleOnly ? '{title_grams}' : '{title_grams body_grams}';
+  return `${columns}: (${phrases.join(' AND ')})`;
+}
+
+const sqliteStore: SearchStore = {
+  async upsert(db, entry) {
+    await this.remove(db, entry.kind, entry.documentId);
+    const [inserted] = await db(ENTRIES).insert(baseColumns(entry)).returning('id');
+    const id = typeof inserted === 'object' ? inserted.id : inserted;
+    await db.raw('INSERT INTO search_grams (rowid, title_grams, body_grams) VALUES (?, ?, ?)', [
+      id, gramText(titleText(entry)), gramText(entry.body),
+    ]);
+  },
+
+  async remove(db, kind, documentId) {
+    const rows = await db(ENTRIES).select('id').where({ kind, document_id: documentId });
+    for (const { id } of rows) {
+      await db.raw('DELETE FROM search_grams WHERE rowid = ?', [id]);
+      await db(ENTRIES).where({ id }).delete();
+    }
+  },
+
+  async clear(db) {
+    await db.raw('DELETE FROM search_grams');
+    await db(ENTRIES).delete();
+  },
+
+  async count(db) {
+    const [{ total }] = await db(ENTRIES).count({ total: '*' });
+    return Number(total);
+  },
+
+  async search(db, { runs, scope, limit, offset }) {
+    const match = ftsExpression(runs, scope !== 'articles');
+    const kind = scope === 'articles' ? 'article' : scope;
+    const matching = () =>
+      db('search_grams')
+        .join(`${ENTRIES} as e`, 'e.id', 'search_grams.rowid')
+        .whereRaw('search_grams MATCH ?', [match])
+        .andWhere('e.kind', kind);
+    const [{ total }] = await matching().count({ total: '*' });
+    const rows = await matching()
+      .select(COLUMNS.map((column) => `e.${column}`))
+      // bm25 is smaller for better matches; the newer issue first among equals.
+      .orderByRaw(`bm25(search_grams, ${TITLE_WEIGHT}.0, 1.0), e.issue_date DESC, e.id DESC`)
+      .limit(limit)
+      .offset(offset);
+    return { rows: rows.map(rowOf), total: Number(total) };
+  },
+};
+
+/** Occurrences of a run in a normalized column, as SQL; the run is a bound parameter. */
+const OCCURRENCES = (column: string) => `(char_length(${column}) - char_length(replace(${column}, ?, ''))) / char_length(?)`;
+
+const postgresStore: SearchStore = {
+  async upsert(db, entry) {
+    const title = titleText(entry);
+    const row = {
+      ...baseColumns(entry),
+      norm_title: normalizeText(title),
+      norm_body: normalizeText(entry.body),
+      grams: gramSet(`${title}\n${entry.body}`),
+    };
+    await db(ENTRIES).insert(row).onConflict(['kind', 'document_id']).merge();
+  },
+
+  async remove(db, kind, documentId) {
+    await db(ENTRIES).where({ kind, document_id: documentId }).delete();
+  },
+
+  async clear(db) {
+    await db(ENTRIES).delete();
+  },
+
+  async count(db) {
+    const [{ total }] = await db(ENTRIES).count({ total: '*' });
+    return Number(total);
+  },
+
+  async search(db, { runs, scope, limit, offset }) {
+    const kind = scope === 'articles' ? 'article' : scope;
+    const grams = [...new Set(runs.flatMap(requiredGrams))];
+    const matching = () => {
+      const query = db(ENTRIES).where('kind', kind).whereRaw('grams @> ?::text[]', [grams]);
+      for (const run of runs) {
+        query.andWhere((inner) => {
+          inner.whereRaw('strpos(norm_title, ?) > 0', [run]);
+          if (scope === 'articles') inner.orWhereRaw('strpos(norm_body, ?) > 0', [run]);
+        });
+      }
+      return query;
+    };
+    const [{ total }] = await matching().count({ total: '*' });
+    const score = runs.map(() => `${TITLE_WEIGHT} * ${OCCURRENCES('norm_title')} + ${OCCURRENCES('norm_body')}`).join(' + ');
+    const bindings = runs.flatMap((run) => [run, run, run, run]);
+    const rows = await matching()
+      .select(COLUMNS)
+      .orderByRaw(`${score} DESC, issue_date DESC NULLS LAST, id DESC`, bindings)
+      .limit(limit)
+      .offset(offset);
+    return { rows: rows.map(rowOf), total: Number(total) };
+  },
+};
+
+export function searchStoreFor(dialect: string): SearchStore | undefined {
+  if (dialect === 'sqlite') return sqliteStore;
+  if (dialect === 'postgres') return postgresStore;
+  return undefined;
+}
