@@ -6,6 +6,7 @@ import { applySignupSwitch } from './bootstrap/signup';
 import { createAdminFromEnv } from './bootstrap/admin-user';
 import { configureAdminViews, lockImportBookkeeping } from './bootstrap/admin-views';
 import { convertHeldJsonLists } from './importer/load/json-lists';
+import { registerBatchedFields } from './graphql/batched-fields';
 import { registerSearchQuery } from './search/graphql';
 import { fillEmptyIndex } from './search/service';
 import { registerSearchSync } from './search/sync';
@@ -14,6 +15,7 @@ export default {
   register({ strapi }: { strapi: Core.Strapi }) {
     registerGraphqlGuards(strapi);
     hideEditorOnlyTypesFromGraphql(strapi);
+    registerBatchedFields(strapi);
     registerSearchSync(strapi);
     registerSearchQuery(strapi);
   },
