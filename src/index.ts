@@ -7,6 +7,7 @@ import { createAdminFromEnv } from './bootstrap/admin-user';
 import { configureAdminViews, lockImportBookkeeping } from './bootstrap/admin-views';
 import { convertHeldJsonLists } from './importer/load/json-lists';
 import { registerBatchedFields } from './graphql/batched-fields';
+import { registerRankingQuery } from './queries/graphql';
 import { registerSearchQuery } from './search/graphql';
 import { fillEmptyIndex } from './search/service';
 import { registerSearchSync } from './search/sync';
@@ -18,6 +19,7 @@ export default {
     registerBatchedFields(strapi);
     registerSearchSync(strapi);
     registerSearchQuery(strapi);
+    registerRankingQuery(strapi);
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {

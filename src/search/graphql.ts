@@ -1,13 +1,6 @@
 import type { Core } from '@strapi/strapi';
-import { errors } from '@strapi/utils';
+import { pageParams } from '../queries/graphql';
 import { parseSearchParams, search } from './service';
-
-interface PaginationArg {
-  page?: number;
-  pageSize?: number;
-  start?: number;
-  limit?: number;
-}
 
 /** GraphQL twin of GET /api/search: `search(q: "郑州", pagination: { page: 1, pageSize: 10 })`. */
 export function registerSearchQuery(strapi: Core.Strapi): void {
@@ -37,19 +30,13 @@ export function registerSearchQuery(strapi: Core.Strapi): void {
           },
         }),
         nexus.objectType({
-          name: 'SearchPagination',
-          definition(t: any) {
-            for (const field of ['page', 'pageSize', 'pageCount', 'total']) t.nonNull.int(field);
-          },
-        }),
-        nexus.objectType({
           name: 'SearchResult',
           definition(t: any) {
             t.nonNull.list.nonNull.field('articles', { type: 'SearchArticleHit' });
             t.nonNull.list.nonNull.field('officials', { type: 'SearchEntityHit' });
             t.nonNull.list.nonNull.field('projects', { type: 'SearchEntityHit' });
             t.nonNull.list.nonNull.field('researchPlatforms', { type: 'SearchEntityHit' });
-            t.nonNull.field('pagination', { type: 'SearchPagination' });
+            t.nonNull.field('pagination', { type: 'Pagination' });
           },
         }),
         nexus.extendType({
@@ -59,15 +46,8 @@ export function registerSearchQuery(strapi: Core.Strapi): void {
               type: 'SearchResult',
               description: 'Published articles matching every word of q (any Chinese substring, 5G, A04), best first, and the officials, projects and platforms whose names match',
               args: { q: nexus.nonNull(nexus.stringArg()), pagination: nexus.arg({ type: 'PaginationArg' }) },
-              async resolve(_parent: unknown, args: { q: string; pagination?: PaginationArg | null }) {
-                const { page, pageSize, start, limit } = args.pagination ?? {};
-                if (start !== undefined || limit !== undefined) {
-                  throw new errors.ValidationError('search pages by page and pageSize, not start and limit');
-                }
-                const raw: Record<string, string> = { q: args.q };
-                if (page !== undefined && page !== null) raw.page = String(page);
-                if (pageSize !== undefined && pageSize !== null) raw.pageSize = String(pageSize);
-                return search(strapi, parseSearchParams(raw));
+              async resolve(_parent: unknown, args: { q: string; pagination?: Parameters<typeof pageParams>[0] }) {
+                return search(strapi, parseSearchParams({ q: args.q, ...pageParams(args.pagination) }));
               },
             });
           },
