@@ -1,3 +1,5 @@
+import { rankingRoute } from '../../../contract/route-schemas';
+
 /** GET /api/official-rankings: published officials by their number of published articles. */
 export default {
   routes: [
@@ -5,6 +7,7 @@ export default {
       method: 'GET',
       path: '/official-rankings',
       handler: 'official-ranking.find',
+      ...rankingRoute,
       config: { auth: false },
     },
   ],

@@ -1,3 +1,5 @@
+import { searchRoute } from '../../../contract/route-schemas';
+
 /** GET /api/search: published content only, so anyone may ask; src/search/ does the work. */
 export default {
   routes: [
@@ -5,6 +7,7 @@ export default {
       method: 'GET',
       path: '/search',
       handler: 'search.find',
+      ...searchRoute,
       config: { auth: false },
     },
   ],
