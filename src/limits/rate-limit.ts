@@ -12,7 +12,7 @@ export interface WindowCounter {
 }
 
 export function createWindowCounter(windowMs: number, maxClients = 100_000): WindowCounter {
-  let windowStart = 0;
+  let windowStart = Number.NEGATIVE_INFINITY;
   let counts = new Map<string, number>();
 
   return {

@@ -41,7 +41,7 @@ function hitRanges(text: string, runs: string[]): Array<[number, number]> {
   const merged: Array<[number, number]> = [];
   for (const range of ranges) {
     const last = merged[merged.length - 1];
-    if (last && range[0] <= last[1]) last[1] = Math.max(last[1], range[1]);
+    if (last && range[0] < last[1]) last[1] = Math.max(last[1], range[1]);
     else merged.push([...range]);
   }
   return merged;
