@@ -111,6 +111,7 @@ export async function reindex(strapi: Core.Strapi): Promise<number> {
         if (batch.length < REINDEX_BATCH) break;
       }
     }
+    await store.afterRebuild(db);
     return written;
   });
 }
