@@ -8,9 +8,10 @@
  * - SQLite: an FTS5 table `search_grams` whose rowid is the entry's id, holding the text as
  *   character pairs (src/search/normalize.ts); the `ascii` tokenizer splits on spaces only,
  *   so every pair is one token and a query is a phrase of pairs.
- * - PostgreSQL: a GIN-indexed array of every character and character pair of the entry (pg_trgm
- *   cannot serve one- and two-character queries), with the normalized text beside it for the
- *   exact substring check and ranking.
+ * - PostgreSQL: every character and character pair of the entry as the lexemes of a GIN-indexed
+ *   tsvector (built from the list, never by a text-search parser; pg_trgm cannot serve one- and
+ *   two-character queries), with the normalized text beside it for the substring check of longer
+ *   words and the ranking.
  *
  * The bootstrap fills the index when it is empty and published content exists, so a database
  * filled before this migration becomes searchable on its first start.
@@ -34,12 +35,13 @@ module.exports = {
       if (postgres) {
         table.text('norm_title').notNullable();
         table.text('norm_body').notNullable();
-        table.specificType('grams', 'text[]').notNullable();
+        table.specificType('grams', 'tsvector').notNullable();
       }
     });
 
     if (postgres) {
       await knex.raw('CREATE INDEX search_entries_grams ON search_entries USING GIN (grams)');
+      await knex.raw('CREATE INDEX search_entries_kind_issue_date ON search_entries (kind, issue_date)');
     } else if (client === 'sqlite' || client === 'better-sqlite3') {
       await knex.raw("CREATE VIRTUAL TABLE search_grams USING fts5(title_grams, body_grams, tokenize = 'ascii')");
     }

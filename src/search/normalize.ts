@@ -37,7 +37,7 @@ export function gramText(text: string): string {
 
 /**
  * The distinct grams a document must contain for a query run to occur in it: its pairs, or the
- * character itself for a one-character run. PostgreSQL's array index serves these; every
+ * character itself for a one-character run. PostgreSQL's tsvector index serves these; every
  * character of a document is also indexed alone there, so a one-character run is one lookup.
  */
 export function requiredGrams(run: string): string[] {
@@ -48,7 +48,14 @@ export function requiredGrams(run: string): string[] {
   return [...pairs];
 }
 
-/** The distinct pairs and single characters of a text: PostgreSQL's indexed array. */
+/**
+ * PostgreSQL refuses a tsvector over 1 MB; about 50,000 distinct grams of Chinese text stay well
+ * under it. A printed article has a few thousand; the grams past the cap (from the text's end) of
+ * a longer text are not indexed, rather than the text failing to publish.
+ */
+export const MAX_INDEXED_GRAMS = 50_000;
+
+/** The distinct pairs and single characters of a text: the lexemes of PostgreSQL's tsvector. */
 export function gramSet(text: string): string[] {
   const grams = new Set<string>();
   for (const run of runsOf(normalizeText(text))) {
@@ -56,6 +63,7 @@ export function gramSet(text: string): string[] {
     for (let i = 0; i < chars.length; i++) {
       grams.add(chars[i]);
       if (i + 1 < chars.length) grams.add(chars[i] + chars[i + 1]);
+      if (grams.size >= MAX_INDEXED_GRAMS) return [...grams];
     }
   }
   return [...grams];

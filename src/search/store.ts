@@ -152,7 +152,8 @@ const postgresStore: SearchStore = {
       ...baseColumns(entry),
       norm_title: normalizeText(title),
       norm_body: normalizeText(entry.body),
-      grams: gramSet(`${title}\n${entry.body}`),
+      // Lexemes as they are: array_to_tsvector applies no parser, stemming or stop words.
+      grams: db.raw('array_to_tsvector(?::text[])', [gramSet(`${title}\n${entry.body}`)]),
     };
     await db(ENTRIES).insert(row).onConflict(['kind', 'document_id']).merge();
   },
@@ -174,7 +175,9 @@ const postgresStore: SearchStore = {
     const kind = scope === 'articles' ? 'article' : scope;
     const grams = [...new Set(runs.flatMap(requiredGrams))];
     const matching = () => {
-      const query = db(ENTRIES).where('kind', kind).whereRaw('grams @> ?::text[]', [grams]);
+      // Grams hold letters and digits only, so quoting each makes a tsquery of plain lexemes.
+      const lexemes = grams.map((gram) => `'${gram}'`).join(' & ');
+      const query = db(ENTRIES).where('kind', kind).whereRaw('grams @@ ?::tsquery', [lexemes]);
       for (const run of runs) {
         // A run of one or two characters is one indexed gram: the index answered it exactly.
         // Longer runs need their pairs next to each other, which only the text can tell.
