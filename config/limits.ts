@@ -22,6 +22,23 @@ const limitsConfig = ({ env }: Core.Config.Shared.ConfigParams) => ({
   maxPopulateDepth: env.int('POPULATE_MAX_DEPTH', 2),
   /** Entries returned per to-many relation of each entry; the rest is paged through its own route. */
   maxRelatedEntries: env.int('RELATED_MAX_ENTRIES', 25),
+  /**
+   * Requests per client IP and window (429 with Retry-After past them); `RATE_LIMIT_ENABLED=false`
+   * turns them off, e.g. for test suites that send thousands of requests from one address.
+   * Behind a proxy, set `server.proxy` so the client's address is read from X-Forwarded-For.
+   */
+  rateLimit: {
+    enabled: env.bool('RATE_LIMIT_ENABLED', true),
+    windowMs: env.int('RATE_LIMIT_WINDOW_MS', 60000),
+    /** REST reads under /api and /graphql. */
+    contentApi: env.int('RATE_LIMIT_CONTENT_API', 600),
+    /** GET /api/search, counted on top of the content API. */
+    search: env.int('RATE_LIMIT_SEARCH', 120),
+    /** POST /admin/login (Strapi also limits it per e-mail address). */
+    adminLogin: env.int('RATE_LIMIT_ADMIN_LOGIN', 10),
+  },
+  /** Cache-Control of anonymous content-API reads, for a CDN or browser in front; 0 turns caching off. */
+  publicCacheMaxAgeSeconds: env.int('PUBLIC_CACHE_MAX_AGE', 60),
   graphql: {
     /** Estimated fields × list sizes of one operation. */
     maxCost: env.int('GRAPHQL_MAX_COST', 50000),

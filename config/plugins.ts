@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { graphqlLimits } from '../src/limits/graphql-limits';
+import { captureServedSchema } from '../src/contract/served-schema';
 import limitsConfig from './limits';
 
 const DEFAULT_LIMIT = 25;
@@ -35,7 +36,7 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => {
           hideSchemaDetailsFromClientErrors: production,
           // CORS is strapi::cors's job (config/middlewares.ts); the plugin's own would reflect any Origin.
           cors: false,
-          plugins,
+          plugins: [...plugins, captureServedSchema],
           validationRules,
           parseOptions,
         },

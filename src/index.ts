@@ -9,6 +9,11 @@ import { convertHeldJsonLists } from './importer/load/json-lists';
 import { rememberDeletedArticles } from './importer/load/curation';
 import { grantDeskAction, registerDeskAction } from './desk/permission';
 import { registerDeskRoutes } from './desk/routes';
+import { registerBatchedFields } from './graphql/batched-fields';
+import { registerRankingQuery } from './queries/graphql';
+import { registerSearchQuery } from './search/graphql';
+import { fillEmptyIndex } from './search/service';
+import { registerSearchSync } from './search/sync';
 
 export default {
   async register({ strapi }: { strapi: Core.Strapi }) {
@@ -17,11 +22,16 @@ export default {
     rememberDeletedArticles(strapi);
     // Before the admin's bootstrap, which drops stored permissions of actions it does not know.
     await registerDeskAction(strapi);
+    registerBatchedFields(strapi);
+    registerSearchSync(strapi);
+    registerSearchQuery(strapi);
+    registerRankingQuery(strapi);
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     // Before anything reads content: finishes the v1 → v2 migration of database/migrations/.
     await convertHeldJsonLists(strapi);
+    await fillEmptyIndex(strapi);
     await grantPublicReadAccess(strapi);
     await applySignupSwitch(strapi);
     await createAdminFromEnv(strapi);

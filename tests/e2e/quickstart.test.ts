@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import os from 'node:os';
@@ -140,6 +140,24 @@ it('serves the sample page through GraphQL', async () => {
 async function skipGuidedTours(page: Page): Promise<void> {
   await page.addLocatorHandler(page.getByRole('button', { name: 'Skip' }), (skip) => skip.click());
 }
+it('serves the example frontend client (examples/frontend-client): an article with its officials, REST and GraphQL', async () => {
+  const stdout = await new Promise<string>((resolve, reject) => {
+    execFile(
+      process.execPath,
+      [require.resolve('tsx/cli'), 'examples/frontend-client/index.ts'],
+      { cwd: APP_ROOT, env: { ...process.env, NEWSROOM_URL: baseUrl } },
+      (error, out, err) => (error ? reject(new Error(`${error.message}\n${out}${err}`)) : resolve(out)),
+    );
+  });
+  const lines = stdout.trim().split('\n');
+  expect(lines.length).toBeGreaterThan(2);
+  expect(lines[lines.length - 1]).toMatch(/^GraphQL: .+ — .+/);
+});
+
+it('finds the sample page through search', async () => {
+  const res = await request(baseUrl).get(`/api/search?q=${encodeURIComponent('郑州')}`).expect(200);
+  expect(res.body.data.articles.map((hit: { title: string }) => hit.title)).toContain(LEAD_TITLE);
+});
 
 describe('admin panel', () => {
   let browser: Browser;

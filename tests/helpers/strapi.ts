@@ -28,6 +28,8 @@ function ensureTestSecrets(): void {
   }
   process.env.LOG_LEVEL ??= 'warn';
   process.env.NODE_ENV ??= 'test';
+  // Suites send thousands of requests from one address; tests of the limits turn them on themselves.
+  process.env.RATE_LIMIT_ENABLED ??= 'false';
 }
 
 function postgresAdminConfig() {

@@ -3,6 +3,7 @@ import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { loadStrapi, provisionDatabase, startTestApp, withPostgresAdmin, type TestApp } from '../helpers/strapi';
 import { closeApp } from '../../src/cli/app';
+import { reindex } from '../../src/search/service';
 
 /**
  * The security suite's archive: a database with more than a thousand published articles linked
@@ -101,6 +102,8 @@ export async function seedArchive(strapi: Core.Strapi, articleCount = ARCHIVE_AR
       documentId: edited.documentId,
       data: { title: EDITED_DRAFT_TITLE } as any,
     });
+    // Rows inserted past the Document Service are not in the search index until it is rebuilt.
+    await reindex(strapi);
   });
 }
 
