@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+import { basename } from 'node:path';
 import type { Core } from '@strapi/strapi';
 import { PageError } from './errors';
 import { ExtractionSchema, type UnassignedText } from './contract';
@@ -9,6 +11,8 @@ import { readArticles, readEntities, readStoredPage, type DocumentIndex } from '
 import { applyPlan } from './load/apply';
 import { inImportTransaction } from './load/lock';
 import { pageMetaFor } from './load/manifest';
+import { preparePageStamps, stampPage, unchangedSinceStamp, type PageRun } from './load/page-stamps';
+import { rulesFingerprint } from './rules-fingerprint';
 
 const ENTITY_SPECS = Object.values(ARTICLE_RELATIONS);
 
@@ -33,7 +37,8 @@ export type TypeCounts = Record<PlanAction | 'keptForEditor', number>;
 
 export interface FileReport {
   file: string;
-  status: 'imported' | 'planned' | 'failed';
+  /** `skipped`: the file, its rules and its documents are as the last import left them. */
+  status: 'imported' | 'planned' | 'skipped' | 'failed';
   error: string | null;
   articles: number;
   /** Printed text that belongs to no article, with its lines; also kept on the page's record. */
@@ -118,7 +123,51 @@ function failure(file: string, error: unknown): FileReport {
   return { file, status: 'failed', error: message, articles: 0, unassigned: [], changes: [], counts: countByType([]) };
 }
 
+/** What a later run reports for a page it skips: the last run's documents, all unchanged. */
+function asSkipped(report: FileReport): FileReport {
+  const changes = report.changes.map((change) => ({ ...change, action: 'unchanged' as const, fields: [] }));
+  return { ...report, status: 'skipped', changes, counts: countByType(changes) };
+}
+
 export function createImporter(strapi: Core.Strapi) {
+  let stampsReady: Promise<void> | null = null;
+
+  async function loadExtraction(
+    file: string,
+    page: Pick<PageExtraction, 'extraction' | 'rawText'>,
+    meta: PageMeta,
+    options: ImportOptions,
+    run: PageRun | null,
+  ): Promise<FileReport> {
+    try {
+      const source: PageSource = { extraction: ExtractionSchema.parse(page.extraction), rawText: page.rawText, meta };
+      const index: DocumentIndex = new Map();
+      const reportOf = (entries: PlanEntry[]): FileReport => {
+        const changes = entries.map(plannedChange);
+        return {
+          file,
+          status: options.dryRun ? 'planned' : 'imported',
+          error: null,
+          articles: source.extraction.articles.length,
+          unassigned: source.extraction.unassigned,
+          changes,
+          counts: countByType(changes),
+        };
+      };
+
+      if (options.dryRun) return reportOf(await planPage(strapi, source, index));
+      return await inImportTransaction(strapi, `${process.pid}:${file}`, async (trx) => {
+        const planned = await planPage(strapi, source, index);
+        await applyPlan(strapi, planned, index, { publish: options.publish });
+        const report = reportOf(planned);
+        if (run) await stampPage(strapi, trx, run, asSkipped(report));
+        return report;
+      });
+    } catch (error) {
+      return failure(file, error);
+    }
+  }
+
   /**
    * Loads one page's extraction atomically: either every document of the page is written, or
    * none is. The seam between parser and loader, for callers that extract (or edit) pages
@@ -130,42 +179,37 @@ export function createImporter(strapi: Core.Strapi) {
     meta: PageMeta,
     options: ImportOptions,
   ): Promise<FileReport> {
-    try {
-      const source: PageSource = { extraction: ExtractionSchema.parse(page.extraction), rawText: page.rawText, meta };
-      const index: DocumentIndex = new Map();
-
-      const entries = options.dryRun
-        ? await planPage(strapi, source, index)
-        : await inImportTransaction(strapi, `${process.pid}:${file}`, async () => {
-            const planned = await planPage(strapi, source, index);
-            await applyPlan(strapi, planned, index, { publish: options.publish });
-            return planned;
-          });
-
-      const changes = entries.map(plannedChange);
-      return {
-        file,
-        status: options.dryRun ? 'planned' : 'imported',
-        error: null,
-        articles: source.extraction.articles.length,
-        unassigned: source.extraction.unassigned,
-        changes,
-        counts: countByType(changes),
-      };
-    } catch (error) {
-      return failure(file, error);
-    }
+    return loadExtraction(file, page, meta, options, null);
   }
 
-  /** Extracts and imports one page atomically. */
+  /**
+   * Extracts and imports one page atomically, unless the page, the rules and the page's
+   * documents are as its last import left them: then nothing would change, and it is skipped.
+   * A dry run always plans, to show what the importer thinks of the page.
+   */
   async function importPage(input: PageInput, meta: PageMeta, options: ImportOptions): Promise<FileReport> {
+    let run: PageRun | null = null;
+    if (!options.dryRun) {
+      const sha256 = createHash('sha256').update(input.bytes).digest('hex');
+      run = { fileName: basename(input.file), sha256, meta, publish: options.publish, rules: rulesFingerprint() };
+      try {
+        stampsReady ??= preparePageStamps(strapi);
+        await stampsReady;
+        const unchanged = await unchangedSinceStamp<FileReport>(strapi, run);
+        if (unchanged) return { ...unchanged, file: input.file };
+      } catch (error) {
+        stampsReady = null;
+        return failure(input.file, error);
+      }
+    }
+
     let page: PageExtraction;
     try {
       page = extractPage(input, { issueDate: meta.issueDate });
     } catch (error) {
       return failure(input.file, error);
     }
-    return importExtraction(input.file, page, meta, options);
+    return loadExtraction(input.file, page, meta, options, run);
   }
 
   /** Imports files one by one; a failing file is reported and the others still import. */
