@@ -91,5 +91,6 @@ postgresOnly('parallel import workers on one PostgreSQL', () => {
     } finally {
       await closeApp(strapi);
     }
-  });
+    // Five Strapi boots and three imports: minutes on a loaded two-core machine.
+  }, 300_000);
 });
