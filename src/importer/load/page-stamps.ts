@@ -36,6 +36,7 @@ async function ensureStampTable(knex: Knex): Promise<void> {
   try {
     await knex.schema.createTable(STAMP_TABLE, (table) => {
       table.string('file_name', 512).primary();
+      table.integer('page_row_id').notNullable();
       table.string('run_key', 64).notNullable();
       table.string('state', 64).notNullable();
       table.text('report').notNullable();
@@ -46,25 +47,39 @@ async function ensureStampTable(knex: Knex): Promise<void> {
   }
 }
 
+interface JoinTable {
+  name: string;
+  joinColumn: { name: string };
+  inverseJoinColumn: { name: string };
+}
+
 /**
  * A digest of the page's record and of every version of its articles: when each was last
- * written and how many entities each links. Read through the query engine, so inside an
- * import it sees the import's own uncommitted writes.
+ * written and how many entities each links. Every lookup goes by primary key or an indexed link
+ * column, so checking a page costs the same in an archive of any size. `knex` is the import's
+ * transaction while stamping, so it sees the import's own uncommitted writes, as the query
+ * engine does there.
  */
-async function pageState(strapi: Core.Strapi, fileName: string): Promise<string | null> {
-  const [page] = (await strapi.db.query(PAGE_SPEC.uid).findMany({
-    where: { fileName },
-    select: ['id', 'documentId', 'sha256', 'updatedAt'],
-    limit: 1,
-  })) as Array<{ id: number }>;
-  if (!page) return null;
+async function pageState(strapi: Core.Strapi, knex: Knex, pageRowId: number, fileName: string): Promise<string | null> {
+  const page = (await strapi.db.query(PAGE_SPEC.uid).findOne({
+    where: { id: pageRowId },
+    select: ['id', 'documentId', 'fileName', 'sha256', 'updatedAt'],
+  })) as { fileName: string } | null;
+  if (!page || page.fileName !== fileName) return null;
+
+  const link = (strapi.db.metadata.get(ARTICLE_SPEC.uid).attributes as Record<string, { joinTable?: JoinTable }>).sourcePage.joinTable as JoinTable;
+  const linked = (await knex(link.name).where(link.inverseJoinColumn.name, pageRowId).select(link.joinColumn.name)) as Array<Record<string, number>>;
+  const ids = linked.map((row) => Number(row[link.joinColumn.name]));
   const relations = Object.keys(ARTICLE_RELATIONS);
-  const articles = (await strapi.db.query(ARTICLE_SPEC.uid).findMany({
-    where: { sourcePage: { id: page.id } },
-    select: ['id', 'documentId', 'publishedAt', 'updatedAt'],
-    populate: Object.fromEntries(relations.map((relation) => [relation, { count: true }])),
-    orderBy: { id: 'asc' },
-  })) as Array<Record<string, unknown>>;
+  const articles =
+    ids.length === 0
+      ? []
+      : ((await strapi.db.query(ARTICLE_SPEC.uid).findMany({
+          where: { id: { $in: ids } },
+          select: ['id', 'documentId', 'publishedAt', 'updatedAt'],
+          populate: Object.fromEntries(relations.map((relation) => [relation, { count: true }])),
+          orderBy: { id: 'asc' },
+        })) as Array<Record<string, unknown>>);
   // Populated relations arrive in whatever order their queries finish: list them by name.
   const versions = articles.map((article) => [
     article.id,
@@ -76,21 +91,29 @@ async function pageState(strapi: Core.Strapi, fileName: string): Promise<string 
   return createHash('sha256').update(JSON.stringify({ page, versions })).digest('hex');
 }
 
+interface StampRow {
+  page_row_id: number;
+  run_key: string;
+  state: string;
+  report: string;
+}
+
 /** The report of the run that stamped the page, if nothing has changed since. Needs `preparePageStamps`. */
 export async function unchangedSinceStamp<Report>(strapi: Core.Strapi, run: PageRun): Promise<Report | null> {
-  const stamp = (await strapi.db.connection(STAMP_TABLE).where({ file_name: run.fileName }).first()) as
-    | { run_key: string; state: string; report: string }
-    | undefined;
+  const knex = strapi.db.connection;
+  const stamp = (await knex(STAMP_TABLE).where({ file_name: run.fileName }).first()) as StampRow | undefined;
   if (!stamp || stamp.run_key !== runKey(run)) return null;
-  if (stamp.state !== (await pageState(strapi, run.fileName))) return null;
+  if (stamp.state !== (await pageState(strapi, knex, Number(stamp.page_row_id), run.fileName))) return null;
   return JSON.parse(stamp.report) as Report;
 }
 
 /** Records the run inside the import's transaction, after its writes, so both commit or neither. */
 export async function stampPage(strapi: Core.Strapi, trx: Knex, run: PageRun, report: unknown): Promise<void> {
-  const state = await pageState(strapi, run.fileName);
+  const page = (await strapi.db.query(PAGE_SPEC.uid).findOne({ where: { fileName: run.fileName }, select: ['id'] })) as { id: number } | null;
+  if (!page) return;
+  const state = await pageState(strapi, trx, page.id, run.fileName);
   if (state === null) return;
-  const row = { file_name: run.fileName, run_key: runKey(run), state, report: JSON.stringify(report) };
+  const row = { file_name: run.fileName, page_row_id: page.id, run_key: runKey(run), state, report: JSON.stringify(report) };
   await trx(STAMP_TABLE).insert(row).onConflict('file_name').merge();
 }
 
