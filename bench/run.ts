@@ -1,17 +1,25 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
+import autocannon from 'autocannon';
+import type { Core } from '@strapi/strapi';
 import { extractPage, readPage } from '../src/importer/extract';
+import { pageMetaFor } from '../src/importer/load/manifest';
 import type { ImportOptions, ImportReport, Importer } from '../src/importer/service';
 import { APP_ROOT, compileApp } from '../src/cli/app';
-import { startTestApp } from '../tests/helpers/strapi';
+import { startTestApp, type TestApp } from '../tests/helpers/strapi';
+import { writeCorpus } from './corpus';
 
 /**
- * `npm run bench [-- --postgres] [--iterations=N] [--pages=K]`: times extraction and import on
- * this machine and records the numbers in BENCHMARKS.md, one section per database, so a rerun
- * replaces its own section and leaves the other database's numbers alone.
+ * `npm run bench [-- --postgres] [--quick] [--sizes=100,1000] [--api-seconds=N]`: times
+ * extraction, the import of a synthetic corpus (bench/corpus.ts) of each size into a fresh
+ * database, its re-import, a naive per-document loop on the smallest corpus, and the API on the
+ * largest corpus, and records the numbers in BENCHMARKS.md, one section per database, so a rerun
+ * replaces its own section and leaves the other database's numbers alone. `--quick` is the
+ * 100-page size with short API runs.
  */
 
 process.env.LOG_LEVEL ??= 'warn';
@@ -20,15 +28,20 @@ const SAMPLE_RELATIVE = path.join('seeds', '000_c63cc6bb5a561820.txt');
 const SAMPLE_PATH = path.join(APP_ROOT, SAMPLE_RELATIVE);
 const BENCHMARKS_FILE = path.join(APP_ROOT, 'BENCHMARKS.md');
 const WARM_UP_ITERATIONS = 20;
-const COLD_START_RUNS = 5;
-const IMPORT_OPTIONS: ImportOptions = { dryRun: false, publish: false, issueDate: null };
+const COLD_START_RUNS = 3;
+const CORPUS_SEED = 1;
+const EXTRACTION_PAGES = 300;
+/** Published, so that the API serves what was imported. */
+const IMPORT_OPTIONS: ImportOptions = { dryRun: false, publish: true, issueDate: null };
 
 type Database = 'sqlite' | 'postgres';
 
 interface BenchArgs {
   database: Database;
-  iterations: number;
-  pages: number;
+  quick: boolean;
+  sizes: number[];
+  apiSeconds: number;
+  naive: boolean;
 }
 
 function positiveInteger(name: string, raw: string): number {
@@ -38,12 +51,20 @@ function positiveInteger(name: string, raw: string): number {
 }
 
 function parseBenchArgs(argv: string[]): BenchArgs {
-  const args: BenchArgs = { database: process.env.BENCH_DB === 'postgres' ? 'postgres' : 'sqlite', iterations: 200, pages: 10 };
+  const args: BenchArgs = {
+    database: process.env.BENCH_DB === 'postgres' ? 'postgres' : 'sqlite',
+    quick: false,
+    sizes: [100, 1000],
+    apiSeconds: 5,
+    naive: true,
+  };
   for (const arg of argv) {
     if (arg === '--postgres') args.database = 'postgres';
-    else if (arg.startsWith('--iterations=')) args.iterations = positiveInteger('--iterations', arg.slice('--iterations='.length));
-    else if (arg.startsWith('--pages=')) args.pages = positiveInteger('--pages', arg.slice('--pages='.length));
-    else throw new Error(`unknown option ${arg} (expected --postgres, --iterations=N, --pages=K)`);
+    else if (arg === '--quick') Object.assign(args, { quick: true, sizes: [100], apiSeconds: 2 });
+    else if (arg === '--no-naive') args.naive = false;
+    else if (arg.startsWith('--sizes=')) args.sizes = arg.slice('--sizes='.length).split(',').map((size) => positiveInteger('--sizes', size));
+    else if (arg.startsWith('--api-seconds=')) args.apiSeconds = positiveInteger('--api-seconds', arg.slice('--api-seconds='.length));
+    else throw new Error(`unknown option ${arg} (expected --postgres, --quick, --no-naive, --sizes=100,1000, --api-seconds=N)`);
   }
   return args;
 }
@@ -59,29 +80,38 @@ function percentile(values: number[], fraction: number): number {
   return sorted[Math.max(0, Math.ceil(fraction * sorted.length) - 1)];
 }
 
+const mib = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MiB`;
+
 interface ExtractionResult {
-  medianMs: number;
-  p95Ms: number;
-  pagesPerSecond: number;
+  sampleMedianMs: number;
+  sampleP95Ms: number;
+  corpusPagesPerSecond: number;
+  corpusMegabytesPerSecond: number;
   coldStartMs: number;
 }
 
-function benchExtraction(iterations: number): ExtractionResult {
+/** One core: extraction is synchronous, so this is what one importer process can parse. */
+function benchExtraction(corpus: string[]): ExtractionResult {
   const input = readPage(SAMPLE_PATH);
   // The first runs pay for JIT compilation and vocabulary loading, which a long import amortises.
   for (let run = 0; run < WARM_UP_ITERATIONS; run += 1) extractPage(input);
-
   const durations: number[] = [];
-  for (let run = 0; run < iterations; run += 1) {
+  for (let run = 0; run < 200; run += 1) {
     const start = performance.now();
     extractPage(input);
     durations.push(performance.now() - start);
   }
-  const totalMs = durations.reduce((sum, ms) => sum + ms, 0);
+
+  const pages = corpus.slice(0, EXTRACTION_PAGES).map((file) => ({ input: readPage(file), meta: pageMetaFor(file, null) }));
+  const bytes = pages.reduce((sum, page) => sum + page.input.bytes.length, 0);
+  const start = performance.now();
+  for (const page of pages) extractPage(page.input, { issueDate: page.meta.issueDate });
+  const seconds = (performance.now() - start) / 1000;
   return {
-    medianMs: median(durations),
-    p95Ms: percentile(durations, 0.95),
-    pagesPerSecond: (iterations * 1000) / totalMs,
+    sampleMedianMs: median(durations),
+    sampleP95Ms: percentile(durations, 0.95),
+    corpusPagesPerSecond: pages.length / seconds,
+    corpusMegabytesPerSecond: bytes / 2 ** 20 / seconds,
     coldStartMs: coldStartOfExtractCli(),
   };
 }
@@ -98,138 +128,286 @@ function coldStartOfExtractCli(): number {
   return median(durations);
 }
 
-/**
- * Every day of the year but the sample's own 1月28日: dates sit within the first 120 characters
- * after each byline, which is what an article key hashes, so each variant gets its own keys.
- */
-function variantDates(count: number): Array<{ month: number; day: number }> {
-  const dates: Array<{ month: number; day: number }> = [];
-  for (let day = 1; day <= 28 && dates.length < count; day += 1) {
-    for (let month = 1; month <= 12 && dates.length < count; month += 1) {
-      if (month !== 1 || day !== 28) dates.push({ month, day });
-    }
+/** Peak resident memory of this process (Strapi, the importer and the database driver) during `work`. */
+async function measured<T>(strapi: Core.Strapi, work: () => Promise<T>): Promise<{ result: T; seconds: number; peakRss: number; statements: number }> {
+  let statements = 0;
+  const countStatement = () => {
+    statements += 1;
+  };
+  strapi.db.connection.on('query', countStatement);
+  let peakRss = process.memoryUsage().rss;
+  const sampler = setInterval(() => {
+    peakRss = Math.max(peakRss, process.memoryUsage().rss);
+  }, 50);
+  const start = performance.now();
+  try {
+    const result = await work();
+    return { result, seconds: (performance.now() - start) / 1000, peakRss: Math.max(peakRss, process.memoryUsage().rss), statements };
+  } finally {
+    clearInterval(sampler);
+    strapi.db.connection.off('query', countStatement);
   }
-  if (dates.length < count) throw new Error(`at most ${dates.length} page variants are available, not ${count}`);
-  return dates;
-}
-
-/** Copies of the sample page whose articles differ only in their date, as consecutive issues would. */
-function writePageVariants(folder: string, count: number): string[] {
-  const sample = readFileSync(SAMPLE_PATH, 'utf8');
-  const articleCount = extractPage(readPage(SAMPLE_PATH)).extraction.articles.length;
-  const keys = new Set<string>();
-
-  const paths = variantDates(count).map(({ month, day }, index) => {
-    let replacements = 0;
-    // OCR puts line breaks anywhere, even inside "1月 28日".
-    const text = sample.replace(/1(\s*)月 28(\s*)日/g, (_match, beforeMonth: string, beforeDay: string) => {
-      replacements += 1;
-      return `${month}${beforeMonth}月 ${day}${beforeDay}日`;
-    });
-    if (replacements !== articleCount) throw new Error(`expected a date in each of the ${articleCount} articles, found ${replacements}`);
-
-    const file = path.join(folder, `variant_${String(index + 1).padStart(3, '0')}.txt`);
-    writeFileSync(file, text);
-    for (const article of extractPage(readPage(file)).extraction.articles) keys.add(article.key);
-    return file;
-  });
-
-  if (keys.size !== count * articleCount) throw new Error(`page variants share article keys: ${keys.size} distinct of ${count * articleCount}`);
-  return paths;
 }
 
 interface ImportRun {
   seconds: number;
+  peakRss: number;
+  statements: number;
   created: number;
   written: number;
+  skipped: number;
 }
 
-async function timedImport(importer: Importer, paths: string[]): Promise<ImportRun> {
-  const start = performance.now();
-  const report: ImportReport = await importer.importFiles(paths, IMPORT_OPTIONS);
-  const seconds = (performance.now() - start) / 1000;
+async function timedImport(strapi: Core.Strapi, importer: Importer, paths: string[]): Promise<ImportRun> {
+  const { result: report, seconds, peakRss, statements } = await measured<ImportReport>(strapi, () => importer.importFiles(paths, IMPORT_OPTIONS));
   if (report.failed > 0) {
-    throw new Error(report.files.flatMap((file) => (file.error ? [file.error] : [])).join('\n'));
+    throw new Error(report.files.flatMap((file) => (file.error ? [file.error] : [])).slice(0, 5).join('\n'));
   }
   const totals = Object.values(report.totals);
   const created = totals.reduce((sum, counts) => sum + counts.create, 0);
-  return { seconds, created, written: created + totals.reduce((sum, counts) => sum + counts.update, 0) };
+  return {
+    seconds,
+    peakRss,
+    statements,
+    created,
+    written: created + totals.reduce((sum, counts) => sum + counts.update, 0),
+    skipped: report.files.filter((file) => file.status === 'skipped').length,
+  };
 }
 
-interface ImportResult {
-  firstImport: ImportRun;
-  reImport: ImportRun;
+/**
+ * The comparison the issue asks for: what a script would do without the importer, one
+ * `documents().create()` per document with its relations, published, no transaction; entities
+ * found by name first so that it does not duplicate them. No merge, no snapshots, no lock.
+ */
+async function naiveImport(strapi: Core.Strapi, paths: string[]): Promise<{ seconds: number; documents: number; statements: number }> {
+  const { result: documents, seconds, statements } = await measured(strapi, async () => {
+    let created = 0;
+    const known = new Map<string, string>();
+    const documentIdOf = async (uid: string, data: Record<string, unknown>): Promise<string> => {
+      const cacheKey = `${uid}|${data.name}`;
+      const cached = known.get(cacheKey);
+      if (cached) return cached;
+      const service = strapi.documents(uid as 'api::official.official');
+      const existing = await service.findFirst({ filters: { name: data.name } as never, status: 'published', fields: ['documentId'] as never });
+      const documentId = existing?.documentId ?? (await service.create({ data: data as never, status: 'published' })).documentId;
+      if (!existing) created += 1;
+      known.set(cacheKey, documentId);
+      return documentId;
+    };
+
+    for (const file of paths) {
+      const meta = pageMetaFor(file, null);
+      const { extraction, rawText } = extractPage(readPage(file), { issueDate: meta.issueDate });
+      const page = await strapi.documents('api::page.page').create({
+        data: { fileName: extraction.source.file, sha256: extraction.source.sha256, issueDate: meta.issueDate, page: meta.page } as never,
+      });
+      created += 1;
+      for (const article of extraction.articles) {
+        const officials = [];
+        for (const official of article.officials) {
+          officials.push(await documentIdOf('api::official.official', { name: official.name, posts: official.titles.map((title) => ({ title, firstSeen: meta.issueDate, lastSeen: meta.issueDate })) }));
+        }
+        const projects = [];
+        for (const project of article.projects) projects.push(await documentIdOf('api::project.project', { name: project.name, stage: project.stage }));
+        const platforms = [];
+        for (const platform of article.researchPlatforms) {
+          platforms.push(await documentIdOf('api::research-platform.research-platform', { name: platform.name, nameGenerated: platform.nameGenerated, kind: platform.kind, hostInstitution: platform.host }));
+        }
+        await strapi.documents('api::article.article').create({
+          data: {
+            title: article.title, subtitle: article.subtitle, titleGenerated: article.titleGenerated, outlet: article.outlet,
+            credits: article.credits, dateline: article.dateline, eventDate: article.eventDate, issueDate: meta.issueDate, page: meta.page,
+            body: article.paragraphs.map((text) => ({ type: 'paragraph', children: [{ type: 'text', text }] })),
+            figures: article.figures.map(({ label, value, unit }) => ({ label, value, unit })),
+            source: { fileName: extraction.source.file, sha256: extraction.source.sha256, firstLine: article.lines.first, lastLine: article.lines.last, rawText: rawText[article.key] },
+            sourceKey: article.key, reviewStatus: 'needs_review',
+            officials, projects, researchPlatforms: platforms, sourcePage: page.documentId,
+          } as never,
+          status: 'published',
+        });
+        created += 1;
+      }
+    }
+    return created;
+  });
+  return { seconds, documents, statements };
 }
 
-async function benchImport(database: Database, pageCount: number): Promise<ImportResult> {
+interface ApiResult {
+  route: string;
+  requestsPerSecond: number;
+  p50: number;
+  p99: number;
+  non2xx: number;
+}
+
+async function listen(app: TestApp): Promise<string> {
+  await new Promise<void>((resolve) => app.http.listen(0, '127.0.0.1', resolve));
+  return `http://127.0.0.1:${(app.http.address() as AddressInfo).port}`;
+}
+
+const NESTED_GRAPHQL = JSON.stringify({
+  query: '{ articles(pagination: { limit: 25 }) { documentId title credits { name role } officials { name posts { title firstSeen lastSeen } } projects { name stage } researchPlatforms { name kind hostInstitution } } }',
+});
+
+/** Loopback, 10 connections, a fixed duration per route: requests/s and latency percentiles. */
+async function benchApi(app: TestApp, seconds: number): Promise<ApiResult[]> {
+  const base = await listen(app);
+  const [article] = await app.strapi.documents('api::article.article').findMany({ status: 'published', fields: ['documentId'] as never, limit: 1 });
+  // The official with the most articles: the page a reader of a busy archive opens most.
+  const officials = (await app.strapi.db.query('api::official.official').findMany({
+    where: { publishedAt: { $notNull: true } },
+    select: ['documentId'],
+    populate: { articles: { count: true } },
+  })) as Array<{ documentId: string; articles: { count: number } }>;
+  const busiest = officials.reduce((best, official) => (official.articles.count > best.articles.count ? official : best));
+  const routes: Array<{ route: string; method?: 'POST'; body?: string }> = [
+    { route: '/_health' },
+    { route: '/api/articles' },
+    { route: `/api/articles/${article.documentId}` },
+    { route: `/api/officials/${busiest.documentId}` },
+    { route: '/graphql', method: 'POST', body: NESTED_GRAPHQL },
+  ];
+  const results: ApiResult[] = [];
+  for (const { route, method, body } of routes) {
+    const run = await autocannon({
+      url: base + route,
+      method: method ?? 'GET',
+      body,
+      headers: body ? { 'content-type': 'application/json' } : undefined,
+      connections: 10,
+      duration: seconds,
+    });
+    results.push({ route: method ? `${method} ${route} (nested, 25 articles)` : route.replace(/[a-z0-9]{24}$/, ':documentId'), requestsPerSecond: run.requests.average, p50: run.latency.p50, p99: run.latency.p99, non2xx: run.non2xx });
+  }
+  await new Promise<void>((resolve) => app.http.close(() => resolve()));
+  return results;
+}
+
+interface SizeResult {
+  pages: number;
+  megabytes: number;
+  first: ImportRun;
+  again: ImportRun;
+  naive: { seconds: number; documents: number; statements: number } | null;
+  api: ApiResult[] | null;
+}
+
+async function benchSize(database: Database, pages: number, withApi: boolean, withNaive: boolean, args: BenchArgs): Promise<SizeResult> {
   process.env.DATABASE_CLIENT = database;
-  const variantsFolder = mkdtempSync(path.join(os.tmpdir(), 'newsroom-bench-'));
+  const folder = mkdtempSync(path.join(os.tmpdir(), 'newsroom-bench-'));
   try {
-    const paths = writePageVariants(variantsFolder, pageCount);
+    const paths = await writeCorpus(folder, pages, CORPUS_SEED);
+    const megabytes = paths.reduce((sum, file) => sum + statSync(file).size, 0) / 2 ** 20;
+
+    let first: ImportRun;
+    let again: ImportRun;
+    let api: ApiResult[] | null = null;
     const app = await startTestApp();
     try {
       const importer = app.strapi.service('api::importer.importer') as unknown as Importer;
-      const firstImport = await timedImport(importer, paths);
-      const reImport = await timedImport(importer, paths);
-      if (reImport.written > 0) throw new Error(`re-import is not idempotent: it wrote ${reImport.written} document(s)`);
-      return { firstImport, reImport };
+      process.stderr.write(`  first import of ${pages} pages…\n`);
+      first = await timedImport(app.strapi, importer, paths);
+      process.stderr.write(`  re-import…\n`);
+      again = await timedImport(app.strapi, importer, paths);
+      if (again.written > 0) throw new Error(`re-import is not idempotent: it wrote ${again.written} document(s)`);
+      if (withApi) {
+        process.stderr.write(`  API at ${pages} pages…\n`);
+        api = await benchApi(app, args.apiSeconds);
+      }
     } finally {
       await app.stop();
     }
+
+    let naive: SizeResult['naive'] = null;
+    if (withNaive) {
+      process.stderr.write(`  naive loop on ${pages} pages…\n`);
+      const naiveApp = await startTestApp();
+      try {
+        naive = await naiveImport(naiveApp.strapi, paths);
+      } finally {
+        await naiveApp.stop();
+      }
+    }
+    return { pages, megabytes, first, again, naive, api };
   } finally {
-    rmSync(variantsFolder, { recursive: true, force: true });
+    rmSync(folder, { recursive: true, force: true });
   }
 }
 
 const DATABASE_LABEL: Record<Database, string> = { sqlite: 'SQLite', postgres: 'PostgreSQL' };
 
-function resultsTable(args: BenchArgs, extraction: ExtractionResult, imports: ImportResult): string {
-  const { firstImport, reImport } = imports;
+function table(header: string[], rows: string[][]): string {
+  return [`| ${header.join(' | ')} |`, `| ${header.map(() => '---').join(' | ')} |`, ...rows.map((row) => `| ${row.join(' | ')} |`)].join('\n');
+}
+
+function resultsTables(args: BenchArgs, extraction: ExtractionResult, sizes: SizeResult[]): string {
   const database = DATABASE_LABEL[args.database];
-  const rows: Array<[string, string]> = [
-    [`\`extractPage\` on the sample page, median (${args.iterations} runs after ${WARM_UP_ITERATIONS} warm-up)`, `${extraction.medianMs.toFixed(2)} ms/page`],
-    ['`extractPage`, p95', `${extraction.p95Ms.toFixed(2)} ms/page`],
-    ['`extractPage`, throughput', `${extraction.pagesPerSecond.toFixed(0)} pages/s`],
-    [`\`npm run --silent extract -- ${SAMPLE_RELATIVE}\` cold start, median of ${COLD_START_RUNS}`, `${extraction.coldStartMs.toFixed(0)} ms`],
-    [
-      `First import of ${args.pages} page variants (${database})`,
-      `${firstImport.seconds.toFixed(2)} s: ${(args.pages / firstImport.seconds).toFixed(2)} pages/s, ` +
-        `${firstImport.created} documents created, ${(firstImport.created / firstImport.seconds).toFixed(1)} documents/s`,
-    ],
-    [
-      `Re-import of the same ${args.pages} pages (${database})`,
-      `${reImport.seconds.toFixed(2)} s: ${(args.pages / reImport.seconds).toFixed(2)} pages/s, ${reImport.written} documents written`,
-    ],
+  const parts = [
+    '### Extraction (one core, in-process)',
+    '',
+    table(['Measurement', 'Result'], [
+      [`\`extractPage\` on the sample page, median of 200 after ${WARM_UP_ITERATIONS} warm-up`, `${extraction.sampleMedianMs.toFixed(2)} ms/page (p95 ${extraction.sampleP95Ms.toFixed(2)} ms)`],
+      [`\`extractPage\` on ${EXTRACTION_PAGES} corpus pages`, `${extraction.corpusPagesPerSecond.toFixed(0)} pages/s, ${extraction.corpusMegabytesPerSecond.toFixed(2)} MB/s`],
+      [`\`npm run --silent extract -- ${SAMPLE_RELATIVE}\` cold start, median of ${COLD_START_RUNS}`, `${extraction.coldStartMs.toFixed(0)} ms`],
+    ]),
+    '',
+    `### Import into ${database} (fresh database per size, \`--publish\`)`,
+    '',
+    table(
+      ['pages (MB)', 'first import', 'documents/s', 'SQL statements/page', 'peak RSS', 're-import', 're-import / first', 'naive loop', 'importer speed / naive'],
+      sizes.map(({ pages, megabytes, first, again, naive }) => [
+        `${pages} (${megabytes.toFixed(1)})`,
+        `${first.seconds.toFixed(1)} s, ${first.created} documents`,
+        (first.created / first.seconds).toFixed(1),
+        (first.statements / pages).toFixed(0),
+        `${mib(first.peakRss)} (re-import ${mib(again.peakRss)})`,
+        `${again.seconds.toFixed(2)} s, ${again.skipped}/${pages} skipped, ${again.written} written, ${(again.statements / pages).toFixed(1)} statements/page`,
+        `${((100 * again.seconds) / first.seconds).toFixed(1)} %`,
+        naive ? `${naive.seconds.toFixed(1)} s, ${naive.documents} documents, ${(naive.statements / pages).toFixed(0)} statements/page` : 'not run',
+        naive ? `${(naive.seconds / first.seconds).toFixed(2)}×` : '',
+      ]),
+    ),
   ];
-  return ['| Measurement | Result |', '| --- | --- |', ...rows.map(([what, result]) => `| ${what} | ${result} |`)].join('\n');
+  const withApi = sizes.find((size) => size.api);
+  if (withApi?.api) {
+    parts.push(
+      '',
+      `### API at ${withApi.pages} pages (${withApi.first.created} documents; loopback, 10 connections, ${args.apiSeconds} s per route)`,
+      '',
+      table(
+        ['route', 'requests/s', 'p50', 'p99', 'non-2xx'],
+        withApi.api.map((result) => [`\`${result.route}\``, result.requestsPerSecond.toFixed(0), `${result.p50} ms`, `${result.p99} ms`, String(result.non2xx)]),
+      ),
+    );
+  }
+  return parts.join('\n');
 }
 
 function commandLine(argv: string[]): string {
   return argv.length > 0 ? `npm run bench -- ${argv.join(' ')}` : 'npm run bench';
 }
 
-function section(args: BenchArgs, argv: string[], table: string): string {
+function section(args: BenchArgs, argv: string[], body: string): string {
   const cpu = os.cpus()[0]?.model.trim() ?? 'unknown CPU';
+  const [oneMinuteLoad] = os.loadavg();
   return [
     `## ${DATABASE_LABEL[args.database]}`,
     '',
     `- Date: ${new Date().toISOString().replace(/\.\d+Z$/, 'Z')}`,
-    `- Machine: ${os.availableParallelism()} CPUs (nproc), ${cpu}, ${Math.round(os.totalmem() / 2 ** 30)} GiB RAM, ${os.platform()} ${os.release()}`,
+    `- Machine: ${os.availableParallelism()} CPUs (nproc), ${cpu}, ${Math.round(os.totalmem() / 2 ** 30)} GiB RAM, ${os.platform()} ${os.release()}; load average ${oneMinuteLoad.toFixed(1)} at the end of the run (the machine is shared)`,
     `- Node.js: ${process.version}`,
-    `- Command: \`${commandLine(argv)}\`${args.database === 'sqlite' ? '' : ' (PostgreSQL at 127.0.0.1:5432, fresh database)'}`,
+    `- Command: \`${commandLine(argv)}\`${args.database === 'sqlite' ? '' : ' (PostgreSQL at 127.0.0.1:5432, fresh database per run)'}`,
     '',
-    table,
+    body,
   ].join('\n');
 }
 
 const BENCHMARKS_INTRO = `# Benchmarks
 
 Written by \`npm run bench\` (SQLite) and \`npm run bench -- --postgres\` (PostgreSQL); each run
-replaces the section of its database. Extraction runs in-process on the sample page; imports
-boot a real Strapi on a throwaway database and import synthetic variants of the sample page
-(same text, other dates, so every article gets its own key while officials and projects are
-shared between pages). The re-import must write nothing. Numbers are from one run on one
-machine: compare runs on the same machine only.
+replaces the section of its database.
 `;
 
 function recordSection(database: Database, body: string): void {
@@ -253,21 +431,34 @@ async function main(): Promise<void> {
   process.stderr.write('Compiling the app…\n');
   compileApp();
 
-  process.stderr.write(`Timing extraction (${args.iterations} runs)…\n`);
-  const extraction = benchExtraction(args.iterations);
-  process.stderr.write(`Timing import of ${args.pages} pages into ${DATABASE_LABEL[args.database]}…\n`);
-  const imports = await benchImport(args.database, args.pages);
+  process.stderr.write('Timing extraction…\n');
+  const extractionFolder = mkdtempSync(path.join(os.tmpdir(), 'newsroom-bench-extract-'));
+  let extraction: ExtractionResult;
+  try {
+    extraction = benchExtraction(await writeCorpus(extractionFolder, EXTRACTION_PAGES, CORPUS_SEED));
+  } finally {
+    rmSync(extractionFolder, { recursive: true, force: true });
+  }
 
-  const table = resultsTable(args, extraction, imports);
-  process.stdout.write(`${table}\n`);
-  recordSection(args.database, section(args, argv, table));
+  const sizes: SizeResult[] = [];
+  const largest = Math.max(...args.sizes);
+  const smallest = Math.min(...args.sizes);
+  for (const pages of [...args.sizes].sort((a, b) => a - b)) {
+    process.stderr.write(`${pages} pages into ${DATABASE_LABEL[args.database]}:\n`);
+    // The naive loop runs beside the importer on the smallest corpus: it is as slow as it is simple.
+    sizes.push(await benchSize(args.database, pages, pages === largest, args.naive && pages === smallest, args));
+  }
+
+  const body = resultsTables(args, extraction, sizes);
+  process.stdout.write(`${body}\n`);
+  recordSection(args.database, section(args, argv, body));
   process.stderr.write(`Recorded in ${path.relative(process.cwd(), BENCHMARKS_FILE) || BENCHMARKS_FILE}\n`);
 }
 
 main().then(
   () => process.exit(0),
   (error) => {
-    process.stderr.write(`bench: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.stderr.write(`bench: ${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
     process.exit(1);
   },
 );

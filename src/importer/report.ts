@@ -10,6 +10,7 @@ const COLUMNS: Array<[keyof TypeCounts, string]> = [
 /** One line per file, as the run goes. */
 export function fileLine(report: FileReport): string {
   if (report.status === 'failed') return `✗ ${report.error}`;
+  if (report.status === 'skipped') return `✓ ${report.file}: unchanged since its last import, ${report.articles} article(s)`;
   const verb = report.status === 'planned' ? 'would import' : 'imported';
   const parts = Object.entries(report.counts)
     .map(([type, counts]) => `${type} +${counts.create} ~${counts.update}`)

@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+import { basename } from 'node:path';
 import type { Core } from '@strapi/strapi';
 import { PageError } from './errors';
 import { ExtractionSchema, type UnassignedText } from './contract';
@@ -8,9 +10,11 @@ import { ARTICLE_RELATIONS, TYPE_SPECS, type ArticleRelation, type CurrentRecord
 import { readArticles, readEntities, readStoredPage, type DocumentIndex } from './load/current';
 import { applyPlan } from './load/apply';
 import { inImportTransaction } from './load/lock';
-import { forgetDeleted, readAliases, readDeletedKeys } from './load/curation';
+import { curationState, forgetDeleted, readAliases, readDeletedKeys } from './load/curation';
 import { mentionedNames, withAliases, withoutDeleted } from './plan/curation';
 import { pageMetaFor } from './load/manifest';
+import { preparePageStamps, stampPage, unchangedSinceStamp, type PageRun } from './load/page-stamps';
+import { rulesFingerprint } from './rules-fingerprint';
 
 const ENTITY_SPECS = Object.values(ARTICLE_RELATIONS);
 
@@ -37,7 +41,8 @@ export type TypeCounts = Record<PlanAction | 'keptForEditor', number>;
 
 export interface FileReport {
   file: string;
-  status: 'imported' | 'planned' | 'failed';
+  /** `skipped`: the file, its rules and its documents are as the last import left them. */
+  status: 'imported' | 'planned' | 'skipped' | 'failed';
   error: string | null;
   articles: number;
   /** Printed text that belongs to no article, with its lines; also kept on the page's record. */
@@ -142,7 +147,55 @@ function failure(file: string, error: unknown): FileReport {
   return { file, status: 'failed', error: message, articles: 0, unassigned: [], changes: [], counts: countByType([]), deleted: [], titles: {} };
 }
 
+/** What a later run reports for a page it skips: the last run's documents, all unchanged. */
+function asSkipped(report: FileReport): FileReport {
+  const changes = report.changes.map((change) => ({ ...change, action: 'unchanged' as const, fields: [] }));
+  return { ...report, status: 'skipped', changes, counts: countByType(changes) };
+}
+
 export function createImporter(strapi: Core.Strapi) {
+  let stampsReady: Promise<void> | null = null;
+
+  async function loadExtraction(
+    file: string,
+    page: Pick<PageExtraction, 'extraction' | 'rawText'>,
+    meta: PageMeta,
+    options: ImportOptions,
+    run: PageRun | null,
+  ): Promise<FileReport> {
+    try {
+      const source: PageSource = { extraction: ExtractionSchema.parse(page.extraction), rawText: page.rawText, meta };
+      const index: DocumentIndex = new Map();
+      const restoreDeleted = options.restoreDeleted ?? false;
+      const reportOf = ({ entries, deleted }: PagePlan): FileReport => {
+        const changes = entries.map(plannedChange);
+        return {
+          file,
+          status: options.dryRun ? 'planned' : 'imported',
+          error: null,
+          articles: source.extraction.articles.length,
+          unassigned: source.extraction.unassigned,
+          changes,
+          counts: countByType(changes),
+          deleted,
+          titles: Object.fromEntries(source.extraction.articles.map((article) => [article.key, article.title])),
+        };
+      };
+
+      if (options.dryRun) return reportOf(await planPage(strapi, source, index, restoreDeleted));
+      return await inImportTransaction(strapi, `${process.pid}:${file}`, async (trx) => {
+        const planned = await planPage(strapi, source, index, restoreDeleted);
+        if (restoreDeleted) await forgetDeleted(strapi, source.extraction.articles.map((article) => article.key));
+        await applyPlan(strapi, planned.entries, index, { publish: options.publish });
+        const report = reportOf(planned);
+        if (run) await stampPage(strapi, trx, run, asSkipped(report));
+        return report;
+      });
+    } catch (error) {
+      return failure(file, error);
+    }
+  }
+
   /**
    * Loads one page's extraction atomically: either every document of the page is written, or
    * none is. The seam between parser and loader, for callers that extract (or edit) pages
@@ -154,46 +207,39 @@ export function createImporter(strapi: Core.Strapi) {
     meta: PageMeta,
     options: ImportOptions,
   ): Promise<FileReport> {
-    try {
-      const source: PageSource = { extraction: ExtractionSchema.parse(page.extraction), rawText: page.rawText, meta };
-      const index: DocumentIndex = new Map();
-
-      const restoreDeleted = options.restoreDeleted ?? false;
-      const { entries, deleted } = options.dryRun
-        ? await planPage(strapi, source, index, restoreDeleted)
-        : await inImportTransaction(strapi, `${process.pid}:${file}`, async () => {
-            const planned = await planPage(strapi, source, index, restoreDeleted);
-            if (restoreDeleted) await forgetDeleted(strapi, source.extraction.articles.map((article) => article.key));
-            await applyPlan(strapi, planned.entries, index, { publish: options.publish });
-            return planned;
-          });
-
-      const changes = entries.map(plannedChange);
-      return {
-        file,
-        status: options.dryRun ? 'planned' : 'imported',
-        error: null,
-        articles: source.extraction.articles.length,
-        unassigned: source.extraction.unassigned,
-        changes,
-        counts: countByType(changes),
-        deleted,
-        titles: Object.fromEntries(source.extraction.articles.map((article) => [article.key, article.title])),
-      };
-    } catch (error) {
-      return failure(file, error);
-    }
+    return loadExtraction(file, page, meta, options, null);
   }
 
-  /** Extracts and imports one page atomically. */
+  /**
+   * Extracts and imports one page atomically, unless the page, the rules and the page's
+   * documents are as its last import left them: then nothing would change, and it is skipped.
+   * A dry run always plans, to show what the importer thinks of the page; a run restoring deleted
+   * articles always imports, since the deletions it undoes left the page's documents as stamped.
+   */
   async function importPage(input: PageInput, meta: PageMeta, options: ImportOptions): Promise<FileReport> {
+    let run: PageRun | null = null;
+    if (!options.dryRun) {
+      const sha256 = createHash('sha256').update(input.bytes).digest('hex');
+      try {
+        stampsReady ??= preparePageStamps(strapi);
+        await stampsReady;
+        const curation = await curationState(strapi);
+        run = { fileName: basename(input.file), sha256, meta, publish: options.publish, rules: rulesFingerprint(), curation };
+        const unchanged = options.restoreDeleted ? null : await unchangedSinceStamp<FileReport>(strapi, run);
+        if (unchanged) return { ...unchanged, file: input.file };
+      } catch (error) {
+        stampsReady = null;
+        return failure(input.file, error);
+      }
+    }
+
     let page: PageExtraction;
     try {
       page = extractPage(input, { issueDate: meta.issueDate });
     } catch (error) {
       return failure(input.file, error);
     }
-    return importExtraction(input.file, page, meta, options);
+    return loadExtraction(input.file, page, meta, options, run);
   }
 
   /** Imports files one by one; a failing file is reported and the others still import. */

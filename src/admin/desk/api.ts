@@ -12,7 +12,7 @@ export type TypeCounts = { create: number; update: number; unchanged: number; ke
 
 export interface FileReport {
   file: string;
-  status: 'imported' | 'planned' | 'failed';
+  status: 'imported' | 'planned' | 'skipped' | 'failed';
   error: string | null;
   articles: number;
   unassigned: Array<{ lines: { first: number; last: number }; text: string; reason: string }>;

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { ARTICLE_UID, ENTITY_ALIAS_UID, TOMBSTONE_UID } from '../../content-types';
@@ -46,6 +47,18 @@ export async function readAliases(strapi: Core.Strapi, names: Record<ArticleRela
     }
   }
   return result as unknown as AliasMap;
+}
+
+/**
+ * A digest of every alias and tombstone. It is part of what a page's import stamp remembers: after
+ * an un-merge or a tombstone removed by hand, pages whose documents did not change must be planned
+ * again, or the spelling or article they now bring back would never come.
+ */
+export async function curationState(strapi: Core.Strapi): Promise<string> {
+  const aliases = await strapi.db.query(ENTITY_ALIAS_UID).findMany({ select: ['id', 'targetDocumentId'], orderBy: { id: 'asc' } });
+  const tombstones = await strapi.db.query(TOMBSTONE_UID).findMany({ select: ['id'], orderBy: { id: 'asc' } });
+  const rows = JSON.stringify([aliases.map((alias) => [alias.id, alias.targetDocumentId]), tombstones.map((tombstone) => tombstone.id)]);
+  return createHash('sha256').update(rows).digest('hex');
 }
 
 /** Which of these article keys editors deleted. */

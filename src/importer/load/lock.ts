@@ -32,16 +32,16 @@ function isBusy(error: unknown): boolean {
  * Runs `work` in one database transaction that first takes the import lock: imports from two
  * processes run one after the other, each seeing the other's committed documents, so neither can
  * create a duplicate; any error rolls the whole unit back. Document Service calls inside `work`
- * join the transaction.
+ * join the transaction; raw queries use the `trx` it is given.
  */
-export async function inImportTransaction<T>(strapi: Core.Strapi, holder: string, work: () => Promise<T>): Promise<T> {
+export async function inImportTransaction<T>(strapi: Core.Strapi, holder: string, work: (trx: Knex) => Promise<T>): Promise<T> {
   await ensureLockRow(strapi.db.connection);
   for (let attempt = 1; ; attempt += 1) {
     try {
       return await strapi.db.transaction(async ({ trx }) => {
         // The first statement writes, so the lock is held from the start until commit/rollback.
         await trx(LOCK_TABLE).where({ name: LOCK_NAME }).update({ holder, acquired_at: new Date() });
-        return work();
+        return work(trx);
       });
     } catch (error) {
       if (!isBusy(error) || attempt >= MAX_ATTEMPTS) throw error;

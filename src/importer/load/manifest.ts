@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { PageError } from '../errors';
@@ -18,10 +18,24 @@ export type Manifest = z.infer<typeof ManifestSchema>;
 
 export const MANIFEST_FILE = 'manifest.json';
 
+/**
+ * Parsed manifests by path, valid while the file keeps its size and modification time: a folder of
+ * thousands of pages shares one manifest, which must not be read again for each page.
+ */
+const parsedManifests = new Map<string, { mtimeMs: number; size: number; manifest: Manifest }>();
+
 /** The manifest beside a page file, if there is one; an invalid one is an error, not ignored. */
 function readManifestBeside(pageFile: string): Manifest {
   const manifestPath = path.join(path.dirname(pageFile), MANIFEST_FILE);
-  if (!existsSync(manifestPath)) return {};
+  let stats;
+  try {
+    stats = statSync(manifestPath);
+  } catch {
+    return {};
+  }
+  const cached = parsedManifests.get(manifestPath);
+  if (cached && cached.mtimeMs === stats.mtimeMs && cached.size === stats.size) return cached.manifest;
+
   let json: unknown;
   try {
     json = JSON.parse(readFileSync(manifestPath, 'utf8'));
@@ -33,6 +47,7 @@ function readManifestBeside(pageFile: string): Manifest {
     const problem = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ');
     throw new PageError(manifestPath, problem);
   }
+  parsedManifests.set(manifestPath, { mtimeMs: stats.mtimeMs, size: stats.size, manifest: parsed.data });
   return parsed.data;
 }
 

@@ -41,6 +41,12 @@ describe('fileLine', () => {
     expect(fileLine(fileReport({ status: 'planned' }))).toBe('✓ seeds/page.txt: would import 3 article(s) (Official +12 ~1, Article +3 ~0)');
   });
 
+  it('says a skipped page is unchanged since its last import', () => {
+    expect(fileLine(fileReport({ status: 'skipped', counts: { Official: counts(0, 0, 13), Article: counts(0, 0, 3) } }))).toBe(
+      '✓ seeds/page.txt: unchanged since its last import, 3 article(s)',
+    );
+  });
+
   it('shows only the error of a failed file, which already names the file', () => {
     expect(fileLine(fileReport({ status: 'failed', error: 'seeds/page.txt:4: no article found', articles: 0 }))).toBe(
       '✗ seeds/page.txt:4: no article found',
