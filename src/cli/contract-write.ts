@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { APP_ROOT, closeApp, compileApp, loadApp } from './app';
 import { CONTRACT_FILES, contractTexts } from '../contract/files';
+import { runScript } from './run-script';
 
 /**
  * `npm run contract:write`: boots the app on a throwaway SQLite file (the contract does not depend
@@ -36,12 +37,4 @@ async function main(): Promise<number> {
   }
 }
 
-if (require.main === module) {
-  main().then(
-    (code) => process.exit(code),
-    (error) => {
-      process.stderr.write(`contract:write: ${(error as Error)?.stack ?? String(error)}\n`);
-      process.exit(1);
-    },
-  );
-}
+if (require.main === module) runScript('contract:write', main, { withStack: true });

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { APP_ROOT, closeApp, compileApp, loadApp } from './app';
 import { reindex } from '../search/service';
+import { runScript } from './run-script';
 
 /** `npm run search:reindex`: rebuilds the search index from the published content. No arguments. */
 async function main(): Promise<number> {
@@ -22,12 +23,4 @@ async function main(): Promise<number> {
   }
 }
 
-if (require.main === module) {
-  main().then(
-    (code) => process.exit(code),
-    (error) => {
-      process.stderr.write(`search:reindex: ${(error as Error)?.message ?? String(error)}\n`);
-      process.exit(1);
-    },
-  );
-}
+if (require.main === module) runScript('search:reindex', main);

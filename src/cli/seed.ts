@@ -6,6 +6,7 @@ import { resolvePages as resolvePagesIn } from '../importer/pages/discover';
 import { deletedLines, fileLine, keptLines, planLines, summaryTable, unassignedLines } from '../importer/report';
 import type { Importer } from '../importer/service';
 import { APP_ROOT, closeApp, compileApp, loadApp } from './app';
+import { runScript } from './run-script';
 
 const SEEDS_DIR = path.join(APP_ROOT, 'seeds');
 
@@ -108,12 +109,4 @@ async function main(): Promise<number> {
   }
 }
 
-if (require.main === module) {
-  main().then(
-    (code) => process.exit(code),
-    (error) => {
-      process.stderr.write(`seed: ${(error as Error)?.message ?? String(error)}\n`);
-      process.exit(2);
-    },
-  );
-}
+if (require.main === module) runScript('seed', main, { crashCode: 2 });

@@ -7,15 +7,8 @@ import { gramSet, gramText, normalizeText, requiredGrams } from './normalize';
  * Every query goes through an index (FTS5 on SQLite, the GIN array on PostgreSQL); the substring
  * check and ranking on PostgreSQL only read the rows the index returned.
  */
-export interface SearchHitRow {
-  kind: EntryKind;
-  documentId: string;
-  title: string;
-  subtitle: string | null;
-  body: string;
-  issueDate: string | null;
-  page: string | null;
-}
+/** A stored entry, as a search reads it back. */
+export type SearchHitRow = SearchEntry;
 
 export interface SearchQuery {
   /** Normalized letter-and-digit runs of the query; a document must contain every one. */
