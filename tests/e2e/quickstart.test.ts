@@ -136,9 +136,28 @@ it('serves the sample page through GraphQL', async () => {
   expect(res.body.data.researchPlatforms).toHaveLength(4);
 });
 
-/** Strapi's guided tour pops over pages on a fresh profile; it is dismissed whenever it shows. */
-async function skipGuidedTours(page: Page): Promise<void> {
+/** Debian's Chromium, never a downloaded browser. */
+async function launchChromium(): Promise<Browser> {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install -y chromium, or set CHROMIUM_PATH`);
+  }
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+  });
+}
+
+/**
+ * Signs the editor from ADMIN_EMAIL in on the login form. Strapi's guided tour pops over pages on
+ * a fresh profile; from here on it is dismissed whenever it shows.
+ */
+async function signIn(page: Page): Promise<void> {
   await page.addLocatorHandler(page.getByRole('button', { name: 'Skip' }), (skip) => skip.click());
+  await page.goto(`${baseUrl}/admin/auth/login`);
+  await page.getByLabel(/email/i).fill(ADMIN.email);
+  await page.getByLabel(/password/i).fill(ADMIN.password);
+  await page.getByRole('button', { name: /login/i }).click();
+  await page.waitForURL(/\/admin(\/)?$/, { timeout: 60_000 });
 }
 it('serves the example frontend client (examples/frontend-client): an article with its officials, REST and GraphQL', async () => {
   const stdout = await new Promise<string>((resolve, reject) => {
@@ -163,13 +182,7 @@ describe('admin panel', () => {
   let browser: Browser;
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) {
-      throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install -y chromium, or set CHROMIUM_PATH`);
-    }
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
-    });
+    browser = await launchChromium();
   });
 
   afterAll(async () => {
@@ -178,12 +191,7 @@ describe('admin panel', () => {
 
   it('lets the editor from ADMIN_EMAIL sign in and lists the imported articles', async () => {
     const page = await browser.newPage();
-    await skipGuidedTours(page);
-    await page.goto(`${baseUrl}/admin/auth/login`);
-    await page.getByLabel(/email/i).fill(ADMIN.email);
-    await page.getByLabel(/password/i).fill(ADMIN.password);
-    await page.getByRole('button', { name: /login/i }).click();
-    await page.waitForURL(/\/admin(\/)?$/, { timeout: 60_000 });
+    await signIn(page);
 
     await page.goto(`${baseUrl}/admin/content-manager/collection-types/api::article.article`);
     await page.getByText(LEAD_TITLE).waitFor({ timeout: 60_000 });
@@ -254,17 +262,9 @@ describe("editors' desk", () => {
     mkdirSync(SHOTS, { recursive: true });
     const login = await request(baseUrl).post('/admin/login').send(ADMIN).expect(200);
     token = login.body.data.token;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
-    });
+    browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    await skipGuidedTours(page);
-    await page.goto(`${baseUrl}/admin/auth/login`);
-    await page.getByLabel(/email/i).fill(ADMIN.email);
-    await page.getByLabel(/password/i).fill(ADMIN.password);
-    await page.getByRole('button', { name: /login/i }).click();
-    await page.waitForURL(/\/admin(\/)?$/, { timeout: 60_000 });
+    await signIn(page);
   });
 
   afterAll(async () => {
