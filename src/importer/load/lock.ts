@@ -28,6 +28,13 @@ function isBusy(error: unknown): boolean {
   return code.startsWith('SQLITE_BUSY') || code === '40P01' || code === 'ER_LOCK_DEADLOCK';
 }
 
+/** The importer's statement budget (config/importer.ts) for the rest of this transaction only. */
+async function useImportStatementTimeout(strapi: Core.Strapi, trx: Knex): Promise<void> {
+  if (strapi.db.dialect.client !== 'postgres') return;
+  const timeoutMs = strapi.config.get<number>('importer.statementTimeoutMs', 600000);
+  await trx.raw(`select set_config('statement_timeout', ?, true)`, [String(timeoutMs)]);
+}
+
 /**
  * Runs `work` in one database transaction that first takes the import lock: imports from two
  * processes run one after the other, each seeing the other's committed documents, so neither can
@@ -41,6 +48,7 @@ export async function inImportTransaction<T>(strapi: Core.Strapi, holder: string
       return await strapi.db.transaction(async ({ trx }) => {
         // The first statement writes, so the lock is held from the start until commit/rollback.
         await trx(LOCK_TABLE).where({ name: LOCK_NAME }).update({ holder, acquired_at: new Date() });
+        await useImportStatementTimeout(strapi, trx);
         return work(trx);
       });
     } catch (error) {
