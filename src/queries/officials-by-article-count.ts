@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
-import { errors } from '@strapi/utils';
 import { z } from 'zod';
+import { parseQueryParams } from '../limits/query-params';
 
 export const RANKING_MAX_PAGE_SIZE = 100;
 
@@ -19,12 +19,7 @@ const RankingParamsSchema = z
 export type RankingParams = z.output<typeof RankingParamsSchema>;
 
 export function parseRankingParams(raw: unknown): RankingParams {
-  const parsed = RankingParamsSchema.safeParse(raw);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new errors.ValidationError(issue.message, { source: 'query', param: issue.path.join('.') || undefined });
-  }
-  return parsed.data;
+  return parseQueryParams(RankingParamsSchema, raw);
 }
 
 export interface OfficialArticleCount {

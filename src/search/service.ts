@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import type { Knex } from 'knex';
 import { z } from 'zod';
+import { parseQueryParams } from '../limits/query-params';
 import { entryOf, INDEXED_FIELDS, SEARCHABLE, type EntryKind, type SearchableUid } from './entry';
 import { highlightAll, snippet } from './highlight';
 import { normalizeText, runsOf } from './normalize';
@@ -48,12 +49,7 @@ export type SearchParams = z.output<typeof SearchParamsSchema>;
 
 /** Validates raw parameters (a query string or GraphQL arguments) into a SearchParams, or a 400. */
 export function parseSearchParams(raw: unknown): SearchParams {
-  const parsed = SearchParamsSchema.safeParse(raw);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new errors.ValidationError(issue.message, { source: 'query', param: issue.path.join('.') || undefined });
-  }
-  return parsed.data;
+  return parseQueryParams(SearchParamsSchema, raw);
 }
 
 function queryRuns(q: string): string[] {
