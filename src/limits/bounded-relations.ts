@@ -123,7 +123,7 @@ export async function loadRelations(
 }
 
 async function loadRelation(context: LoadContext, uid: string, entries: Entry[], name: string, plan: RelationPlan): Promise<void> {
-  const { strapi, maxEntries, auth, status } = context;
+  const { strapi, maxEntries, auth } = context;
   const attribute = (strapi.getModel(uid as any) as any).attributes[name];
   const target: string = attribute.target;
   const toMany = /Many$/.test(attribute.relation);
@@ -132,13 +132,15 @@ async function loadRelation(context: LoadContext, uid: string, entries: Entry[],
   const targetIds = [...new Set([...links.values()].flatMap((link) => link.ids))];
   const targetModel = strapi.getModel(target as any) as any;
   const found: Entry[] = [];
+  // The links already hold only targets of the wanted status, so their rows are read by id through
+  // the query engine: the Document Service would add a status filter, a transaction and its
+  // middleware chain to every read, a third of the relation's cost for nothing.
   for (const ids of chunks(targetIds)) {
-    const batch = await strapi.documents(target as any).findMany({
-      filters: { id: { $in: ids } },
-      ...(contentTypeUtils.hasDraftAndPublish(targetModel) ? { status } : {}),
-      ...(plan.query.fields ? { fields: plan.query.fields } : {}),
+    const batch = await strapi.db.query(target as any).findMany({
+      where: { id: { $in: ids } },
+      ...(plan.query.fields ? { select: [...new Set(['id', 'documentId', ...plan.query.fields])] } : {}),
       ...(plan.query.populate ? { populate: plan.query.populate } : {}),
-    } as any);
+    });
     found.push(...(batch as unknown as Entry[]));
   }
   const sanitized = (await strapi.contentAPI.sanitize.output(found, targetModel, { auth })) as Entry[];

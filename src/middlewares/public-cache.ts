@@ -25,6 +25,11 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
     }
     const body = typeof ctx.body === 'string' || Buffer.isBuffer(ctx.body) ? ctx.body : JSON.stringify(ctx.body);
     if (typeof body !== 'string' && !Buffer.isBuffer(body)) return; // a stream: nothing to hash
+    // The JSON just hashed is what Koa sends, so it is not serialised a second time.
+    if (body !== ctx.body) {
+      ctx.body = body;
+      ctx.type = 'application/json';
+    }
     ctx.set('Cache-Control', `public, max-age=${maxAge}`);
     ctx.set('ETag', `W/"${createHash('sha1').update(body).digest('base64url')}"`);
     if (ctx.fresh) {
