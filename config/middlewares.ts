@@ -18,6 +18,8 @@ export default [
   // No 'strapi::poweredBy': the X-Powered-By banner tells an attacker what to try.
   'global::rate-limit',
   'global::public-cache',
+  // Anonymous reads answered from memory skip everything below (src/response-cache/).
+  'global::response-cache',
   // Query strings parse at most 20 levels deep (deeper brackets stay a literal key, which the query
   // validator refuses), lists of 100 and 1,000 parameters; QUERY_STRING_MAX_LENGTH bounds the rest.
   { name: 'strapi::query', config: { depth: 20, arrayLimit: 100, parameterLimit: 1000 } },

@@ -11,6 +11,7 @@ import { grantDeskAction, registerDeskAction } from './desk/permission';
 import { registerDeskRoutes } from './desk/routes';
 import { registerBatchedFields } from './graphql/batched-fields';
 import { registerRankingQuery } from './queries/graphql';
+import { registerResponseCache } from './response-cache';
 import { registerSearchQuery } from './search/graphql';
 import { fillEmptyIndex } from './search/service';
 import { registerSearchSync } from './search/sync';
@@ -24,6 +25,7 @@ export default {
     await registerDeskAction(strapi);
     registerBatchedFields(strapi);
     registerSearchSync(strapi);
+    registerResponseCache(strapi);
     registerSearchQuery(strapi);
     registerRankingQuery(strapi);
   },

@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { invalidateResponseCache } from '../../response-cache';
 
 const LOCK_TABLE = 'newsroom_import_locks';
 const LOCK_NAME = 'import';
@@ -39,18 +40,22 @@ async function useImportStatementTimeout(strapi: Core.Strapi, trx: Knex): Promis
  * Runs `work` in one database transaction that first takes the import lock: imports from two
  * processes run one after the other, each seeing the other's committed documents, so neither can
  * create a duplicate; any error rolls the whole unit back. Document Service calls inside `work`
- * join the transaction; raw queries use the `trx` it is given.
+ * join the transaction; raw queries use the `trx` it is given. Once it commits, cached API
+ * answers are dropped (src/response-cache/).
  */
 export async function inImportTransaction<T>(strapi: Core.Strapi, holder: string, work: (trx: Knex) => Promise<T>): Promise<T> {
   await ensureLockRow(strapi.db.connection);
   for (let attempt = 1; ; attempt += 1) {
     try {
-      return await strapi.db.transaction(async ({ trx }) => {
+      const result = await strapi.db.transaction(async ({ trx }) => {
         // The first statement writes, so the lock is held from the start until commit/rollback.
         await trx(LOCK_TABLE).where({ name: LOCK_NAME }).update({ holder, acquired_at: new Date() });
         await useImportStatementTimeout(strapi, trx);
         return work(trx);
       });
+      // Part of the unit was written through the query engine, which no Document Service hook sees.
+      await invalidateResponseCache(strapi);
+      return result;
     } catch (error) {
       if (!isBusy(error) || attempt >= MAX_ATTEMPTS) throw error;
       await new Promise((resolve) => setTimeout(resolve, 200 * attempt + Math.random() * 200));

@@ -1,0 +1,56 @@
+import type { Core } from '@strapi/strapi';
+import type { Limits } from '../../config/limits';
+import { isRestPath } from '../limits/content-api-paths';
+import { readKeyOf } from '../response-cache/key';
+import { responseCacheOf } from '../response-cache';
+
+type Context = Parameters<Core.MiddlewareHandler>[0];
+
+/**
+ * Answers anonymous GET reads of the content types' REST routes from memory when the same read
+ * was answered since the last content write (src/response-cache/): Strapi's populate, sanitising
+ * and response transform cost milliseconds per entry of a list, and most readers ask the same
+ * pages. Runs after the rate limit and the public cache headers (which apply to cached answers
+ * alike) and before anything else; a kept answer was validated, authorised and built for the
+ * same path and query by the anonymous role. Never kept: requests with credentials (whatever they
+ * are, an invalid token included), draft reads, errors, and routes of plugins (sign-in, users).
+ * `X-Response-Cache: hit|miss` tells which, for operators and tests.
+ */
+export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
+  const cache = responseCacheOf(strapi);
+  const { maxQueryStringLength } = strapi.config.get<Limits>('limits');
+
+  const answeredByApi = (ctx: Context) => {
+    const route = ctx.state.route as { info?: { apiName?: string; pluginName?: string } } | undefined;
+    return Boolean(route?.info?.apiName) && !route?.info?.pluginName;
+  };
+
+  const middleware: Core.MiddlewareHandler = async (ctx, next) => {
+    if (!cache.enabled || ctx.method !== 'GET' || !isRestPath(strapi, ctx.path)) return next();
+    if (ctx.get('Authorization') || ctx.querystring.length > maxQueryStringLength) return next();
+    const { key, status } = readKeyOf(ctx.path, ctx.querystring);
+    if (status !== undefined && status !== 'published') return next();
+
+    const kept = cache.store.get(key);
+    if (kept) {
+      ctx.set('X-Response-Cache', 'hit');
+      ctx.status = 200;
+      ctx.type = 'application/json';
+      ctx.body = kept;
+      return;
+    }
+
+    const generation = cache.store.generation();
+    await next();
+    if (ctx.status !== 200 || ctx.body === null || typeof ctx.body !== 'object' || Buffer.isBuffer(ctx.body)) return;
+    // The public role is "authenticated" without credentials; a user or a token has them.
+    if (ctx.state.auth?.credentials || !answeredByApi(ctx)) return;
+    if (typeof (ctx.body as { pipe?: unknown }).pipe === 'function') return; // a stream
+    const body = JSON.stringify(ctx.body);
+    ctx.set('X-Response-Cache', 'miss');
+    ctx.body = body;
+    ctx.type = 'application/json';
+    cache.store.set(key, body, generation);
+  };
+  return middleware;
+};
