@@ -21,11 +21,16 @@ const CONTENT_WRITES = new Set(['create', 'update', 'delete', 'publish', 'unpubl
 /** What anonymous readers may see is these rows: a change to them changes the answers. */
 const ACCESS_MODELS = ['plugin::users-permissions.permission', 'plugin::users-permissions.role'];
 
-const caches = new WeakMap<Core.Strapi, ResponseCache>();
+/**
+ * Kept in Strapi's container rather than in this module: scripts and tests load this file from
+ * src/ while the app runs it from dist/, and both must reach the one cache of the instance.
+ */
+const CONTAINER_NAME = 'newsroom::response-cache';
 
 export function registerResponseCache(strapi: Core.Strapi): void {
   const settings = parseResponseCacheSettings(strapi.config.get('response-cache'));
-  caches.set(strapi, { settings, store: createResponseStore(settings), enabled: settings.enabled });
+  const cache: ResponseCache = { settings, store: createResponseStore(settings), enabled: settings.enabled };
+  strapi.add(CONTAINER_NAME, cache);
 
   strapi.documents.use(async (context, next) => {
     const result = await next();
@@ -47,9 +52,8 @@ export function registerResponseCache(strapi: Core.Strapi): void {
 }
 
 export function responseCacheOf(strapi: Core.Strapi): ResponseCache {
-  const cache = caches.get(strapi);
-  if (!cache) throw new Error('The response cache is not registered: registerResponseCache(strapi) runs in src/index.ts register()');
-  return cache;
+  if (!strapi.has(CONTAINER_NAME)) throw new Error('The response cache is not registered: registerResponseCache(strapi) runs in src/index.ts register()');
+  return strapi.get(CONTAINER_NAME) as ResponseCache;
 }
 
 /**
@@ -57,8 +61,8 @@ export function responseCacheOf(strapi: Core.Strapi): ResponseCache {
  * between the write and the commit still sees the old rows and may be kept in between.
  */
 export async function invalidateResponseCache(strapi: Core.Strapi): Promise<void> {
-  const cache = caches.get(strapi);
-  if (!cache) return;
+  if (!strapi.has(CONTAINER_NAME)) return;
+  const cache = responseCacheOf(strapi);
   cache.store.clear();
   if (strapi.db.inTransaction()) {
     await strapi.db.transaction(async ({ onCommit }) => onCommit(() => cache.store.clear()));

@@ -1,0 +1,183 @@
+import path from 'node:path';
+import request from 'supertest';
+import { APP_ROOT, startTestApp, type TestApp } from '../helpers/strapi';
+import { inImportTransaction } from '../../src/importer/load/lock';
+import { responseCacheOf } from '../../src/response-cache';
+import type { Importer } from '../../src/importer/service';
+
+/**
+ * The in-process cache of anonymous reads (src/response-cache/): served again until a write, and
+ * only to anonymous readers. TTL is long here so that nothing expires during the file.
+ */
+const MAX_ENTRIES = 4;
+const PROJECT = 'api::project.project';
+const ARTICLE = 'api::article.article';
+
+let app: TestApp;
+let token: string;
+
+beforeAll(async () => {
+  Object.assign(process.env, { RESPONSE_CACHE_MAX_ENTRIES: String(MAX_ENTRIES), RESPONSE_CACHE_TTL_SECONDS: '600' });
+  app = await startTestApp();
+  await app.strapi.documents(PROJECT).create({ data: { name: '缓存项目甲' } as never, status: 'published' });
+  await app.strapi.documents(PROJECT).create({ data: { name: '草稿项目乙' } as never });
+  token = (await app.strapi.service('admin::api-token').create({ name: 'preview', type: 'read-only', lifespan: null })).accessKey;
+}, 120_000);
+
+afterAll(async () => {
+  await app?.stop();
+});
+
+const anonymous = (path: string) => request(app.http).get(path).expect(200);
+const names = (res: request.Response) => res.body.data.map((entry: { name: string }) => entry.name).sort();
+
+describe('anonymous reads', () => {
+  it('are answered again from the cache, with the same body and cache headers', async () => {
+    const first = await anonymous('/api/projects?sort=name');
+    expect(first.headers['x-response-cache']).toBe('miss');
+    const again = await anonymous('/api/projects?sort=name');
+    expect(again.headers['x-response-cache']).toBe('hit');
+    expect(again.text).toBe(first.text);
+    expect(again.headers['content-type']).toMatch(/^application\/json/);
+    expect(again.headers.etag).toBe(first.headers.etag);
+    expect(again.headers['cache-control']).toMatch(/^public/);
+    await request(app.http).get('/api/projects?sort=name').set('If-None-Match', first.headers.etag).expect(304);
+  });
+
+  it('share an entry whatever the order and encoding of the query parameters', async () => {
+    await anonymous('/api/projects?sort=name&pagination[pageSize]=5');
+    const res = await anonymous('/api/projects?pagination%5BpageSize%5D=5&sort=name');
+    expect(res.headers['x-response-cache']).toBe('hit');
+  });
+
+  it('keep at most the configured number of entries, the least recently read going first', async () => {
+    for (let size = 1; size <= MAX_ENTRIES + 1; size += 1) await anonymous(`/api/projects?pagination[pageSize]=${size}`);
+    expect(responseCacheOf(app.strapi).store.stats().entries).toBe(MAX_ENTRIES);
+    expect((await anonymous('/api/projects?pagination[pageSize]=1')).headers['x-response-cache']).toBe('miss');
+    expect((await anonymous(`/api/projects?pagination[pageSize]=${MAX_ENTRIES + 1}`)).headers['x-response-cache']).toBe('hit');
+  });
+
+  it('never keep errors', async () => {
+    await request(app.http).get('/api/projects?filters[nope][$eq]=1').expect(400);
+    const again = await request(app.http).get('/api/projects?filters[nope][$eq]=1').expect(400);
+    expect(again.headers['x-response-cache']).toBeUndefined();
+  });
+});
+
+describe('writes', () => {
+  async function cachedNames(): Promise<string[]> {
+    await anonymous('/api/projects');
+    const res = await anonymous('/api/projects');
+    expect(res.headers['x-response-cache']).toBe('hit');
+    return names(res);
+  }
+
+  async function freshNames(): Promise<string[]> {
+    const res = await anonymous('/api/projects');
+    expect(res.headers['x-response-cache']).toBe('miss');
+    return names(res);
+  }
+
+  it('through the Document Service empty the cache: create, update, publish, unpublish, delete', async () => {
+    const projects = app.strapi.documents(PROJECT);
+    await cachedNames();
+    const created = await projects.create({ data: { name: '新建项目丙' } as never, status: 'published' });
+    expect(await freshNames()).toContain('新建项目丙');
+
+    await cachedNames();
+    await projects.update({ documentId: created.documentId, data: { name: '改名项目丙' } as never, status: 'published' });
+    expect(await freshNames()).toContain('改名项目丙');
+
+    await cachedNames();
+    await projects.unpublish({ documentId: created.documentId });
+    expect(await freshNames()).not.toContain('改名项目丙');
+
+    await cachedNames();
+    await projects.publish({ documentId: created.documentId });
+    expect(await freshNames()).toContain('改名项目丙');
+
+    await cachedNames();
+    await projects.delete({ documentId: created.documentId });
+    expect(await freshNames()).not.toContain('改名项目丙');
+  });
+
+  it('of the importer empty the cache once its unit commits, also when written through the query engine', async () => {
+    const [project] = await app.strapi.db.query(PROJECT).findMany({ where: { name: '缓存项目甲', publishedAt: { $notNull: true } } });
+    await cachedNames();
+    await inImportTransaction(app.strapi, 'response-cache-test', async () => {
+      await app.strapi.db.query(PROJECT).update({ where: { id: project.id }, data: { name: '引擎改名甲' } });
+    });
+    expect(await freshNames()).toContain('引擎改名甲');
+  });
+
+  it('of an imported page show in the next read', async () => {
+    await anonymous('/api/articles');
+    expect((await anonymous('/api/articles')).headers['x-response-cache']).toBe('hit');
+    const importer = app.strapi.service('api::importer.importer') as unknown as Importer;
+    const page = path.join(APP_ROOT, 'tests', 'fixtures', 'pages', 'city-page.txt');
+    const report = await importer.importFiles([page], { dryRun: false, publish: true, issueDate: '2023-03-02' });
+    expect(report.failed).toBe(0);
+    const res = await anonymous('/api/articles');
+    expect(res.headers['x-response-cache']).toBe('miss');
+    expect(res.body.data.length).toBeGreaterThan(0);
+  });
+
+  it("to the public role's permissions apply at once", async () => {
+    await cachedNames();
+    const role = await app.strapi.db.query('plugin::users-permissions.role').findOne({ where: { type: 'public' } });
+    const permissions = app.strapi.db.query('plugin::users-permissions.permission');
+    await permissions.delete({ where: { role: role.id, action: 'api::project.project.find' } });
+    try {
+      await request(app.http).get('/api/projects').expect(403);
+    } finally {
+      await permissions.create({ data: { action: 'api::project.project.find', role: role.id } });
+    }
+    await anonymous('/api/projects');
+  });
+});
+
+describe('requests with credentials and draft reads', () => {
+  it('are never answered from the cache nor kept for anonymous readers', async () => {
+    const cached = await anonymous('/api/projects?status=draft');
+    expect(cached.headers['x-response-cache']).toBeUndefined();
+    expect(names(cached)).not.toContain('草稿项目乙');
+
+    await anonymous('/api/projects');
+    expect((await anonymous('/api/projects')).headers['x-response-cache']).toBe('hit');
+    const withToken = await request(app.http).get('/api/projects').set('Authorization', `Bearer ${token}`).expect(200);
+    expect(withToken.headers['x-response-cache']).toBeUndefined();
+    expect(withToken.headers['cache-control']).toBe('private, no-store');
+
+    const drafts = await request(app.http).get('/api/projects?status=draft').set('Authorization', `Bearer ${token}`).expect(200);
+    expect(names(drafts)).toContain('草稿项目乙');
+    const anonymousAfter = await anonymous('/api/projects?status=draft');
+    expect(names(anonymousAfter)).not.toContain('草稿项目乙');
+  });
+
+  it('with an invalid token are refused every time', async () => {
+    await anonymous('/api/projects');
+    for (let i = 0; i < 2; i += 1) {
+      const res = await request(app.http).get('/api/projects').set('Authorization', 'Bearer not-a-token').expect(401);
+      expect(res.headers['x-response-cache']).toBeUndefined();
+    }
+  });
+});
+
+describe('article list', () => {
+  it('is the same body cached and fresh', async () => {
+    await app.strapi.documents(ARTICLE).create({ data: { title: '列表文章', sourceKey: 'cache-list-1' } as never, status: 'published' });
+    const fresh = await anonymous('/api/articles');
+    const cache = responseCacheOf(app.strapi);
+    cache.enabled = false;
+    try {
+      const uncached = await anonymous('/api/articles');
+      expect(uncached.headers['x-response-cache']).toBeUndefined();
+      expect(uncached.text).toBe(fresh.text);
+    } finally {
+      cache.enabled = true;
+    }
+    const hit = await anonymous('/api/articles');
+    expect(hit.headers['x-response-cache']).toBe('hit');
+    expect(hit.text).toBe(fresh.text);
+  });
+});

@@ -1,0 +1,72 @@
+import { readKeyOf } from '../../../src/response-cache/key';
+import { parseResponseCacheSettings } from '../../../src/response-cache/settings';
+import { createResponseStore } from '../../../src/response-cache/store';
+
+describe('response store', () => {
+  const bounds = { maxEntries: 2, maxBytes: 10, ttlSeconds: 5 };
+
+  it('keeps at most maxEntries, dropping the least recently read first', () => {
+    const store = createResponseStore(bounds, () => 0);
+    store.set('a', '1', store.generation());
+    store.set('b', '2', store.generation());
+    expect(store.get('a')).toBe('1');
+    store.set('c', '3', store.generation());
+    expect(store.get('b')).toBeUndefined();
+    expect([store.get('a'), store.get('c')]).toEqual(['1', '3']);
+    expect(store.stats()).toEqual({ entries: 2, bytes: 2 });
+  });
+
+  it('keeps at most maxBytes of bodies, counted in UTF-8, and never a body larger than that', () => {
+    const store = createResponseStore({ ...bounds, maxEntries: 10 }, () => 0);
+    store.set('a', '新闻', store.generation()); // 6 bytes
+    store.set('b', '12345', store.generation());
+    expect(store.stats()).toEqual({ entries: 1, bytes: 5 });
+    expect(store.get('a')).toBeUndefined();
+    store.set('c', '12345678901', store.generation());
+    expect(store.get('c')).toBeUndefined();
+    expect(store.get('b')).toBe('12345');
+  });
+
+  it('serves an entry for ttlSeconds only', () => {
+    let now = 1_000;
+    const store = createResponseStore(bounds, () => now);
+    store.set('a', '1', store.generation());
+    now += 4_999;
+    expect(store.get('a')).toBe('1');
+    now += 1;
+    expect(store.get('a')).toBeUndefined();
+    expect(store.stats()).toEqual({ entries: 0, bytes: 0 });
+  });
+
+  it('drops a response read before an invalidation', () => {
+    const store = createResponseStore(bounds, () => 0);
+    const readStarted = store.generation();
+    store.clear();
+    store.set('a', '1', readStarted);
+    expect(store.get('a')).toBeUndefined();
+  });
+});
+
+describe('read keys', () => {
+  it('orders parameters by decoded name and keeps the order within one name', () => {
+    const key = (query: string) => readKeyOf('/api/articles', query).key;
+    expect(key('pagination%5Bpage%5D=2&sort=a')).toBe(key('sort=a&pagination[page]=2'));
+    expect(key('sort=a&sort=b')).not.toBe(key('sort=b&sort=a'));
+    expect(key('filters[title][$eq]=a+b')).toBe(key('filters[title][$eq]=a%20b'));
+    expect(readKeyOf('/api/articles', 'a=1').key).not.toBe(readKeyOf('/api/projects', 'a=1').key);
+  });
+
+  it('tells the status asked for', () => {
+    expect(readKeyOf('/api/articles', 'status=draft').status).toBe('draft');
+    expect(readKeyOf('/api/articles', '').status).toBeUndefined();
+  });
+});
+
+describe('response cache settings', () => {
+  it('refuses values that are not positive integers', () => {
+    const valid = { enabled: true, maxEntries: 10, maxBytes: 1000, ttlSeconds: 5 };
+    expect(parseResponseCacheSettings(valid)).toEqual(valid);
+    expect(() => parseResponseCacheSettings({ ...valid, maxEntries: Number.NaN })).toThrow(/maxEntries/);
+    expect(() => parseResponseCacheSettings({ ...valid, ttlSeconds: 0 })).toThrow(/ttlSeconds/);
+  });
+});
