@@ -137,8 +137,16 @@ export function createQueryValidator(strapi: Core.Strapi, limits: Limits): Query
     ['documentId', { type: 'string' }],
   ];
   let readable: ReadonlySet<string> = new Set();
-  const attributesOf = (model: Model): Map<string, Attribute> =>
-    new Map([...(model.modelType === 'contentType' ? builtIns : builtIns.slice(0, 1)), ...exposedAttributes(model, readable)]);
+  // What follows from `readable` is built once per type and dropped when `readable` changes.
+  const attributeMaps = new Map<string, Map<string, Attribute>>();
+  const attributesOf = (model: Model): Map<string, Attribute> => {
+    let attributes = attributeMaps.get(model.uid);
+    if (!attributes) {
+      attributes = new Map([...(model.modelType === 'contentType' ? builtIns : builtIns.slice(0, 1)), ...exposedAttributes(model, readable)]);
+      attributeMaps.set(model.uid, attributes);
+    }
+    return attributes;
+  };
 
   const targetOf = (attribute: Attribute): string | undefined => {
     if (attribute.type === 'relation') return attribute.target;
@@ -251,12 +259,17 @@ export function createQueryValidator(strapi: Core.Strapi, limits: Limits): Query
     return 'sort: expected "field:asc", a list of them, or an object';
   }
 
+  const fieldSchemas = new Map<string, z.ZodType>();
   function fieldsSchema(model: Model): z.ZodType {
+    const cached = fieldSchemas.get(model.uid);
+    if (cached) return cached;
     const scalars = [...attributesOf(model)].filter(([, attribute]) => !targetOf(attribute)).map(([name]) => name);
-    return listOf(
+    const schema = listOf(
       z.string().refine((name) => scalars.includes(name), { error: (issue) => `Invalid key ${String(issue.input)}` }),
       scalars.length + 2,
     );
+    fieldSchemas.set(model.uid, schema);
+    return schema;
   }
 
   const populateFlag = z.union([z.boolean(), z.enum(['true', 'false', '*', '1', '0'])]);
@@ -360,6 +373,11 @@ export function createQueryValidator(strapi: Core.Strapi, limits: Limits): Query
   }
 
   const count = (max: number) => integerText(0, max);
+  // Built once: building a zod schema costs more than checking a value against it.
+  const statusSchema = z.enum(['draft', 'published'], { error: 'status is draft or published' });
+  const localeSchema = text(32);
+  const searchSchema = text(200);
+  const publicationFilterSchema = z.enum(PUBLICATION_FILTERS, { error: `publicationFilter is one of ${PUBLICATION_FILTERS.join(', ')}` });
   const paginationSchema = z
     .strictObject(
       {
@@ -387,7 +405,9 @@ export function createQueryValidator(strapi: Core.Strapi, limits: Limits): Query
     readableCheckedAt = Date.now();
     if (current.size === readable.size && [...current].every((uid) => readable.has(uid))) return;
     readable = current;
+    attributeMaps.clear();
     filterSchemas.clear();
+    fieldSchemas.clear();
   }
 
   return {
@@ -404,10 +424,10 @@ export function createQueryValidator(strapi: Core.Strapi, limits: Limits): Query
         const result = schema.safeParse(value);
         if (!result.success) fail(describeIssue(result.error.issues[0], param), param);
       };
-      scalar(status, 'status', z.enum(['draft', 'published'], { error: 'status is draft or published' }));
-      scalar(locale, 'locale', text(32));
-      scalar(search, '_q', text(200));
-      scalar(publicationFilter, 'publicationFilter', z.enum(PUBLICATION_FILTERS, { error: `publicationFilter is one of ${PUBLICATION_FILTERS.join(', ')}` }));
+      scalar(status, 'status', statusSchema);
+      scalar(locale, 'locale', localeSchema);
+      scalar(search, '_q', searchSchema);
+      scalar(publicationFilter, 'publicationFilter', publicationFilterSchema);
       scalar(pagination, 'pagination', paginationSchema);
       if (fields !== undefined) scalar(fields, 'fields', fieldsSchema(model));
       if (filters !== undefined) {
