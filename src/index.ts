@@ -18,6 +18,9 @@ import { registerSearchSync } from './search/sync';
 
 export default {
   async register({ strapi }: { strapi: Core.Strapi }) {
+    // First, so that its Document Service middleware is the outermost: it empties the cache after
+    // the others (the search index's sync among them) have written.
+    registerResponseCache(strapi);
     registerGraphqlGuards(strapi);
     hideEditorOnlyTypesFromGraphql(strapi);
     rememberDeletedArticles(strapi);
@@ -25,7 +28,6 @@ export default {
     await registerDeskAction(strapi);
     registerBatchedFields(strapi);
     registerSearchSync(strapi);
-    registerResponseCache(strapi);
     registerSearchQuery(strapi);
     registerRankingQuery(strapi);
   },

@@ -7,22 +7,28 @@ import { responseCacheOf } from '../response-cache';
 type Context = Parameters<Core.MiddlewareHandler>[0];
 
 /**
- * Answers anonymous GET reads of the content types' REST routes from memory when the same read
- * was answered since the last content write (src/response-cache/): Strapi's populate, sanitising
- * and response transform cost milliseconds per entry of a list, and most readers ask the same
- * pages. Runs after the rate limit and the public cache headers (which apply to cached answers
- * alike) and before anything else; a kept answer was validated, authorised and built for the
- * same path and query by the anonymous role. Never kept: requests with credentials (whatever they
- * are, an invalid token included), draft reads, errors, and routes of plugins (sign-in, users).
- * `X-Response-Cache: hit|miss` tells which, for operators and tests.
+ * Search answers from its own index, which is also written outside the Document Service (rebuilt
+ * by `npm run search:reindex`, filled on start), so no content write is a sure sign it changed.
+ */
+const UNCACHED_APIS = new Set(['search']);
+
+/**
+ * Answers anonymous GET reads of the app's REST routes (content types, rankings) from memory when
+ * the same read was answered since the last content write (src/response-cache/): Strapi's
+ * populate, sanitising and response transform cost milliseconds per entry of a list, and most
+ * readers ask the same pages. Runs after the rate limit and the public cache headers (which apply
+ * to cached answers alike) and before anything else; a kept answer was validated, authorised and
+ * built for the same path and query by the anonymous role. Never kept: requests with credentials
+ * (whatever they are, an invalid token included), draft reads, errors, search, and routes of
+ * plugins (sign-in, users). `X-Response-Cache: hit|miss` tells which, for operators and tests.
  */
 export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
   const cache = responseCacheOf(strapi);
   const { maxQueryStringLength } = strapi.config.get<Limits>('limits');
 
-  const answeredByApi = (ctx: Context) => {
-    const route = ctx.state.route as { info?: { apiName?: string; pluginName?: string } } | undefined;
-    return Boolean(route?.info?.apiName) && !route?.info?.pluginName;
+  const cacheableRoute = (ctx: Context) => {
+    const { apiName, pluginName } = (ctx.state.route as { info?: { apiName?: string; pluginName?: string } } | undefined)?.info ?? {};
+    return apiName !== undefined && !UNCACHED_APIS.has(apiName) && pluginName === undefined;
   };
 
   const middleware: Core.MiddlewareHandler = async (ctx, next) => {
@@ -44,7 +50,7 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
     await next();
     if (ctx.status !== 200 || ctx.body === null || typeof ctx.body !== 'object' || Buffer.isBuffer(ctx.body)) return;
     // The public role is "authenticated" without credentials; a user or a token has them.
-    if (ctx.state.auth?.credentials || !answeredByApi(ctx)) return;
+    if (ctx.state.auth?.credentials || !cacheableRoute(ctx)) return;
     if (typeof (ctx.body as { pipe?: unknown }).pipe === 'function') return; // a stream
     const body = JSON.stringify(ctx.body);
     ctx.set('X-Response-Cache', 'miss');

@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { parseResponseCacheSettings, type ResponseCacheSettings } from './settings';
+import { parseResponseCacheSettings } from './settings';
 import { createResponseStore, type ResponseStore } from './store';
 
 /**
@@ -10,7 +10,6 @@ import { createResponseStore, type ResponseStore } from './store';
  */
 
 export interface ResponseCache {
-  settings: ResponseCacheSettings;
   store: ResponseStore;
   /** Off: every read is answered fresh and nothing is kept (config, or the bench's fresh runs). */
   enabled: boolean;
@@ -29,7 +28,7 @@ const CONTAINER_NAME = 'newsroom::response-cache';
 
 export function registerResponseCache(strapi: Core.Strapi): void {
   const settings = parseResponseCacheSettings(strapi.config.get('response-cache'));
-  const cache: ResponseCache = { settings, store: createResponseStore(settings), enabled: settings.enabled };
+  const cache: ResponseCache = { store: createResponseStore(settings), enabled: settings.enabled };
   strapi.add(CONTAINER_NAME, cache);
 
   strapi.documents.use(async (context, next) => {

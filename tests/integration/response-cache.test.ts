@@ -57,6 +57,13 @@ describe('anonymous reads', () => {
     expect((await anonymous(`/api/projects?pagination[pageSize]=${MAX_ENTRIES + 1}`)).headers['x-response-cache']).toBe('hit');
   });
 
+  it('of search are never kept: its index is also written outside the Document Service', async () => {
+    for (let i = 0; i < 2; i += 1) {
+      const res = await anonymous(`/api/search?q=${encodeURIComponent('缓存项目')}`);
+      expect(res.headers['x-response-cache']).toBeUndefined();
+    }
+  });
+
   it('never keep errors', async () => {
     await request(app.http).get('/api/projects?filters[nope][$eq]=1').expect(400);
     const again = await request(app.http).get('/api/projects?filters[nope][$eq]=1').expect(400);
