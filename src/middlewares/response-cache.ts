@@ -52,10 +52,10 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
     // The public role is "authenticated" without credentials; a user or a token has them.
     if (ctx.state.auth?.credentials || !cacheableRoute(ctx)) return;
     if (typeof (ctx.body as { pipe?: unknown }).pipe === 'function') return; // a stream
-    const body = JSON.stringify(ctx.body);
+    const body = Buffer.from(JSON.stringify(ctx.body));
     ctx.set('X-Response-Cache', 'miss');
+    ctx.type = 'application/json'; // before the body: Koa types a Buffer body as binary otherwise
     ctx.body = body;
-    ctx.type = 'application/json';
     cache.store.set(key, body, generation);
   };
   return middleware;

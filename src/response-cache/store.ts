@@ -1,13 +1,14 @@
 /**
  * Bounded store of JSON response bodies: at most `maxEntries` and `maxBytes` of bodies, each for
  * `ttlSeconds`; past a bound the least recently read entries go first (a Map keeps insertion
- * order, and a read moves its entry to the end).
+ * order, and a read moves its entry to the end). Bodies are kept as the UTF-8 bytes that are sent,
+ * so the byte bound is the memory they take (a JS string holding one Chinese character stores
+ * every character in two bytes) and a hit is not encoded again.
  */
 
 interface Entry {
   /** The JSON body as sent. */
-  body: string;
-  bytes: number;
+  body: Buffer;
   expiresAt: number;
 }
 
@@ -24,17 +25,17 @@ export function createResponseStore(bounds: ResponseStoreBounds, now: () => numb
 
   function remove(key: string, entry: Entry): void {
     entries.delete(key);
-    bytes -= entry.bytes;
+    bytes -= entry.body.length;
   }
 
   return {
-    get(key: string): string | undefined {
+    get(key: string): Buffer | undefined {
       const entry = entries.get(key);
       if (!entry) return undefined;
       remove(key, entry);
       if (entry.expiresAt <= now()) return undefined;
       entries.set(key, entry);
-      bytes += entry.bytes;
+      bytes += entry.body.length;
       return entry.body;
     },
 
@@ -46,9 +47,9 @@ export function createResponseStore(bounds: ResponseStoreBounds, now: () => numb
       return generation;
     },
 
-    set(key: string, body: string, readAtGeneration: number): void {
+    set(key: string, body: Buffer, readAtGeneration: number): void {
       if (readAtGeneration !== generation) return;
-      const size = Buffer.byteLength(body);
+      const size = body.length;
       if (size > bounds.maxBytes) return;
       const previous = entries.get(key);
       if (previous) remove(key, previous);
@@ -56,7 +57,7 @@ export function createResponseStore(bounds: ResponseStoreBounds, now: () => numb
         if (entries.size < bounds.maxEntries && bytes + size <= bounds.maxBytes) break;
         remove(oldestKey, oldest);
       }
-      entries.set(key, { body, bytes: size, expiresAt: now() + bounds.ttlSeconds * 1000 });
+      entries.set(key, { body, expiresAt: now() + bounds.ttlSeconds * 1000 });
       bytes += size;
     },
 

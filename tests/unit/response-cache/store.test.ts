@@ -2,37 +2,39 @@ import { readKeyOf } from '../../../src/response-cache/key';
 import { parseResponseCacheSettings } from '../../../src/response-cache/settings';
 import { createResponseStore } from '../../../src/response-cache/store';
 
+const text = (body: Buffer | undefined) => body?.toString();
+
 describe('response store', () => {
   const bounds = { maxEntries: 2, maxBytes: 10, ttlSeconds: 5 };
 
   it('keeps at most maxEntries, dropping the least recently read first', () => {
     const store = createResponseStore(bounds, () => 0);
-    store.set('a', '1', store.generation());
-    store.set('b', '2', store.generation());
-    expect(store.get('a')).toBe('1');
-    store.set('c', '3', store.generation());
+    store.set('a', Buffer.from('1'), store.generation());
+    store.set('b', Buffer.from('2'), store.generation());
+    expect(text(store.get('a'))).toBe('1');
+    store.set('c', Buffer.from('3'), store.generation());
     expect(store.get('b')).toBeUndefined();
-    expect([store.get('a'), store.get('c')]).toEqual(['1', '3']);
+    expect([text(store.get('a')), text(store.get('c'))]).toEqual(['1', '3']);
     expect(store.stats()).toEqual({ entries: 2, bytes: 2 });
   });
 
   it('keeps at most maxBytes of bodies, counted in UTF-8, and never a body larger than that', () => {
     const store = createResponseStore({ ...bounds, maxEntries: 10 }, () => 0);
-    store.set('a', '新闻', store.generation()); // 6 bytes
-    store.set('b', '12345', store.generation());
+    store.set('a', Buffer.from('新闻'), store.generation()); // 6 bytes
+    store.set('b', Buffer.from('12345'), store.generation());
     expect(store.stats()).toEqual({ entries: 1, bytes: 5 });
     expect(store.get('a')).toBeUndefined();
-    store.set('c', '12345678901', store.generation());
+    store.set('c', Buffer.from('12345678901'), store.generation());
     expect(store.get('c')).toBeUndefined();
-    expect(store.get('b')).toBe('12345');
+    expect(text(store.get('b'))).toBe('12345');
   });
 
   it('serves an entry for ttlSeconds only', () => {
     let now = 1_000;
     const store = createResponseStore(bounds, () => now);
-    store.set('a', '1', store.generation());
+    store.set('a', Buffer.from('1'), store.generation());
     now += 4_999;
-    expect(store.get('a')).toBe('1');
+    expect(text(store.get('a'))).toBe('1');
     now += 1;
     expect(store.get('a')).toBeUndefined();
     expect(store.stats()).toEqual({ entries: 0, bytes: 0 });
@@ -42,7 +44,7 @@ describe('response store', () => {
     const store = createResponseStore(bounds, () => 0);
     const readStarted = store.generation();
     store.clear();
-    store.set('a', '1', readStarted);
+    store.set('a', Buffer.from('1'), readStarted);
     expect(store.get('a')).toBeUndefined();
   });
 });
