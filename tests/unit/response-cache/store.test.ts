@@ -1,3 +1,6 @@
+import { env } from '@strapi/utils';
+import responseCacheConfig from '../../../config/response-cache';
+import { withEnv } from '../../helpers/env';
 import { readKeyOf } from '../../../src/response-cache/key';
 import { parseResponseCacheSettings } from '../../../src/response-cache/settings';
 import { createResponseStore } from '../../../src/response-cache/store';
@@ -65,6 +68,15 @@ describe('read keys', () => {
 });
 
 describe('response cache settings', () => {
+  const fromEnv = (values: Record<string, string | undefined>) => withEnv(values, () => parseResponseCacheSettings(responseCacheConfig({ env })));
+
+  it('are on by default with bounds and a short TTL, each from the environment', () => {
+    const unset = { RESPONSE_CACHE_ENABLED: undefined, RESPONSE_CACHE_MAX_ENTRIES: undefined, RESPONSE_CACHE_MAX_BYTES: undefined, RESPONSE_CACHE_TTL_SECONDS: undefined };
+    expect(fromEnv(unset)).toEqual({ enabled: true, maxEntries: 1000, maxBytes: 64 * 1024 * 1024, ttlSeconds: 5 });
+    expect(fromEnv({ ...unset, RESPONSE_CACHE_ENABLED: 'false', RESPONSE_CACHE_TTL_SECONDS: '2' })).toMatchObject({ enabled: false, ttlSeconds: 2 });
+    expect(() => fromEnv({ ...unset, RESPONSE_CACHE_MAX_BYTES: 'lots' })).toThrow(/maxBytes/);
+  });
+
   it('refuses values that are not positive integers', () => {
     const valid = { enabled: true, maxEntries: 10, maxBytes: 1000, ttlSeconds: 5 };
     expect(parseResponseCacheSettings(valid)).toEqual(valid);
