@@ -186,7 +186,7 @@ export function createImporter(strapi: Core.Strapi) {
       return await inImportTransaction(strapi, `${process.pid}:${file}`, async (trx) => {
         const planned = await planPage(strapi, source, index, restoreDeleted);
         if (restoreDeleted) await forgetDeleted(strapi, source.extraction.articles.map((article) => article.key));
-        await applyPlan(strapi, planned.entries, index, { publish: options.publish });
+        await applyPlan(strapi, trx, planned.entries, index, { publish: options.publish });
         const report = reportOf(planned);
         if (run) await stampPage(strapi, trx, run, asSkipped(report));
         return report;

@@ -229,15 +229,14 @@ describe('dry runs and failures', () => {
     writeFileSync(empty, '');
     const before = await documentCounts();
 
-    // A Document Service middleware that fails the write of one article: the officials, projects
-    // and platforms of that page have already been written in the same transaction by then.
-    app.strapi.documents.use(async (context, next) => {
-      const data = (context.params as { data?: { title?: string } }).data;
-      if (context.uid === ARTICLE && context.action === 'create' && data?.title?.includes('测试故障')) {
-        throw new Error('simulated storage failure');
-      }
-      return next();
-    });
+    // A database lifecycle that fails the insert of one article: the officials, projects and
+    // platforms of that page have already been written in the same transaction by then.
+    app.strapi.db.lifecycles.subscribe({
+      models: [ARTICLE],
+      beforeCreateMany(event: { params: { data?: Array<{ title?: string }> } }) {
+        if (event.params.data?.some((row) => row.title?.includes('测试故障'))) throw new Error('simulated storage failure');
+      },
+    } as never);
 
     const report = await importer.importFiles([doomed, empty, path.join(workDir, 'missing.txt')], DRAFTS);
     expect(report.files.map((file) => file.status)).toEqual(['failed', 'failed', 'failed']);
