@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
-import { isSearchable } from '../../search/entry';
-import { syncDocument } from '../../search/service';
+import { isSearchable, type SearchableUid } from '../../search/entry';
+import { syncDocuments } from '../../search/service';
 import type { PlanEntry } from '../plan/plan';
 import { ARTICLE_RELATIONS, PAGE_SPEC, type Fields, type ImportSnapshot } from '../plan/records';
 import { indexDocument, type DocumentIndex } from './current';
@@ -53,7 +53,14 @@ export async function applyPlan(
 
   // The Document Service's search middleware does not see these writes; the index is kept in
   // step here, in the same transaction, so a page that rolls back leaves the index as it was.
-  for (const { uid, documentId } of republished) if (isSearchable(uid)) await syncDocument(strapi, uid, documentId);
+  const byType = new Map<SearchableUid, string[]>();
+  for (const { uid, documentId } of republished) {
+    if (!isSearchable(uid)) continue;
+    const documentIds = byType.get(uid) ?? [];
+    documentIds.push(documentId);
+    byType.set(uid, documentIds);
+  }
+  for (const [uid, documentIds] of byType) await syncDocuments(strapi, uid, documentIds);
 }
 
 function payload(data: Fields, snapshot: ImportSnapshot, index: DocumentIndex): Fields {

@@ -116,6 +116,8 @@ function shapeOf(strapi: Core.Strapi, uid: string): DocumentShape {
       });
     }
   }
+  const joinTables = new Set([...components.values()].map((component) => component.joinTable.name));
+  if (joinTables.size > 1) throw new Error(`${uid}: components in several join tables (${[...joinTables].join(', ')})`);
   return {
     uid,
     table: meta.tableName,
@@ -246,33 +248,46 @@ export function createVersionWriter(strapi: Core.Strapi, trx: Knex): VersionWrit
     return inserted.map((row) => Number(typeof row === 'object' ? row.id : row)).sort((a, b) => a - b);
   }
 
-  async function insertComponents(owner: DocumentShape, rowId: number, field: string, items: Row[]): Promise<void> {
-    const component = owner.components.get(field) as ComponentField;
-    const ids = await insertEntries(component.componentUid, items);
-    await linkComponents(component, field, rowId, ids);
+  /** Inserts each field's items and joins them all to the row in one statement. */
+  async function insertComponents(owner: DocumentShape, rowId: number, fields: Array<[string, Row[]]>): Promise<void> {
+    const joins: Row[] = [];
+    for (const [field, items] of fields) {
+      const component = owner.components.get(field) as ComponentField;
+      const ids = await insertEntries(component.componentUid, items);
+      joins.push(...joinRows(component, field, rowId, ids));
+    }
+    await insertJoins(owner, joins);
   }
 
-  async function linkComponents(component: ComponentField, field: string, rowId: number, componentIds: number[]): Promise<void> {
+  function joinRows(component: ComponentField, field: string, rowId: number, componentIds: number[]): Row[] {
     const { joinTable } = component;
-    if (componentIds.length === 0) return;
-    await trx(joinTable.name).insert(
-      componentIds.map((componentId, position) => ({
-        [joinTable.joinColumn.name]: rowId,
-        [joinTable.inverseJoinColumn.name]: componentId,
-        component_type: component.componentUid,
-        field,
-        ...(joinTable.orderColumnName ? { [joinTable.orderColumnName]: position + 1 } : {}),
-      })),
-    );
+    return componentIds.map((componentId, position) => ({
+      [joinTable.joinColumn.name]: rowId,
+      [joinTable.inverseJoinColumn.name]: componentId,
+      component_type: component.componentUid,
+      field,
+      ...(joinTable.orderColumnName ? { [joinTable.orderColumnName]: position + 1 } : {}),
+    }));
+  }
+
+  /** All of a type's component fields share one join table. */
+  async function insertJoins(owner: DocumentShape, joins: Row[]): Promise<void> {
+    const [first] = owner.components.values();
+    if (first && joins.length > 0) await trx(first.joinTable.name).insert(joins);
   }
 
   async function deleteComponents(owner: DocumentShape, rowId: number, fields: string[]): Promise<void> {
+    const [first] = owner.components.values();
+    if (!first || fields.length === 0) return;
+    const { joinTable } = first;
+    const joins = () => trx(joinTable.name).where(joinTable.joinColumn.name, rowId).whereIn('field', fields);
+    const joined = (await joins().select('field', joinTable.inverseJoinColumn.name)) as Row[];
+    if (joined.length === 0) return;
+    await joins().delete();
     for (const field of fields) {
-      const { joinTable, componentTable } = owner.components.get(field) as ComponentField;
-      const links = trx(joinTable.name).where(joinTable.joinColumn.name, rowId).andWhere('field', field);
-      const componentIds = (await links.clone().select(joinTable.inverseJoinColumn.name)).map((link: Row) => link[joinTable.inverseJoinColumn.name]);
-      await links.clone().delete();
-      if (componentIds.length > 0) await trx(componentTable).whereIn('id', componentIds as number[]).delete();
+      const { componentTable } = owner.components.get(field) as ComponentField;
+      const componentIds = joined.filter((join) => join.field === field).map((join) => join[joinTable.inverseJoinColumn.name] as number);
+      if (componentIds.length > 0) await trx(componentTable).whereIn('id', componentIds).delete();
     }
   }
 
@@ -342,7 +357,7 @@ export function createVersionWriter(strapi: Core.Strapi, trx: Knex): VersionWrit
     const publishedAt = !owner.draftAndPublish || status === 'published' ? at : null;
     const [rowId] = await insertEntries(owner.uid, [{ ...columns, documentId, createdAt: at, updatedAt: at, publishedAt }]);
     remember(owner.uid, statusKey(owner, status, documentId), rowId);
-    for (const [field, items] of components) await insertComponents(owner, rowId, field, items);
+    await insertComponents(owner, rowId, components);
     await linkTo(owner, rowId, status, relations, false);
     return rowId;
   }
@@ -363,7 +378,7 @@ export function createVersionWriter(strapi: Core.Strapi, trx: Knex): VersionWrit
       const { columns, components, relations } = split(owner, data);
       await strapi.db.query(uid as never).updateMany({ where: { id: rowId }, data: { ...columns, updatedAt } });
       await deleteComponents(owner, rowId, components.map(([field]) => field));
-      for (const [field, items] of components) await insertComponents(owner, rowId, field, items);
+      await insertComponents(owner, rowId, components);
       await linkTo(owner, rowId, status, relations, true);
     },
 
@@ -405,17 +420,22 @@ export function createVersionWriter(strapi: Core.Strapi, trx: Knex): VersionWrit
 
   /** Every component of the draft, copied as new rows for the published version. */
   async function copyComponents(owner: DocumentShape, fromRowId: number, toRowId: number): Promise<void> {
+    const [first] = owner.components.values();
+    if (!first) return;
+    const { joinTable } = first;
+    const joins = trx(joinTable.name).where(joinTable.joinColumn.name, fromRowId).select('field', joinTable.inverseJoinColumn.name);
+    if (joinTable.orderColumnName) joins.orderBy(joinTable.orderColumnName);
+    const joined = (await joins) as Row[];
+    const copiedJoins: Row[] = [];
     for (const [field, component] of owner.components) {
-      const { joinTable } = component;
-      const links = trx(joinTable.name).where(joinTable.joinColumn.name, fromRowId).andWhere('field', field);
-      if (joinTable.orderColumnName) links.orderBy(joinTable.orderColumnName);
-      const componentIds = (await links.select(joinTable.inverseJoinColumn.name)).map((link: Row) => Number(link[joinTable.inverseJoinColumn.name]));
+      const componentIds = joined.filter((join) => join.field === field).map((join) => Number(join[joinTable.inverseJoinColumn.name]));
       if (componentIds.length === 0) continue;
       const rows = (await trx(component.componentTable).whereIn('id', componentIds)) as Row[];
       const byId = new Map(rows.map((row) => [Number(row.id), row]));
       const jsonColumns = jsonColumnsOf(metaOf(strapi, component.componentUid));
       const copies = componentIds.flatMap((id) => (byId.has(id) ? [writable(byId.get(id) as Row, jsonColumns)] : []));
-      await linkComponents(component, field, toRowId, await insertRaw(component.componentTable, copies));
+      copiedJoins.push(...joinRows(component, field, toRowId, await insertRaw(component.componentTable, copies)));
     }
+    await insertJoins(owner, copiedJoins);
   }
 }
