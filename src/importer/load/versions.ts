@@ -248,13 +248,16 @@ export function createVersionWriter(strapi: Core.Strapi, trx: Knex): VersionWrit
     return inserted.map((row) => Number(typeof row === 'object' ? row.id : row)).sort((a, b) => a - b);
   }
 
-  /** Inserts each field's items and joins them all to the row in one statement. */
-  async function insertComponents(owner: DocumentShape, rowId: number, fields: Array<[string, Row[]]>): Promise<void> {
+  /**
+   * Inserts each field's items once for every given row (a document's draft and published
+   * version are created with the same components) and joins them all in one statement.
+   */
+  async function insertComponents(owner: DocumentShape, rowIds: number[], fields: Array<[string, Row[]]>): Promise<void> {
     const joins: Row[] = [];
     for (const [field, items] of fields) {
       const component = owner.components.get(field) as ComponentField;
-      const ids = await insertEntries(component.componentUid, items);
-      joins.push(...joinRows(component, field, rowId, ids));
+      const ids = await insertEntries(component.componentUid, rowIds.flatMap(() => items));
+      rowIds.forEach((rowId, version) => joins.push(...joinRows(component, field, rowId, ids.slice(version * items.length, (version + 1) * items.length))));
     }
     await insertJoins(owner, joins);
   }
@@ -292,40 +295,43 @@ export function createVersionWriter(strapi: Core.Strapi, trx: Knex): VersionWrit
   }
 
   /**
-   * Replaces a version's links of one relation, ordered as given. On the other side, a target
-   * already linked keeps its position in the target's list and a new one goes last, as the
-   * Document Service does.
+   * Replaces the links of one relation of these rows, each ordered as given. On the other side,
+   * a target already linked keeps its position in the target's list and a new one goes last, as
+   * the Document Service does.
    */
-  async function writeLinks(relation: RelationField, rowId: number, targetIds: number[], replacing: boolean): Promise<void> {
+  async function writeLinks(relation: RelationField, versions: Array<{ rowId: number; targetIds: number[] }>, replacing: boolean): Promise<void> {
     const { joinTable } = relation;
     const own = joinTable.joinColumn.name;
     const target = joinTable.inverseJoinColumn.name;
     const inverseOrder = joinTable.inverseOrderColumnName;
-    const keptOrder = new Map<number, number>();
+    const rowIds = versions.map((version) => version.rowId);
+    const linkKey = (rowId: unknown, targetId: unknown) => `${Number(rowId)}:${Number(targetId)}`;
+    const keptOrder = new Map<string, number>();
     if (replacing) {
-      const previous = (await trx(joinTable.name).where(own, rowId).select(target, ...(inverseOrder ? [inverseOrder] : []))) as Row[];
-      if (inverseOrder) for (const link of previous) keptOrder.set(Number(link[target]), Number(link[inverseOrder]));
-      if (previous.length > 0) await trx(joinTable.name).where(own, rowId).delete();
+      const previous = (await trx(joinTable.name).whereIn(own, rowIds).select(own, target, ...(inverseOrder ? [inverseOrder] : []))) as Row[];
+      if (inverseOrder) for (const link of previous) keptOrder.set(linkKey(link[own], link[target]), Number(link[inverseOrder]));
+      if (previous.length > 0) await trx(joinTable.name).whereIn(own, rowIds).delete();
     }
-    const unique = [...new Set(targetIds)];
-    if (unique.length === 0) return;
+    const links = versions.flatMap(({ rowId, targetIds }) => [...new Set(targetIds)].map((targetId, position) => ({ rowId, targetId, position })));
+    if (links.length === 0) return;
 
     const lastOrder = new Map<number, number>();
-    const fresh = unique.filter((id) => !keptOrder.has(id));
+    const fresh = [...new Set(links.filter((link) => !keptOrder.has(linkKey(link.rowId, link.targetId))).map((link) => link.targetId))];
     if (inverseOrder && fresh.length > 0) {
-      const rows = (await trx(joinTable.name)
-        .whereIn(target, fresh)
-        .groupBy(target)
-        .select(target)
-        .max({ last: inverseOrder })) as Row[];
+      const rows = (await trx(joinTable.name).whereIn(target, fresh).groupBy(target).select(target).max({ last: inverseOrder })) as Row[];
       for (const row of rows) lastOrder.set(Number(row[target]), Number(row.last ?? 0));
     }
+    const nextOrder = (targetId: number) => {
+      const order = (lastOrder.get(targetId) ?? 0) + 1;
+      lastOrder.set(targetId, order);
+      return order;
+    };
     await trx(joinTable.name).insert(
-      unique.map((targetId, position) => ({
+      links.map(({ rowId, targetId, position }) => ({
         [own]: rowId,
         [target]: targetId,
         ...(joinTable.orderColumnName ? { [joinTable.orderColumnName]: position + 1 } : {}),
-        ...(inverseOrder ? { [inverseOrder]: keptOrder.get(targetId) ?? (lastOrder.get(targetId) ?? 0) + 1 } : {}),
+        ...(inverseOrder ? { [inverseOrder]: keptOrder.get(linkKey(rowId, targetId)) ?? nextOrder(targetId) } : {}),
       })),
     );
   }
@@ -343,23 +349,35 @@ export function createVersionWriter(strapi: Core.Strapi, trx: Knex): VersionWrit
     return { columns, components, relations };
   }
 
-  async function linkTo(owner: DocumentShape, rowId: number, status: VersionStatus, relations: Array<[string, string[]]>, replacing: boolean) {
+  type Version = { rowId: number; status: VersionStatus };
+
+  async function linkTo(owner: DocumentShape, versions: Version[], relations: Array<[string, string[]]>, replacing: boolean) {
     for (const [field, documentIds] of relations) {
       const relation = owner.relations.get(field) as RelationField;
-      const targets = await rowIdsOf(relation.targetUid, documentIds, status);
-      // A published version links only to published versions: a draft-only target is left out.
-      await writeLinks(relation, rowId, documentIds.flatMap((documentId) => targets.get(documentId) ?? []), replacing);
+      const linked = [];
+      for (const { rowId, status } of versions) {
+        const targets = await rowIdsOf(relation.targetUid, documentIds, status);
+        // A published version links only to published versions: a draft-only target is left out.
+        linked.push({ rowId, targetIds: documentIds.flatMap((documentId) => targets.get(documentId) ?? []) });
+      }
+      await writeLinks(relation, linked, replacing);
     }
   }
 
-  async function insertVersion(owner: DocumentShape, documentId: string, status: VersionStatus, data: Fields, at: Date): Promise<number> {
+  /** Inserts a new document's versions, all with the same fields, a few statements for all. */
+  async function insertVersions(owner: DocumentShape, documentId: string, statuses: VersionStatus[], data: Fields, at: Date): Promise<void> {
     const { columns, components, relations } = split(owner, data);
-    const publishedAt = !owner.draftAndPublish || status === 'published' ? at : null;
-    const [rowId] = await insertEntries(owner.uid, [{ ...columns, documentId, createdAt: at, updatedAt: at, publishedAt }]);
-    remember(owner.uid, statusKey(owner, status, documentId), rowId);
-    await insertComponents(owner, rowId, components);
-    await linkTo(owner, rowId, status, relations, false);
-    return rowId;
+    const rows = statuses.map((status) => ({
+      ...columns,
+      documentId,
+      createdAt: at,
+      updatedAt: at,
+      publishedAt: !owner.draftAndPublish || status === 'published' ? at : null,
+    }));
+    const rowIds = await insertEntries(owner.uid, rows);
+    statuses.forEach((status, version) => remember(owner.uid, statusKey(owner, status, documentId), rowIds[version]));
+    await insertComponents(owner, rowIds, components);
+    await linkTo(owner, statuses.map((status, version) => ({ rowId: rowIds[version], status })), relations, false);
   }
 
   return {
@@ -367,8 +385,7 @@ export function createVersionWriter(strapi: Core.Strapi, trx: Knex): VersionWrit
       const owner = shape(uid);
       const documentId = createId();
       const at = new Date();
-      await insertVersion(owner, documentId, 'draft', data, at);
-      if (publish && owner.draftAndPublish) await insertVersion(owner, documentId, 'published', data, at);
+      await insertVersions(owner, documentId, publish && owner.draftAndPublish ? ['draft', 'published'] : ['draft'], data, at);
       return documentId;
     },
 
@@ -378,8 +395,8 @@ export function createVersionWriter(strapi: Core.Strapi, trx: Knex): VersionWrit
       const { columns, components, relations } = split(owner, data);
       await strapi.db.query(uid as never).updateMany({ where: { id: rowId }, data: { ...columns, updatedAt } });
       await deleteComponents(owner, rowId, components.map(([field]) => field));
-      await insertComponents(owner, rowId, components);
-      await linkTo(owner, rowId, status, relations, true);
+      await insertComponents(owner, [rowId], components);
+      await linkTo(owner, [{ rowId, status }], relations, true);
     },
 
     async publish(uid, documentId) {
@@ -406,7 +423,7 @@ export function createVersionWriter(strapi: Core.Strapi, trx: Knex): VersionWrit
         if (joinTable.orderColumnName) links.orderBy(joinTable.orderColumnName);
         const draftTargets = (await links.select(joinTable.inverseJoinColumn.name)).map((link: Row) => Number(link[joinTable.inverseJoinColumn.name]));
         const documentIds = await documentIdsOfRows(relation.targetUid, draftTargets);
-        await linkTo(owner, rowId, 'published', [[field, documentIds]], publishedId !== undefined);
+        await linkTo(owner, [{ rowId, status: 'published' }], [[field, documentIds]], publishedId !== undefined);
       }
     },
   };
