@@ -3,6 +3,7 @@ import { hideEditorOnlyTypesFromGraphql } from './bootstrap/editor-only-types';
 import { registerGraphqlGuards } from './bootstrap/graphql-guards';
 import { grantPublicReadAccess } from './bootstrap/public-permissions';
 import { applySignupSwitch } from './bootstrap/signup';
+import { useSqliteWriteAheadLog } from './bootstrap/sqlite-journal';
 import { createAdminFromEnv } from './bootstrap/admin-user';
 import { configureAdminViews, lockImportBookkeeping } from './bootstrap/admin-views';
 import { convertHeldJsonLists } from './importer/load/json-lists';
@@ -30,6 +31,7 @@ export default {
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
+    await useSqliteWriteAheadLog(strapi);
     // Before anything reads content: finishes the v1 → v2 migration of database/migrations/.
     await convertHeldJsonLists(strapi);
     await ensureLookupIndexes(strapi);
