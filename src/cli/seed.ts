@@ -6,7 +6,7 @@ import { resolvePages as resolvePagesIn } from '../importer/pages/discover';
 import { deletedLines, fileLine, keptLines, planLines, summaryTable, unassignedLines } from '../importer/report';
 import type { Importer } from '../importer/service';
 import { APP_ROOT, closeApp, compileApp, loadApp } from './app';
-import { runScript } from './run-script';
+import { prepareAppEnvironment, runScript } from './run-script';
 
 const SEEDS_DIR = path.join(APP_ROOT, 'seeds');
 
@@ -60,9 +60,7 @@ export function resolvePages(paths: string[]): string[] {
 }
 
 async function bootStrapi(): Promise<Core.Strapi> {
-  const { ensureEnv } = await import(path.join(APP_ROOT, 'scripts', 'ensure-env.mjs'));
-  ensureEnv();
-  process.env.LOG_LEVEL ??= 'warn';
+  await prepareAppEnvironment();
   process.stderr.write('Compiling the app…\n');
   compileApp();
   return loadApp();
