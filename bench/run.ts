@@ -160,9 +160,7 @@ interface ImportRun {
 
 async function timedImport(strapi: Core.Strapi, importer: Importer, paths: string[]): Promise<ImportRun> {
   const { result: report, seconds, peakRss, statements } = await measured<ImportReport>(strapi, () => importer.importFiles(paths, IMPORT_OPTIONS));
-  if (report.failed > 0) {
-    throw new Error(report.files.flatMap((file) => (file.error ? [file.error] : [])).slice(0, 5).join('\n'));
-  }
+  if (report.failed > 0) throw new Error(`${report.failed} of ${report.fileCount} page(s) failed:\n${report.firstErrors.join('\n')}`);
   const totals = Object.values(report.totals);
   const created = totals.reduce((sum, counts) => sum + counts.create, 0);
   return {
@@ -171,7 +169,7 @@ async function timedImport(strapi: Core.Strapi, importer: Importer, paths: strin
     statements,
     created,
     written: created + totals.reduce((sum, counts) => sum + counts.update, 0),
-    skipped: report.files.filter((file) => file.status === 'skipped').length,
+    skipped: report.skipped,
   };
 }
 
