@@ -19,10 +19,11 @@ import { loadStrapi, provisionDatabase, startTestApp, type TestApp } from '../te
 import { writeCorpus } from './corpus';
 
 /**
- * `npm run bench [-- --postgres] [--quick] [--sizes=100,1000] [--api-seconds=N]`: times
- * extraction, the import of a synthetic corpus (bench/corpus.ts) of each size into a fresh
- * database, its re-import, a naive per-document loop and Strapi's own `strapi import` of an export
- * of the imported content on the smallest corpus, and the API on the largest corpus, and records the numbers in BENCHMARKS.md, one section per database, so a rerun
+ * `npm run bench [-- --postgres] [--quick] [--sizes=100,1000] [--no-naive] [--no-strapi-import]
+ * [--api-seconds=N]`: times extraction, the import of a synthetic corpus (bench/corpus.ts) of each
+ * size into a fresh database, its re-import, a naive per-document loop and Strapi's own
+ * `strapi import` of an export of the imported content on the smallest corpus, and the API on the
+ * largest corpus, and records the numbers in BENCHMARKS.md, one section per database, so a rerun
  * replaces its own section and leaves the other database's numbers alone. `--quick` is the
  * 100-page size with short API runs.
  */
@@ -260,7 +261,7 @@ async function naiveImport(strapi: Core.Strapi, paths: string[]): Promise<{ seco
   return { seconds, documents, statements };
 }
 
-/** Strapi's own CLI in this app, as `npx strapi` would run it (the binary itself, so that its PID is the server's). */
+/** Strapi's own CLI in this app: what `npx strapi` runs, without npx's wrapper process. */
 const STRAPI_CLI = path.join(APP_ROOT, 'node_modules', '.bin', 'strapi');
 
 /**
