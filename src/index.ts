@@ -3,10 +3,12 @@ import { hideEditorOnlyTypesFromGraphql } from './bootstrap/editor-only-types';
 import { registerGraphqlGuards } from './bootstrap/graphql-guards';
 import { grantPublicReadAccess } from './bootstrap/public-permissions';
 import { applySignupSwitch } from './bootstrap/signup';
+import { useSqliteWriteAheadLog } from './bootstrap/sqlite-journal';
 import { createAdminFromEnv } from './bootstrap/admin-user';
 import { configureAdminViews, lockImportBookkeeping } from './bootstrap/admin-views';
 import { convertHeldJsonLists } from './importer/load/json-lists';
 import { rememberDeletedArticles } from './importer/load/curation';
+import { ensureLookupIndexes } from './importer/load/lookup-indexes';
 import { grantDeskAction, registerDeskAction } from './desk/permission';
 import { registerDeskRoutes } from './desk/routes';
 import { registerBatchedFields } from './graphql/batched-fields';
@@ -33,8 +35,10 @@ export default {
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
+    await useSqliteWriteAheadLog(strapi);
     // Before anything reads content: finishes the v1 → v2 migration of database/migrations/.
     await convertHeldJsonLists(strapi);
+    await ensureLookupIndexes(strapi);
     await fillEmptyIndex(strapi);
     await grantPublicReadAccess(strapi);
     await applySignupSwitch(strapi);

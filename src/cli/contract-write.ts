@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { APP_ROOT, closeApp, compileApp, loadApp } from './app';
 import { CONTRACT_FILES, contractTexts } from '../contract/files';
-import { runScript } from './run-script';
+import { runAppScriptWithoutArguments } from './run-script';
 
 /**
  * `npm run contract:write`: boots the app on a throwaway SQLite file (the contract does not depend
@@ -11,13 +11,6 @@ import { runScript } from './run-script';
  * that altered them (tests/integration/contract.test.ts fails until then).
  */
 async function main(): Promise<number> {
-  if (process.argv.length > 2) {
-    process.stderr.write('usage: npm run contract:write   (takes no arguments)\n');
-    return 2;
-  }
-  const { ensureEnv } = await import(path.join(APP_ROOT, 'scripts', 'ensure-env.mjs'));
-  ensureEnv();
-  process.env.LOG_LEVEL ??= 'warn';
   process.env.DATABASE_CLIENT = 'sqlite';
   const dir = mkdtempSync(path.join(os.tmpdir(), 'newsroom-contract-'));
   process.env.DATABASE_FILENAME = path.join(dir, 'data.db');
@@ -37,4 +30,4 @@ async function main(): Promise<number> {
   }
 }
 
-if (require.main === module) runScript('contract:write', main, { withStack: true });
+if (require.main === module) runAppScriptWithoutArguments('contract:write', main, { withStack: true });

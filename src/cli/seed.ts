@@ -6,7 +6,7 @@ import { resolvePages as resolvePagesIn } from '../importer/pages/discover';
 import { deletedLines, fileLine, keptLines, planLines, summaryTable, unassignedLines } from '../importer/report';
 import type { Importer } from '../importer/service';
 import { APP_ROOT, closeApp, compileApp, loadApp } from './app';
-import { runScript } from './run-script';
+import { prepareAppEnvironment, runScript } from './run-script';
 
 const SEEDS_DIR = path.join(APP_ROOT, 'seeds');
 
@@ -60,9 +60,7 @@ export function resolvePages(paths: string[]): string[] {
 }
 
 async function bootStrapi(): Promise<Core.Strapi> {
-  const { ensureEnv } = await import(path.join(APP_ROOT, 'scripts', 'ensure-env.mjs'));
-  ensureEnv();
-  process.env.LOG_LEVEL ??= 'warn';
+  await prepareAppEnvironment();
   process.stderr.write('Compiling the app…\n');
   compileApp();
   return loadApp();
@@ -92,17 +90,19 @@ async function main(): Promise<number> {
   try {
     const importer = strapi.service('api::importer.importer') as unknown as Importer;
     const interactive = process.stderr.isTTY;
+    // Only these lines outlive their file's report: they are repeated after the summary.
+    const kept: string[] = [];
     const report = await importer.importFiles(pages, args, (file, done, total) => {
       if (interactive) process.stderr.write('\r\x1b[K');
       process.stdout.write(`${[fileLine(file), ...unassignedLines(file), ...deletedLines(file)].join('\n')}\n`);
       if (args.dryRun) process.stdout.write(`${planLines(file).join('\n')}\n`);
+      kept.push(...keptLines(file));
       if (interactive && done < total) process.stderr.write(`[${done}/${total}] importing ${path.basename(pages[done])}…`);
     });
 
     process.stdout.write(`\n${args.dryRun ? 'Plan (dry run, nothing written)' : 'Summary'}:\n${summaryTable(report)}\n`);
-    const kept = keptLines(report);
     if (kept.length > 0) process.stdout.write(`\nKept because an editor changed them:\n${kept.join('\n')}\n`);
-    if (report.failed > 0) process.stderr.write(`\n${report.failed} of ${report.files.length} file(s) failed; nothing of them was written.\n`);
+    if (report.failed > 0) process.stderr.write(`\n${report.failed} of ${report.fileCount} file(s) failed; nothing of them was written.\n`);
     return report.failed > 0 ? 1 : 0;
   } finally {
     await closeApp(strapi);

@@ -5,7 +5,7 @@ import { IMPORT_RUN_UID } from '../content-types';
 import { PageError } from '../importer/errors';
 import { decodePage } from '../importer/layout/decode';
 import { inImportTransaction } from '../importer/load/lock';
-import type { FileReport, Importer, TypeCounts } from '../importer/service';
+import { addCounts, type FileReport, type Importer, type TypeCounts } from '../importer/service';
 import { MAX_UPLOAD_BYTES, type PageUpload } from './inputs';
 
 /** What a run keeps of each file: enough to tell later what happened, not the page itself. */
@@ -76,20 +76,6 @@ async function findRun(strapi: Core.Strapi, documentId: string): Promise<ImportR
   const run = (await strapi.db.query(IMPORT_RUN_UID).findOne({ where: { documentId }, select: RUN_FIELDS })) as ImportRun | null;
   if (!run) throw new errors.NotFoundError(`Import run ${documentId} does not exist`);
   return run;
-}
-
-function addCounts(totals: Record<string, TypeCounts>, counts: Record<string, TypeCounts>): Record<string, TypeCounts> {
-  const sum: Record<string, TypeCounts> = { ...totals };
-  for (const [type, typeCounts] of Object.entries(counts)) {
-    const before = sum[type] ?? { create: 0, update: 0, unchanged: 0, keptForEditor: 0 };
-    sum[type] = {
-      create: before.create + typeCounts.create,
-      update: before.update + typeCounts.update,
-      unchanged: before.unchanged + typeCounts.unchanged,
-      keptForEditor: before.keptForEditor + typeCounts.keptForEditor,
-    };
-  }
-  return sum;
 }
 
 /**

@@ -43,13 +43,11 @@ export function unassignedLines(report: FileReport): string[] {
   ]);
 }
 
-/** Everything an editor's change protected, so nobody wonders why an improvement did not land. */
-export function keptLines(report: ImportReport): string[] {
-  return report.files.flatMap((file) =>
-    file.changes
-      .filter((change) => change.keptForEditor.length > 0)
-      .map((change) => `  ${change.type} ${change.key}: ${change.keptForEditor.join(', ')}`),
-  );
+/** What an editor's change protected in one file, so nobody wonders why an improvement did not land. */
+export function keptLines(report: FileReport): string[] {
+  return report.changes
+    .filter((change) => change.keptForEditor.length > 0)
+    .map((change) => `  ${change.type} ${change.key}: ${change.keptForEditor.join(', ')}`);
 }
 
 /** Display width: CJK characters take two columns in a terminal. */

@@ -55,11 +55,24 @@ export interface FileReport {
   titles: Record<string, string>;
 }
 
+/**
+ * What a run of many files returns: counts only, the same size for ten pages or ten thousand.
+ * Each file's own report goes to `importFiles`' `onFile` as the run goes; a caller that wants them
+ * keeps what it needs of them.
+ */
 export interface ImportReport {
-  files: FileReport[];
-  totals: Record<string, TypeCounts>;
+  /** Files the run went through. */
+  fileCount: number;
+  /** Files left alone as their last import left them. */
+  skipped: number;
   failed: number;
+  /** The errors of the first failed files (at most ERRORS_KEPT; each names its file), so a caller can say why without watching every file. */
+  firstErrors: string[];
+  totals: Record<string, TypeCounts>;
 }
+
+/** Enough to show the cause of a broken run (a missing folder, a database down) without an error per page. */
+const ERRORS_KEPT = 10;
 
 interface PagePlan {
   entries: PlanEntry[];
@@ -121,6 +134,21 @@ function previouslyLinked(articles: Iterable<CurrentRecord>, spec: TypeSpec): st
 
 function emptyCounts(): TypeCounts {
   return { create: 0, update: 0, unchanged: 0, keptForEditor: 0 };
+}
+
+/** `totals` plus `counts`, type by type; a type missing from `totals` starts at zero. */
+export function addCounts(totals: Record<string, TypeCounts>, counts: Record<string, TypeCounts>): Record<string, TypeCounts> {
+  const sum: Record<string, TypeCounts> = { ...totals };
+  for (const [type, typeCounts] of Object.entries(counts)) {
+    const before = sum[type] ?? emptyCounts();
+    sum[type] = {
+      create: before.create + typeCounts.create,
+      update: before.update + typeCounts.update,
+      unchanged: before.unchanged + typeCounts.unchanged,
+      keptForEditor: before.keptForEditor + typeCounts.keptForEditor,
+    };
+  }
+  return sum;
 }
 
 function countByType(changes: PlannedChange[]): Record<string, TypeCounts> {
@@ -186,7 +214,7 @@ export function createImporter(strapi: Core.Strapi) {
       return await inImportTransaction(strapi, `${process.pid}:${file}`, async (trx) => {
         const planned = await planPage(strapi, source, index, restoreDeleted);
         if (restoreDeleted) await forgetDeleted(strapi, source.extraction.articles.map((article) => article.key));
-        await applyPlan(strapi, planned.entries, index, { publish: options.publish });
+        await applyPlan(strapi, trx, planned.entries, index, { publish: options.publish });
         const report = reportOf(planned);
         if (run) await stampPage(strapi, trx, run, asSkipped(report));
         return report;
@@ -242,13 +270,17 @@ export function createImporter(strapi: Core.Strapi) {
     return loadExtraction(input.file, page, meta, options, run);
   }
 
-  /** Imports files one by one; a failing file is reported and the others still import. */
+  /**
+   * Imports files one by one; a failing file is reported and the others still import. Each
+   * file's report goes to `onFile` and is not kept: the run holds its counts only, so its memory
+   * does not grow with the number of files.
+   */
   async function importFiles(
     paths: string[],
     options: ImportOptions,
     onFile?: (report: FileReport, done: number, total: number) => void,
   ): Promise<ImportReport> {
-    const files: FileReport[] = [];
+    const run: ImportReport = { fileCount: 0, skipped: 0, failed: 0, firstErrors: [], totals: countByType([]) };
     for (const path of paths) {
       let report: FileReport;
       try {
@@ -256,11 +288,16 @@ export function createImporter(strapi: Core.Strapi) {
       } catch (error) {
         report = failure(path, error);
       }
-      files.push(report);
-      onFile?.(report, files.length, paths.length);
+      run.fileCount += 1;
+      run.totals = addCounts(run.totals, report.counts);
+      if (report.status === 'skipped') run.skipped += 1;
+      if (report.status === 'failed') {
+        run.failed += 1;
+        if (report.error && run.firstErrors.length < ERRORS_KEPT) run.firstErrors.push(report.error);
+      }
+      onFile?.(report, run.fileCount, paths.length);
     }
-    const totals = countByType(files.flatMap((file) => file.changes));
-    return { files, totals, failed: files.filter((file) => file.status === 'failed').length };
+    return run;
   }
 
   return { importExtraction, importPage, importFiles };

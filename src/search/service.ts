@@ -73,20 +73,24 @@ function inTransaction<T>(strapi: Core.Strapi, work: (db: Knex) => Promise<T>): 
 }
 
 /**
- * Brings one document's entry in step with its published version: written when there is one,
- * removed when not (unpublished, deleted, or a draft that was never published).
+ * Brings these documents' entries in step with their published versions: written where there is
+ * one, removed where not (unpublished, deleted, or a draft that was never published).
  */
-export async function syncDocument(strapi: Core.Strapi, uid: SearchableUid, documentId: string): Promise<void> {
+export async function syncDocuments(strapi: Core.Strapi, uid: SearchableUid, documentIds: string[]): Promise<void> {
   const store = searchStoreFor(strapi.db.dialect.client);
-  if (!store) return;
-  const published = await strapi
-    .documents(uid)
-    .findOne({ documentId, status: 'published', fields: INDEXED_FIELDS[uid] as never });
-  await inTransaction(strapi, (db) =>
-    published
-      ? store.upsert(db, entryOf(uid, published as Record<string, unknown>))
-      : store.remove(db, SEARCHABLE[uid], documentId),
-  );
+  if (!store || documentIds.length === 0) return;
+  const published = (await strapi.documents(uid).findMany({
+    status: 'published',
+    filters: { documentId: { $in: documentIds } } as never,
+    fields: INDEXED_FIELDS[uid] as never,
+    limit: documentIds.length,
+  })) as Array<Record<string, unknown>>;
+  const byDocument = new Map(published.map((document) => [String(document.documentId), document]));
+  const unpublished = [...new Set(documentIds)].filter((documentId) => !byDocument.has(documentId));
+  await inTransaction(strapi, async (db) => {
+    await store.upsert(db, published.map((document) => entryOf(uid, document)));
+    await store.remove(db, SEARCHABLE[uid], unpublished);
+  });
 }
 
 const REINDEX_BATCH = 200;
@@ -102,7 +106,7 @@ export async function reindex(strapi: Core.Strapi): Promise<number> {
         const batch = await strapi.documents(uid).findMany({
           status: 'published', fields: INDEXED_FIELDS[uid] as never, sort: 'id', start, limit: REINDEX_BATCH,
         });
-        for (const document of batch) await store.upsert(db, entryOf(uid, document as Record<string, unknown>));
+        await store.upsert(db, batch.map((document) => entryOf(uid, document as Record<string, unknown>)));
         written += batch.length;
         if (batch.length < REINDEX_BATCH) break;
       }

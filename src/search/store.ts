@@ -20,8 +20,9 @@ export interface SearchQuery {
 }
 
 export interface SearchStore {
-  upsert(db: Knex, entry: SearchEntry): Promise<void>;
-  remove(db: Knex, kind: EntryKind, documentId: string): Promise<void>;
+  /** Writes these entries, replacing what the index held for their documents. */
+  upsert(db: Knex, entries: SearchEntry[]): Promise<void>;
+  remove(db: Knex, kind: EntryKind, documentIds: string[]): Promise<void>;
   clear(db: Knex): Promise<void>;
   count(db: Knex): Promise<number>;
   search(db: Knex, query: SearchQuery): Promise<{ rows: SearchHitRow[]; total: number }>;
@@ -87,22 +88,39 @@ function ftsExpression(runs: string[], titleOnly: boolean): string {
   return `${columns}: (${phrases.join(' AND ')})`;
 }
 
+/** Entries of several kinds, grouped so each kind is removed in one statement. */
+function documentIdsByKind(entries: SearchEntry[]): Map<EntryKind, string[]> {
+  const byKind = new Map<EntryKind, string[]>();
+  for (const entry of entries) {
+    const documentIds = byKind.get(entry.kind) ?? [];
+    documentIds.push(entry.documentId);
+    byKind.set(entry.kind, documentIds);
+  }
+  return byKind;
+}
+
+/** Keeps a multi-row statement under SQLite's limit of bound parameters. */
+const SQLITE_ROWS_PER_INSERT = 100;
+
 const sqliteStore: SearchStore = {
-  async upsert(db, entry) {
-    await this.remove(db, entry.kind, entry.documentId);
-    const [inserted] = await db(ENTRIES).insert(baseColumns(entry)).returning('id');
-    const id = typeof inserted === 'object' ? inserted.id : inserted;
-    await db.raw('INSERT INTO search_grams (rowid, title_grams, body_grams) VALUES (?, ?, ?)', [
-      id, gramText(titleText(entry)), gramText(entry.body),
-    ]);
+  async upsert(db, entries) {
+    for (const [kind, documentIds] of documentIdsByKind(entries)) await this.remove(db, kind, documentIds);
+    for (let start = 0; start < entries.length; start += SQLITE_ROWS_PER_INSERT) {
+      const chunk = entries.slice(start, start + SQLITE_ROWS_PER_INSERT);
+      const inserted = (await db(ENTRIES).insert(chunk.map(baseColumns)).returning('id')) as Array<{ id: number } | number>;
+      // One statement's ids ascend in the order of its rows.
+      const ids = inserted.map((row) => Number(typeof row === 'object' ? row.id : row)).sort((a, b) => a - b);
+      const grams = chunk.flatMap((entry, index) => [ids[index], gramText(titleText(entry)), gramText(entry.body)]);
+      await db.raw(`INSERT INTO search_grams (rowid, title_grams, body_grams) VALUES ${chunk.map(() => '(?, ?, ?)').join(', ')}`, grams);
+    }
   },
 
-  async remove(db, kind, documentId) {
-    const rows = await db(ENTRIES).select('id').where({ kind, document_id: documentId });
-    for (const { id } of rows) {
-      await db.raw('DELETE FROM search_grams WHERE rowid = ?', [id]);
-      await db(ENTRIES).where({ id }).delete();
-    }
+  async remove(db, kind, documentIds) {
+    if (documentIds.length === 0) return;
+    const ids = (await db(ENTRIES).select('id').where({ kind }).whereIn('document_id', documentIds)).map((row: { id: number }) => row.id);
+    if (ids.length === 0) return;
+    await db.raw(`DELETE FROM search_grams WHERE rowid IN (${ids.map(() => '?').join(', ')})`, ids);
+    await db(ENTRIES).whereIn('id', ids).delete();
   },
 
   async clear(db) {
@@ -139,20 +157,23 @@ const sqliteStore: SearchStore = {
 };
 
 const postgresStore: SearchStore = {
-  async upsert(db, entry) {
-    const title = titleText(entry);
-    const row = {
-      ...baseColumns(entry),
-      norm_title: normalizeText(title),
-      norm_body: normalizeText(entry.body),
-      // Lexemes as they are: array_to_tsvector applies no parser, stemming or stop words.
-      grams: db.raw('array_to_tsvector(?::text[])', [gramSet(`${title}\n${entry.body}`)]),
-    };
-    await db(ENTRIES).insert(row).onConflict(['kind', 'document_id']).merge();
+  async upsert(db, entries) {
+    if (entries.length === 0) return;
+    const rows = entries.map((entry) => {
+      const title = titleText(entry);
+      return {
+        ...baseColumns(entry),
+        norm_title: normalizeText(title),
+        norm_body: normalizeText(entry.body),
+        // Lexemes as they are: array_to_tsvector applies no parser, stemming or stop words.
+        grams: db.raw('array_to_tsvector(?::text[])', [gramSet(`${title}\n${entry.body}`)]),
+      };
+    });
+    await db(ENTRIES).insert(rows).onConflict(['kind', 'document_id']).merge();
   },
 
-  async remove(db, kind, documentId) {
-    await db(ENTRIES).where({ kind, document_id: documentId }).delete();
+  async remove(db, kind, documentIds) {
+    if (documentIds.length > 0) await db(ENTRIES).where({ kind }).whereIn('document_id', documentIds).delete();
   },
 
   async clear(db) {

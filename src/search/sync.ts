@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { isSearchable } from './entry';
-import { syncDocument } from './service';
+import { syncDocuments } from './service';
 
 /** Actions that may change what is published; an update or create only when it publishes too. */
 const ALWAYS = new Set(['publish', 'unpublish', 'delete']);
@@ -26,7 +26,7 @@ export function registerSearchSync(strapi: Core.Strapi): void {
     const publishing = ALWAYS.has(action) || (WHEN_PUBLISHING.has(action) && params?.status === 'published');
     if (!publishing) return result;
     const documentId = params?.documentId ?? (result as { documentId?: string } | null)?.documentId;
-    if (documentId) await syncDocument(strapi, uid, documentId);
+    if (documentId) await syncDocuments(strapi, uid, [documentId]);
     return result;
   });
 }

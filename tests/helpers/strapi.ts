@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Client } from 'pg';
@@ -72,7 +72,11 @@ export async function provisionDatabase(copyOf?: string): Promise<() => Promise<
   if (client !== 'sqlite') throw new Error(`Tests support DATABASE_CLIENT sqlite or postgres, not ${client}`);
   const dir = mkdtempSync(path.join(os.tmpdir(), 'newsroom-test-'));
   process.env.DATABASE_FILENAME = path.join(dir, 'data.db');
-  if (copyOf) copyFileSync(copyOf, process.env.DATABASE_FILENAME);
+  if (copyOf) {
+    copyFileSync(copyOf, process.env.DATABASE_FILENAME);
+    // A file still open elsewhere keeps its latest commits in the write-ahead log beside it.
+    for (const suffix of ['-wal', '-shm']) if (existsSync(copyOf + suffix)) copyFileSync(copyOf + suffix, process.env.DATABASE_FILENAME + suffix);
+  }
   return async () => rmSync(dir, { recursive: true, force: true });
 }
 

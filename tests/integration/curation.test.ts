@@ -4,7 +4,8 @@ import { startTestApp, APP_ROOT, type TestApp } from '../helpers/strapi';
 import { createAdminFromEnv } from '../../src/bootstrap/admin-user';
 import { mergeEntity, removeAlias, aliasesOf } from '../../src/importer/load/curation';
 import { OFFICIAL_SPEC } from '../../src/importer/plan/records';
-import type { ImportOptions, Importer, ImportReport } from '../../src/importer/service';
+import type { ImportOptions, Importer } from '../../src/importer/service';
+import { importKeepingFiles, type ImportWithFiles } from '../helpers/import';
 
 /** Two pages of the same week: the second misprints the vice mayor's name (周立兴 for 周立新). */
 const CITY_PAGE = path.join(APP_ROOT, 'tests', 'fixtures', 'pages', 'city-page.txt');
@@ -21,7 +22,7 @@ let adminToken: string;
 
 const PUBLISH: ImportOptions = { dryRun: false, publish: true, issueDate: '2023-03-03' };
 
-function created(report: ImportReport, type: string): number {
+function created(report: ImportWithFiles, type: string): number {
   return report.totals[type].create;
 }
 
@@ -44,7 +45,7 @@ beforeAll(async () => {
   await createAdminFromEnv(app.strapi, credentials);
   const login = await request(app.http).post('/admin/login').send({ email: credentials.ADMIN_EMAIL, password: credentials.ADMIN_PASSWORD }).expect(200);
   adminToken = login.body.data.token;
-  const first = await importer.importFiles([CITY_PAGE, VARIANT_PAGE], PUBLISH);
+  const first = await importKeepingFiles(importer, [CITY_PAGE, VARIANT_PAGE], PUBLISH);
   expect(first.failed).toBe(0);
 });
 
@@ -71,10 +72,10 @@ describe('merging two spellings of one official', () => {
 
   it('links the merged spelling to the kept entry on every later import, writing nothing new', async () => {
     const officialsBefore = await app.strapi.documents(OFFICIAL).count({ status: 'draft' });
-    const dryRun = await importer.importFiles([VARIANT_PAGE], { ...PUBLISH, dryRun: true, publish: false });
+    const dryRun = await importKeepingFiles(importer, [VARIANT_PAGE], { ...PUBLISH, dryRun: true, publish: false });
     expect(dryRun.files[0].changes.filter((change) => change.action !== 'unchanged').map((change) => change.type)).toEqual([]);
 
-    const again = await importer.importFiles([VARIANT_PAGE], PUBLISH);
+    const again = await importKeepingFiles(importer, [VARIANT_PAGE], PUBLISH);
     expect(again.failed).toBe(0);
     expect(again.totals.Official).toMatchObject({ create: 0, update: 0 });
     expect(again.totals.Article).toMatchObject({ create: 0, update: 0, keptForEditor: 0 });
@@ -95,7 +96,7 @@ describe('merging two spellings of one official', () => {
     await removeAlias(app.strapi, alias.documentId);
     expect(await aliasesOf(app.strapi, OFFICIAL_SPEC, kept!.documentId)).toEqual([]);
 
-    const again = await importer.importFiles([VARIANT_PAGE], PUBLISH);
+    const again = await importKeepingFiles(importer, [VARIANT_PAGE], PUBLISH);
     expect(created(again, 'Official')).toBe(1);
     expect(await officialNamed('周立兴')).not.toBeNull();
     expect(officialNames(await articleTitled(VISIT))).toEqual(['周立兴']);
@@ -118,11 +119,11 @@ describe('deleting an imported article', () => {
   });
 
   it('is not re-created by the next import of its page, which says so', async () => {
-    const dryRun = await importer.importFiles([VARIANT_PAGE], { ...PUBLISH, dryRun: true, publish: false });
+    const dryRun = await importKeepingFiles(importer, [VARIANT_PAGE], { ...PUBLISH, dryRun: true, publish: false });
     expect(dryRun.files[0].deleted).toEqual([expect.objectContaining({ title: STREETS })]);
     expect(created(dryRun, 'Article')).toBe(0);
 
-    const again = await importer.importFiles([VARIANT_PAGE], PUBLISH);
+    const again = await importKeepingFiles(importer, [VARIANT_PAGE], PUBLISH);
     expect(again.files[0].deleted.map((article) => article.title)).toEqual([STREETS]);
     expect(created(again, 'Article')).toBe(0);
     expect(await articleTitled(STREETS)).toBeNull();
@@ -130,13 +131,13 @@ describe('deleting an imported article', () => {
   });
 
   it('comes back when the import restores deleted articles, and the tombstone goes', async () => {
-    const restored = await importer.importFiles([VARIANT_PAGE], { ...PUBLISH, restoreDeleted: true });
+    const restored = await importKeepingFiles(importer, [VARIANT_PAGE], { ...PUBLISH, restoreDeleted: true });
     expect(restored.files[0].deleted).toEqual([]);
     expect(created(restored, 'Article')).toBe(1);
     expect(await articleTitled(STREETS, 'published')).not.toBeNull();
     expect(await app.strapi.documents(TOMBSTONE).count({})).toBe(0);
 
-    const again = await importer.importFiles([VARIANT_PAGE], PUBLISH);
+    const again = await importKeepingFiles(importer, [VARIANT_PAGE], PUBLISH);
     expect(again.totals.Article).toMatchObject({ create: 0, update: 0 });
   });
 });

@@ -5,7 +5,8 @@ import path from 'node:path';
 import request from 'supertest';
 import { startTestApp, APP_ROOT, type TestApp } from '../helpers/strapi';
 import { createAdminFromEnv } from '../../src/bootstrap/admin-user';
-import type { ImportOptions, Importer, ImportReport } from '../../src/importer/service';
+import type { ImportOptions, Importer } from '../../src/importer/service';
+import { importKeepingFiles, type ImportWithFiles } from '../helpers/import';
 
 const SAMPLE = path.join(APP_ROOT, 'seeds', '000_c63cc6bb5a561820.txt');
 const CITY_PAGE = path.join(APP_ROOT, 'tests', 'fixtures', 'pages', 'city-page.txt');
@@ -29,7 +30,7 @@ async function documentCounts() {
   return { articles: await count(ARTICLE), officials: await count(OFFICIAL), projects: await count(PROJECT), platforms: await count(PLATFORM) };
 }
 
-function totals(report: ImportReport, action: 'create' | 'update' | 'unchanged' | 'keptForEditor') {
+function totals(report: ImportWithFiles, action: 'create' | 'update' | 'unchanged' | 'keptForEditor') {
   return Object.fromEntries(Object.entries(report.totals).map(([type, counts]) => [type, counts[action]]));
 }
 
@@ -79,10 +80,10 @@ afterAll(async () => {
 });
 
 describe('importing the sample page', () => {
-  let first: ImportReport;
+  let first: ImportWithFiles;
 
   beforeAll(async () => {
-    first = await importer.importFiles([SAMPLE], { ...DRAFTS, issueDate: '2023-01-28' });
+    first = await importKeepingFiles(importer, [SAMPLE], { ...DRAFTS, issueDate: '2023-01-28' });
   });
 
   it('creates the expected documents, all drafts awaiting review', async () => {
@@ -128,7 +129,7 @@ describe('importing the sample page', () => {
     const before = await app.strapi.db.query(ARTICLE).findMany({ select: ['documentId', 'updatedAt'] });
     const officialsBefore = await app.strapi.db.query(OFFICIAL).findMany({ select: ['documentId', 'updatedAt'] });
     const pageBefore = await app.strapi.db.query(PAGE).findMany({ select: ['documentId', 'updatedAt'] });
-    const again = await importer.importFiles([SAMPLE], { ...DRAFTS, issueDate: '2023-01-28' });
+    const again = await importKeepingFiles(importer, [SAMPLE], { ...DRAFTS, issueDate: '2023-01-28' });
     expect(totals(again, 'create')).toEqual(NOTHING);
     expect(totals(again, 'update')).toEqual(NOTHING);
     expect(totals(again, 'unchanged')).toEqual({ Page: 1, Official: 17, Project: 6, ResearchPlatform: 4, Article: 3 });
@@ -141,7 +142,7 @@ describe('importing the sample page', () => {
   it('imports a GB18030 copy exactly like the UTF-8 page: only the file checksum differs', async () => {
     const gbFile = path.join(workDir, '000_c63cc6bb5a561820.txt');
     writeFileSync(gbFile, execFileSync('iconv', ['-f', 'UTF-8', '-t', 'GB18030', SAMPLE]));
-    const report = await importer.importFiles([gbFile], { ...DRAFTS, issueDate: '2023-01-28' });
+    const report = await importKeepingFiles(importer, [gbFile], { ...DRAFTS, issueDate: '2023-01-28' });
     expect(report.failed).toBe(0);
     expect(totals(report, 'create')).toEqual(NOTHING);
     const updates = report.files[0].changes.filter((change) => change.action === 'update');
@@ -152,7 +153,7 @@ describe('importing the sample page', () => {
       ['Article', ['source']],
     ]);
     // Back to the UTF-8 original for the tests that follow.
-    await importer.importFiles([SAMPLE], { ...DRAFTS, issueDate: '2023-01-28' });
+    await importKeepingFiles(importer, [SAMPLE], { ...DRAFTS, issueDate: '2023-01-28' });
   });
 });
 
@@ -176,7 +177,7 @@ describe('curation survives re-imports', () => {
       .send({ posts: [{ title: '中共郑州市委副书记' }, { title: '郑州市市长', firstSeen: '2022-12-30' }] })
       .expect(200);
 
-    const report = await importer.importFiles([SAMPLE], { ...DRAFTS, issueDate: '2023-01-28' });
+    const report = await importKeepingFiles(importer, [SAMPLE], { ...DRAFTS, issueDate: '2023-01-28' });
 
     const kept = report.files[0].changes.filter((change) => change.keptForEditor.length > 0);
     expect(kept).toEqual(
@@ -200,7 +201,7 @@ describe('curation survives re-imports', () => {
     const article = await articleByTitle('我省新批准建设了5家省野外科学观测研究站和4家省应用数学中心');
     await app.strapi.documents(ARTICLE).publish({ documentId: article.documentId });
 
-    const report = await importer.importFiles([SAMPLE], { ...DRAFTS, issueDate: '2023-02-01' });
+    const report = await importKeepingFiles(importer, [SAMPLE], { ...DRAFTS, issueDate: '2023-02-01' });
     const articleUpdates = report.files[0].changes.filter((c) => c.type === 'Article' && c.action === 'update');
     expect(articleUpdates).toHaveLength(3);
     expect(articleUpdates.every((c) => c.fields.join() === 'issueDate')).toBe(true);
@@ -216,7 +217,7 @@ describe('curation survives re-imports', () => {
 describe('dry runs and failures', () => {
   it('plans a new page without writing anything', async () => {
     const before = await documentCounts();
-    const report = await importer.importFiles([CITY_PAGE], { ...DRAFTS, dryRun: true });
+    const report = await importKeepingFiles(importer, [CITY_PAGE], { ...DRAFTS, dryRun: true });
     expect(report.files[0].status).toBe('planned');
     expect(totals(report, 'create')).toEqual({ Page: 1, Official: 3, Project: 2, ResearchPlatform: 1, Article: 2 });
     expect(await documentCounts()).toEqual(before);
@@ -229,27 +230,28 @@ describe('dry runs and failures', () => {
     writeFileSync(empty, '');
     const before = await documentCounts();
 
-    // A Document Service middleware that fails the write of one article: the officials, projects
-    // and platforms of that page have already been written in the same transaction by then.
-    app.strapi.documents.use(async (context, next) => {
-      const data = (context.params as { data?: { title?: string } }).data;
-      if (context.uid === ARTICLE && context.action === 'create' && data?.title?.includes('测试故障')) {
-        throw new Error('simulated storage failure');
-      }
-      return next();
-    });
+    // A database lifecycle that fails the insert of one article: the officials, projects and
+    // platforms of that page have already been written in the same transaction by then.
+    app.strapi.db.lifecycles.subscribe({
+      models: [ARTICLE],
+      beforeCreateMany(event: { params: { data?: Array<{ title?: string }> } }) {
+        if (event.params.data?.some((row) => row.title?.includes('测试故障'))) throw new Error('simulated storage failure');
+      },
+    } as never);
 
     const report = await importer.importFiles([doomed, empty, path.join(workDir, 'missing.txt')], DRAFTS);
-    expect(report.files.map((file) => file.status)).toEqual(['failed', 'failed', 'failed']);
-    expect(report.files[0].error).toMatch(/doomed\.txt: simulated storage failure/);
-    expect(report.files[1].error).toMatch(/empty\.txt.*empty/);
-    expect(report.files[2].error).toMatch(/missing\.txt: file not found/);
+    expect(report).toMatchObject({ fileCount: 3, failed: 3, skipped: 0 });
+    expect(report.firstErrors).toEqual([
+      expect.stringMatching(/doomed\.txt: simulated storage failure/),
+      expect.stringMatching(/empty\.txt.*empty/),
+      expect.stringMatching(/missing\.txt: file not found/),
+    ]);
     expect(await documentCounts()).toEqual(before);
     expect(await officialByName('周立新')).toBeUndefined();
 
     const good = path.join(workDir, 'city-page.txt');
     copyFileSync(CITY_PAGE, good);
-    const mixed = await importer.importFiles([empty, good], DRAFTS);
+    const mixed = await importKeepingFiles(importer, [empty, good], DRAFTS);
     expect(mixed.files.map((file) => file.status)).toEqual(['failed', 'imported']);
     expect(mixed.failed).toBe(1);
     expect(titlesOf(await officialByName('周立新'))).toEqual(['市委常委', '常务副市长']);
@@ -259,7 +261,7 @@ describe('dry runs and failures', () => {
   it('publishes what it creates with publish: true, entities before the articles that link them', async () => {
     const page = path.join(workDir, 'published-page.txt');
     writeFileSync(page, readFileSync(CITY_PAGE, 'utf8').replaceAll('2月6日', '2月9日').replace('刘晓\n东', '刘晓\n明'));
-    const report = await importer.importFiles([page], { ...DRAFTS, publish: true });
+    const report = await importKeepingFiles(importer, [page], { ...DRAFTS, publish: true });
     expect(report.failed).toBe(0);
     const res = await request(app.http)
       .get(`/api/articles?filters[title][$eq]=${encodeURIComponent('高新区重点项目集中签约')}`)
@@ -280,12 +282,12 @@ describe('improved extractions', () => {
       page,
       opening.replace('周立新强调，', '副市长孔庆伟强调，').replace('早投产。', '早投产。\n\n市委常委钱文博指出，要做好服务保障。'),
     );
-    await importer.importFiles([page], DRAFTS);
+    await importKeepingFiles(importer, [page], DRAFTS);
     expect(titlesOf(await officialByName('孔庆伟'))).toEqual(['副市长']);
     expect(titlesOf(await officialByName('钱文博'))).toEqual(['市委常委']);
 
     writeFileSync(page, opening.replace('周立新强调，', '孔庆伟强调，'));
-    const report = await importer.importFiles([page], DRAFTS);
+    const report = await importKeepingFiles(importer, [page], DRAFTS);
 
     expect(report.files[0].changes).toContainEqual(
       expect.objectContaining({ type: 'Official', key: '孔庆伟', action: 'update', fields: ['posts'] }),
@@ -308,8 +310,8 @@ describe('posts across pages', () => {
     writeFileSync(february, text.replaceAll('2月6日', '2月5日'));
     writeFileSync(march, text.replaceAll('2月6日', '2月4日').replace('常务副市长林志远', '市长林志远'));
 
-    await importer.importFiles([february], { ...DRAFTS, issueDate: '2023-02-07' });
-    await importer.importFiles([march], { ...DRAFTS, issueDate: '2023-03-02' });
+    await importKeepingFiles(importer, [february], { ...DRAFTS, issueDate: '2023-02-07' });
+    await importKeepingFiles(importer, [march], { ...DRAFTS, issueDate: '2023-03-02' });
 
     const official = await officialByName('林志远');
     expect(official.posts.map(({ title, firstSeen, lastSeen }: any) => ({ title, firstSeen, lastSeen }))).toEqual([
@@ -318,7 +320,7 @@ describe('posts across pages', () => {
       { title: '市长', firstSeen: '2023-03-02', lastSeen: '2023-03-02' },
     ]);
 
-    const again = await importer.importFiles([february], { ...DRAFTS, issueDate: '2023-02-07' });
+    const again = await importKeepingFiles(importer, [february], { ...DRAFTS, issueDate: '2023-02-07' });
     expect(totals(again, 'update')).toEqual(NOTHING);
     expect(totals(again, 'create')).toEqual(NOTHING);
   });
@@ -326,7 +328,7 @@ describe('posts across pages', () => {
 
 describe('pages and the text no article took', () => {
   it('keeps the unassigned text with its lines on the page’s record and in the report', async () => {
-    const report = await importer.importFiles([STRAY_TEXT_PAGE], { ...DRAFTS, issueDate: '2023-01-29' });
+    const report = await importKeepingFiles(importer, [STRAY_TEXT_PAGE], { ...DRAFTS, issueDate: '2023-01-29' });
     expect(report.files[0].unassigned).toEqual([
       { lines: { first: 1, last: 1 }, text: 'A03 要闻 2023年1月29日', reason: expect.any(String) },
     ]);
@@ -341,7 +343,7 @@ describe('pages and the text no article took', () => {
 
   it('writes nothing, not even the page, when the page is imported again', async () => {
     const before = await app.strapi.db.query(PAGE).findMany({ select: ['documentId', 'updatedAt'] });
-    const report = await importer.importFiles([STRAY_TEXT_PAGE], { ...DRAFTS, issueDate: '2023-01-29' });
+    const report = await importKeepingFiles(importer, [STRAY_TEXT_PAGE], { ...DRAFTS, issueDate: '2023-01-29' });
     expect(totals(report, 'update')).toEqual(NOTHING);
     expect(await app.strapi.db.query(PAGE).findMany({ select: ['documentId', 'updatedAt'] })).toEqual(before);
   });

@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { closeApp } from '../../src/cli/app';
-import type { ImportOptions, Importer, ImportReport } from '../../src/importer/service';
+import type { ImportOptions, Importer } from '../../src/importer/service';
+import { importKeepingFiles, type ImportWithFiles } from '../helpers/import';
 import { loadStrapi, provisionDatabase } from '../helpers/strapi';
 import { fillV1Database, V1 } from '../helpers/v1-database';
 
@@ -51,7 +52,7 @@ async function allVersions() {
   return versions;
 }
 
-function keptForEditor(report: ImportReport) {
+function keptForEditor(report: ImportWithFiles) {
   return report.files[0].changes
     .filter((change) => change.keptForEditor.length > 0)
     .map(({ type, key, keptForEditor: fields }) => [type, key, fields]);
@@ -110,10 +111,10 @@ describe('opening a v1 database', () => {
 });
 
 describe('importing the page again after the migration', () => {
-  let first: ImportReport;
+  let first: ImportWithFiles;
 
   beforeAll(async () => {
-    first = await (strapi.service('api::importer.importer') as unknown as Importer).importFiles([V1.page], PUBLISH);
+    first = await importKeepingFiles(strapi.service('api::importer.importer') as unknown as Importer, [V1.page], PUBLISH);
   });
 
   it('recognises every editor’s edit as an edit and keeps it', async () => {
@@ -154,7 +155,7 @@ describe('importing the page again after the migration', () => {
 
   it('writes nothing at all the time after', async () => {
     const before = await allVersions();
-    const again = await (strapi.service('api::importer.importer') as unknown as Importer).importFiles([V1.page], PUBLISH);
+    const again = await importKeepingFiles(strapi.service('api::importer.importer') as unknown as Importer, [V1.page], PUBLISH);
     expect(again.files[0].changes.filter((change) => change.action !== 'unchanged')).toEqual([]);
     expect(await allVersions()).toEqual(before);
   });

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { startTestApp, APP_ROOT, type TestApp } from '../helpers/strapi';
 import type { ImportOptions, Importer } from '../../src/importer/service';
+import { importKeepingFiles } from '../helpers/import';
 
 /**
  * Issue 6: `--publish` publishes the importer's own changes on top of what was last published;
@@ -64,7 +65,7 @@ beforeAll(async () => {
   app = await startTestApp();
   importer = app.strapi.service('api::importer.importer') as unknown as Importer;
   workDir = mkdtempSync(path.join(os.tmpdir(), 'newsroom-publish-'));
-  const report = await importer.importFiles([page('city-page.txt', CITY_TEXT)], { ...PUBLISH, issueDate: '2023-02-07' });
+  const report = await importKeepingFiles(importer, [page('city-page.txt', CITY_TEXT)], { ...PUBLISH, issueDate: '2023-02-07' });
   expect(report.failed).toBe(0);
 });
 
@@ -94,7 +95,7 @@ describe("an official's posts edited in a draft that is not published", () => {
 
     // A later page prints him as mayor, too.
     const later = CITY_TEXT.replaceAll('2月6日', '3月1日').replace('常务副市长周立新', '市长周立新');
-    const report = await importer.importFiles([page('later-page.txt', later)], { ...PUBLISH, issueDate: '2023-03-02' });
+    const report = await importKeepingFiles(importer, [page('later-page.txt', later)], { ...PUBLISH, issueDate: '2023-03-02' });
     expect(report.failed).toBe(0);
   });
 
@@ -117,7 +118,7 @@ describe("an official's posts edited in a draft that is not published", () => {
 
   it('writes nothing when the same page is imported and published again', async () => {
     const before = await versionsOf(OFFICIAL);
-    const report = await importer.importFiles([path.join(workDir, 'later-page.txt')], { ...PUBLISH, issueDate: '2023-03-02' });
+    const report = await importKeepingFiles(importer, [path.join(workDir, 'later-page.txt')], { ...PUBLISH, issueDate: '2023-03-02' });
     expect(report.files[0].changes.filter((change) => change.action !== 'unchanged')).toEqual([]);
     expect(await versionsOf(OFFICIAL)).toEqual(before);
   });
@@ -135,7 +136,7 @@ describe('an article edited in a draft that is not published', () => {
 
     // The same article, re-read: a sentence further down now names another official.
     const revised = CITY_TEXT.replace('早投产。', '早投产。\n\n市委常委钱文博指出，要做好服务保障。');
-    const report = await importer.importFiles([page('city-page.txt', revised)], { ...PUBLISH, issueDate: '2023-02-07' });
+    const report = await importKeepingFiles(importer, [page('city-page.txt', revised)], { ...PUBLISH, issueDate: '2023-02-07' });
     expect(report.failed).toBe(0);
     expect(report.files[0].changes).toContainEqual(
       expect.objectContaining({ type: 'Article', action: 'update', keptForEditor: ['title'] }),
@@ -161,7 +162,7 @@ describe('documents without pending editor changes', () => {
   it('publishes the importer’s update as before, leaving nothing modified', async () => {
     const other = await cityPageArticle('依托郑州轻工业大学建设的“河南省食品安全检测重点实验室”通过验收', 'published');
     expect(other).toBeDefined();
-    await importer.importFiles([path.join(workDir, 'city-page.txt')], { ...PUBLISH, issueDate: '2023-02-08' });
+    await importKeepingFiles(importer, [path.join(workDir, 'city-page.txt')], { ...PUBLISH, issueDate: '2023-02-08' });
     const published = await articleByDocumentId(other.documentId, 'published');
     expect(published.issueDate).toBe('2023-02-08');
     expect(await isModified(ARTICLE, other.documentId)).toBe(false);

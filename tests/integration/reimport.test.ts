@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { startTestApp, APP_ROOT, type TestApp } from '../helpers/strapi';
-import { createImporter, type ImportOptions, type Importer, type ImportReport } from '../../src/importer/service';
+import { createImporter, type ImportOptions, type Importer } from '../../src/importer/service';
+import { importKeepingFiles, type ImportWithFiles } from '../helpers/import';
 
 // The rules' fingerprint, as a test controls it: a change of code or vocabulary is a new value.
 let mockRules = 'rules-1';
@@ -13,13 +14,13 @@ const DRAFTS: ImportOptions = { dryRun: false, publish: false, issueDate: '2023-
 
 let app: TestApp;
 let importer: Importer;
-let firstImport: ImportReport;
+let firstImport: ImportWithFiles;
 
-function statuses(report: ImportReport): string[] {
+function statuses(report: ImportWithFiles): string[] {
   return report.files.map((file) => file.status);
 }
 
-function written(report: ImportReport): number {
+function written(report: ImportWithFiles): number {
   return Object.values(report.totals).reduce((sum, counts) => sum + counts.create + counts.update, 0);
 }
 
@@ -40,7 +41,7 @@ beforeAll(async () => {
   app = await startTestApp();
   // Built from the sources, so that the mocked fingerprint is the one it uses.
   importer = createImporter(app.strapi);
-  firstImport = await importer.importFiles(PAGES, DRAFTS);
+  firstImport = await importKeepingFiles(importer, PAGES, DRAFTS);
   expect(firstImport.failed).toBe(0);
 });
 
@@ -53,9 +54,10 @@ describe('re-importing unchanged pages', () => {
     expect(statuses(firstImport)).toEqual(['imported', 'imported', 'imported']);
     const before = await rowsWithTimes();
 
-    const again = await importer.importFiles(PAGES, DRAFTS);
+    const again = await importKeepingFiles(importer, PAGES, DRAFTS);
 
     expect(statuses(again)).toEqual(['skipped', 'skipped', 'skipped']);
+    expect(again).toMatchObject({ fileCount: 3, skipped: 3, failed: 0 });
     expect(written(again)).toBe(0);
     const createdFirst = Object.fromEntries(Object.entries(firstImport.totals).map(([type, counts]) => [type, counts.create]));
     const unchangedNow = Object.fromEntries(Object.entries(again.totals).map(([type, counts]) => [type, counts.unchanged]));
@@ -67,34 +69,34 @@ describe('re-importing unchanged pages', () => {
 
   it('plans every page again when the rules change, then skips them under the new rules', async () => {
     mockRules = 'rules-2';
-    const replanned = await importer.importFiles(PAGES, DRAFTS);
+    const replanned = await importKeepingFiles(importer, PAGES, DRAFTS);
     expect(statuses(replanned)).toEqual(['imported', 'imported', 'imported']);
     expect(written(replanned)).toBe(0);
 
-    expect(statuses(await importer.importFiles(PAGES, DRAFTS))).toEqual(['skipped', 'skipped', 'skipped']);
+    expect(statuses(await importKeepingFiles(importer, PAGES, DRAFTS))).toEqual(['skipped', 'skipped', 'skipped']);
   });
 
   it('plans a page again when its issue date changes or it is to be published', async () => {
-    const redated = await importer.importFiles([PAGES[0]], { ...DRAFTS, issueDate: '2023-03-03' });
+    const redated = await importKeepingFiles(importer, [PAGES[0]], { ...DRAFTS, issueDate: '2023-03-03' });
     expect(statuses(redated)).toEqual(['imported']);
     expect(written(redated)).toBeGreaterThan(0);
 
-    const published = await importer.importFiles([PAGES[0]], { ...DRAFTS, issueDate: '2023-03-03', publish: true });
+    const published = await importKeepingFiles(importer, [PAGES[0]], { ...DRAFTS, issueDate: '2023-03-03', publish: true });
     expect(statuses(published)).toEqual(['imported']);
     const article = await firstArticleOf(path.basename(PAGES[0]));
     expect(await app.strapi.documents(ARTICLE).findOne({ documentId: article.documentId, status: 'published' })).not.toBeNull();
-    expect(statuses(await importer.importFiles([PAGES[0]], { ...DRAFTS, issueDate: '2023-03-03', publish: true }))).toEqual(['skipped']);
+    expect(statuses(await importKeepingFiles(importer, [PAGES[0]], { ...DRAFTS, issueDate: '2023-03-03', publish: true }))).toEqual(['skipped']);
   });
 
   it('plans a page again after an editor edited, unlinked or deleted its documents, and keeps the editor’s work', async () => {
     const file = path.basename(PAGES[1]);
     const article = await firstArticleOf(file);
     await app.strapi.documents(ARTICLE).update({ documentId: article.documentId, data: { title: '编辑改过的标题' } as never });
-    const edited = await importer.importFiles([PAGES[1]], DRAFTS);
+    const edited = await importKeepingFiles(importer, [PAGES[1]], DRAFTS);
     expect(statuses(edited)).toEqual(['imported']);
     expect(edited.files[0].changes).toContainEqual(expect.objectContaining({ type: 'Article', keptForEditor: ['title'] }));
     expect((await firstArticleOf(file)).title).toBe('编辑改过的标题');
-    expect(statuses(await importer.importFiles([PAGES[1]], DRAFTS))).toEqual(['skipped']);
+    expect(statuses(await importKeepingFiles(importer, [PAGES[1]], DRAFTS))).toEqual(['skipped']);
 
     const withOfficial = (await app.strapi.documents(ARTICLE).findMany({
       filters: { source: { fileName: file }, officials: { id: { $notNull: true } } }, status: 'draft', populate: { officials: true },
@@ -105,12 +107,12 @@ describe('re-importing unchanged pages', () => {
       documentId: withOfficial[0].documentId,
       data: { officials: { disconnect: [removed.documentId] } } as never,
     });
-    const unlinked = await importer.importFiles([PAGES[1]], DRAFTS);
+    const unlinked = await importKeepingFiles(importer, [PAGES[1]], DRAFTS);
     expect(statuses(unlinked)).toEqual(['imported']);
     expect(unlinked.files[0].changes).toContainEqual(expect.objectContaining({ type: 'Article', keptForEditor: expect.arrayContaining(['officials']) }));
 
     await app.strapi.documents(ARTICLE).delete({ documentId: article.documentId });
-    expect(statuses(await importer.importFiles([PAGES[1]], DRAFTS))).toEqual(['imported']);
+    expect(statuses(await importKeepingFiles(importer, [PAGES[1]], DRAFTS))).toEqual(['imported']);
   });
 
   it('plans a page again when its file changes', async () => {
@@ -120,7 +122,7 @@ describe('re-importing unchanged pages', () => {
     try {
       const copy = path.join(dir, path.basename(PAGES[2]));
       writeFileSync(copy, `${readFileSync(PAGES[2], 'utf8')}\n`);
-      const changed = await importer.importFiles([copy], DRAFTS);
+      const changed = await importKeepingFiles(importer, [copy], DRAFTS);
       expect(statuses(changed)).toEqual(['imported']);
       expect(changed.files[0].changes).toContainEqual(expect.objectContaining({ type: 'Page', action: 'update', fields: ['sha256'] }));
     } finally {
@@ -129,7 +131,7 @@ describe('re-importing unchanged pages', () => {
   });
 
   it('never skips a dry run', async () => {
-    const planned = await importer.importFiles([PAGES[2]], { ...DRAFTS, dryRun: true });
+    const planned = await importKeepingFiles(importer, [PAGES[2]], { ...DRAFTS, dryRun: true });
     expect(statuses(planned)).toEqual(['planned']);
   });
 });

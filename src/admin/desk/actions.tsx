@@ -21,27 +21,22 @@ interface EditContext {
   documentId?: string;
 }
 
-export const MarkReviewedAction = ({ model, documentId }: EditContext) => {
-  const { post } = useFetchClient();
-  const { toggleNotification } = useNotification();
-  if (model !== ARTICLE_UID || !documentId) return null;
-  return {
-    label: 'Mark reviewed 标记为已审',
-    position: 'panel' as const,
-    onClick: () => review(post, toggleNotification, [documentId], false),
+/** The edit view's review action; with `publish`, the article is published in the same request. */
+function reviewAction(label: string, publish: boolean) {
+  return function ReviewAction({ model, documentId }: EditContext) {
+    const { post } = useFetchClient();
+    const { toggleNotification } = useNotification();
+    if (model !== ARTICLE_UID || !documentId) return null;
+    return {
+      label,
+      position: 'panel' as const,
+      onClick: () => review(post, toggleNotification, [documentId], publish),
+    };
   };
-};
+}
 
-export const MarkReviewedAndPublishAction = ({ model, documentId }: EditContext) => {
-  const { post } = useFetchClient();
-  const { toggleNotification } = useNotification();
-  if (model !== ARTICLE_UID || !documentId) return null;
-  return {
-    label: 'Mark reviewed and publish 标记为已审并发布',
-    position: 'panel' as const,
-    onClick: () => review(post, toggleNotification, [documentId], true),
-  };
-};
+export const MarkReviewedAction = reviewAction('Mark reviewed 标记为已审', false);
+export const MarkReviewedAndPublishAction = reviewAction('Mark reviewed and publish 标记为已审并发布', true);
 
 export const BulkMarkReviewedAction = ({ model, documents }: { model: string; documents: Array<{ documentId: string }> }) => {
   const { post } = useFetchClient();

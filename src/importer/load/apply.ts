@@ -1,70 +1,88 @@
 import type { Core } from '@strapi/strapi';
-import type { NewsroomUid } from '../../content-types';
+import { isSearchable, type SearchableUid } from '../../search/entry';
+import { syncDocuments } from '../../search/service';
 import type { PlanEntry } from '../plan/plan';
 import { ARTICLE_RELATIONS, PAGE_SPEC, type Fields, type ImportSnapshot } from '../plan/records';
 import { indexDocument, type DocumentIndex } from './current';
+import { createVersionWriter, type VersionWriter } from './versions';
+
+type Knex = Core.Strapi['db']['connection'];
 
 /**
- * The only code that writes imported documents. Entries arrive page first, then entities, then
- * articles, so by the time a document links to another, that one has a documentId in the index
- * and, when publishing, is published already: a published article keeps only the relations to
- * published entities.
+ * The only code that writes imported documents, inside the page's import transaction `trx`.
+ * Entries arrive page first, then entities, then articles, so by the time a document links to
+ * another, that one has a documentId in the index and, when publishing, is published already: a
+ * published article keeps only the relations to published entities.
  */
 export async function applyPlan(
   strapi: Core.Strapi,
+  trx: Knex,
   entries: PlanEntry[],
   index: DocumentIndex,
   options: { publish: boolean },
 ): Promise<void> {
+  const writer = createVersionWriter(strapi, trx);
+  const republished: Array<{ uid: string; documentId: string }> = [];
+
   for (const entry of entries) {
+    const { uid } = entry.spec;
     const publishing = options.publish && entry.spec.draftAndPublish;
     const { publication } = entry;
-    if (publishing && publication.kind === 'merged') {
-      await publishMerged(strapi, entry, publication.published, publication.draft, index);
+
+    if (entry.action === 'create') {
+      const documentId = await writer.create(uid, payload(entry.data, entry.snapshot, index), { publish: publishing });
+      entry.documentId = documentId;
+      indexDocument(index, uid, entry.key, documentId);
+      if (publishing) republished.push({ uid, documentId });
       continue;
     }
 
-    if (entry.action === 'create') {
-      const created = await strapi.documents(entry.spec.uid).create({ data: payload(entry.data, entry.snapshot, index) });
-      entry.documentId = created.documentId;
-      indexDocument(index, entry.spec.uid, entry.key, created.documentId);
-    } else if (entry.action === 'update') {
-      await writeDraft(strapi, entry, entry.data, index);
-    } else if (entry.snapshotOnly) {
-      await writeSnapshotOnly(strapi, entry);
+    const documentId = entry.documentId as string;
+    if (publishing && publication.kind === 'merged') {
+      await publishMerged(writer, entry, publication.published, publication.draft, index);
+      republished.push({ uid, documentId });
+      continue;
     }
-    if (publishing && publication.kind === 'draft') await publishDraft(strapi, entry);
+    if (entry.action === 'update') await writer.update(uid, documentId, 'draft', payload(entry.data, entry.snapshot, index));
+    else if (entry.snapshotOnly) await writeSnapshotOnly(strapi, entry);
+    if (publishing && publication.kind === 'draft') {
+      await writer.publish(uid, documentId);
+      republished.push({ uid, documentId });
+    }
   }
+
+  // The Document Service's search middleware does not see these writes; the index is kept in
+  // step here, in the same transaction, so a page that rolls back leaves the index as it was.
+  const byType = new Map<SearchableUid, string[]>();
+  for (const { uid, documentId } of republished) {
+    if (!isSearchable(uid)) continue;
+    const documentIds = byType.get(uid) ?? [];
+    documentIds.push(documentId);
+    byType.set(uid, documentIds);
+  }
+  for (const [uid, documentIds] of byType) await syncDocuments(strapi, uid, documentIds);
 }
 
-function payload(data: Fields, snapshot: ImportSnapshot, index: DocumentIndex): never {
-  return { ...withRelationIds(data, index), importSnapshot: snapshot } as never;
-}
-
-async function writeDraft(strapi: Core.Strapi, entry: PlanEntry, data: Fields, index: DocumentIndex): Promise<void> {
-  await strapi.documents(entry.spec.uid).update({ documentId: entry.documentId as string, data: payload(data, entry.snapshot, index) });
-}
-
-/** Only called for types with Draft & Publish, which are the newsroom types. */
-async function publishDraft(strapi: Core.Strapi, entry: PlanEntry): Promise<void> {
-  await strapi.documents(entry.spec.uid as NewsroomUid).publish({ documentId: entry.documentId as string });
+function payload(data: Fields, snapshot: ImportSnapshot, index: DocumentIndex): Fields {
+  return { ...withRelationIds(data, index), importSnapshot: snapshot as never };
 }
 
 /**
- * Strapi publishes by copying the draft, so the published version is staged in the draft,
- * published, and the draft then gets back the editor's pending changes merged with the
- * importer's. All of it runs in the page's transaction, so nobody sees the staged draft.
+ * The draft holds an editor's changes that were never published: the published version gets the
+ * last published version plus the importer's changes, the draft its own merge. The draft is
+ * written a millisecond later so that editors still see it as modified.
  */
-async function publishMerged(strapi: Core.Strapi, entry: PlanEntry, published: Fields, draft: Fields, index: DocumentIndex): Promise<void> {
-  await writeDraft(strapi, entry, published, index);
-  await publishDraft(strapi, entry);
-  await writeDraft(strapi, entry, draft, index);
+async function publishMerged(writer: VersionWriter, entry: PlanEntry, published: Fields, draft: Fields, index: DocumentIndex): Promise<void> {
+  const at = new Date();
+  const documentId = entry.documentId as string;
+  await writer.update(entry.spec.uid, documentId, 'published', payload(published, entry.snapshot, index), at);
+  await writer.update(entry.spec.uid, documentId, 'draft', payload(draft, entry.snapshot, index), new Date(at.getTime() + 1));
 }
 
 /**
- * What each page said changed but no visible field did: record it on the draft without going
- * through the Document Service, so the draft does not turn into "modified". The published
- * version keeps the snapshot it was published with: it tells what the importer wrote into it.
+ * What each page said changed but no visible field did: record it on the draft without touching
+ * its `updatedAt`, so the draft does not turn into "modified". The published version keeps the
+ * snapshot it was published with: it tells what the importer wrote into it.
  */
 async function writeSnapshotOnly(strapi: Core.Strapi, entry: PlanEntry): Promise<void> {
   const where = entry.spec.draftAndPublish ? { documentId: entry.documentId, publishedAt: null } : { documentId: entry.documentId };

@@ -1,4 +1,4 @@
-import { deletedLines, fileLine, summaryTable, unassignedLines } from '../../../src/importer/report';
+import { deletedLines, fileLine, keptLines, summaryTable, unassignedLines } from '../../../src/importer/report';
 import type { FileReport, ImportReport, TypeCounts } from '../../../src/importer/service';
 
 function counts(create: number, update = 0, unchanged = 0, keptForEditor = 0): TypeCounts {
@@ -29,6 +29,18 @@ describe('deletedLines', () => {
   it('names each article left deleted and how to bring it back', () => {
     const lines = deletedLines(fileReport({ deleted: [{ key: 'k1', title: '新区举行项目签约仪式' }] }));
     expect(lines).toEqual(['  deleted by an editor, not re-created (--restore-deleted brings it back): 新区举行项目签约仪式 [k1]']);
+  });
+});
+
+describe('keptLines', () => {
+  it('names each document of the file whose fields an editor changed, and those fields', () => {
+    const report = fileReport({
+      changes: [
+        { type: 'Article', key: 'k1', action: 'update', fields: ['body'], keptForEditor: ['title', 'subtitle'] },
+        { type: 'Official', key: '周立新', action: 'unchanged', fields: [], keptForEditor: [] },
+      ],
+    });
+    expect(keptLines(report)).toEqual(['  Article k1: title, subtitle']);
   });
 });
 
@@ -78,9 +90,11 @@ describe('unassignedLines', () => {
 
 describe('summaryTable', () => {
   const report: ImportReport = {
-    files: [],
-    totals: { Official: counts(12, 3, 100, 2), 研究平台: counts(1) },
+    fileCount: 0,
+    skipped: 0,
     failed: 0,
+    firstErrors: [],
+    totals: { Official: counts(12, 3, 100, 2), 研究平台: counts(1) },
   };
   const lines = summaryTable(report).split('\n');
 
