@@ -67,11 +67,24 @@ async function countStatements(limit: number): Promise<{ statements: number; bod
   }
 }
 
+/**
+ * The app's background work (document events, store writes after the setup) can overlap a
+ * request and only ever adds statements: the fewest of a few runs is the request's own count.
+ */
+async function fewestStatements(limit: number): Promise<{ statements: number; body: any }> {
+  let fewest = await countStatements(limit);
+  for (let run = 1; run < 3; run += 1) {
+    const next = await countStatements(limit);
+    if (next.statements < fewest.statements) fewest = next;
+  }
+  return fewest;
+}
+
 describe('nested GraphQL lists', () => {
   it('issue as many SQL statements for 100 articles as for 10', async () => {
     await countStatements(1); // the first request loads the public role's permissions once
-    const ten = await countStatements(10);
-    const hundred = await countStatements(100);
+    const ten = await fewestStatements(10);
+    const hundred = await fewestStatements(100);
     expect(ten.body.errors).toBeUndefined();
     expect(hundred.body.errors).toBeUndefined();
     expect(ten.body.data.articles).toHaveLength(10);
