@@ -73,7 +73,12 @@ function buildV1App(): { load(): Promise<Core.Strapi>; remove(): void } {
   for (const component of ['article/credit.json', 'article/review-flag.json', 'official', 'page']) {
     rmSync(path.join(dist, 'src', 'components', component), { recursive: true });
   }
-  writeFileSync(path.join(dist, 'src', 'index.js'), 'module.exports = { register() {}, bootstrap() {} };\n');
+  // v1's lifecycle did nothing; the middlewares come from today's config, and the response cache's
+  // middleware needs the store that today's register() creates.
+  writeFileSync(
+    path.join(dist, 'src', 'index.js'),
+    "module.exports = { register({ strapi }) { require('./response-cache').registerResponseCache(strapi); }, bootstrap() {} };\n",
+  );
 
   return {
     load() {
