@@ -396,13 +396,14 @@ async function benchApi(app: TestApp, seconds: number): Promise<ApiResult[]> {
 
 /**
  * The article list as most readers get it: answered from the in-process response cache
- * (src/response-cache/), filled by one read first. Every answer must be a hit, or the figure
- * would mix in fresh reads.
+ * (src/response-cache/), filled by one read first. The share of hits is part of the figure: when
+ * the kept answer outlives its TTL, the next reader gets a fresh read, as readers do.
  */
 async function benchWarmList(base: string, seconds: number): Promise<ApiResult> {
   const route = '/api/articles';
   await fetch(base + route);
-  let misses = 0;
+  let hits = 0;
+  let answers = 0;
   const run = await autocannon({
     url: base,
     connections: 10,
@@ -412,12 +413,13 @@ async function benchWarmList(base: string, seconds: number): Promise<ApiResult> 
       path: route,
       onResponse: (_status, _body, _context, headers) => {
         const answeredBy = Object.entries(headers ?? {}).find(([name]) => name.toLowerCase() === 'x-response-cache')?.[1];
-        if (answeredBy !== 'hit') misses += 1;
+        answers += 1;
+        if (answeredBy === 'hit') hits += 1;
       },
     }],
   });
-  if (misses > 0) throw new Error(`${misses} warm list request(s) were not answered from the response cache`);
-  return { route: `${route} (warm: response cache)`, requestsPerSecond: run.requests.average, p50: run.latency.p50, p99: run.latency.p99, non2xx: run.non2xx };
+  const hitShare = answers > 0 ? ((100 * hits) / answers).toFixed(2) : '0';
+  return { route: `${route} (warm: response cache, ${hitShare} % hits)`, requestsPerSecond: run.requests.average, p50: run.latency.p50, p99: run.latency.p99, non2xx: run.non2xx };
 }
 
 interface SizeResult {
