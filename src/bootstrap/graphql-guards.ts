@@ -1,15 +1,18 @@
 import type { Core } from '@strapi/strapi';
 import { canReadDrafts } from '../policies/draft-readers';
+import { checkGraphqlFilters } from '../limits/graphql-filters';
 
 type ResolverNext = (parent: unknown, args: Record<string, unknown>, context: unknown, info: unknown) => Promise<unknown>;
 
-/** Every shadow-CRUD query that lists or reads a newsroom type. */
-const READ_QUERIES = [
-  'articles', 'articles_connection', 'article',
-  'officials', 'officials_connection', 'official',
-  'projects', 'projects_connection', 'project',
-  'researchPlatforms', 'researchPlatforms_connection', 'researchPlatform',
-];
+/** Every shadow-CRUD query that lists or reads a newsroom type, with the type it reads. */
+const READ_QUERIES: Record<string, string> = {
+  articles: 'api::article.article', articles_connection: 'api::article.article', article: 'api::article.article',
+  officials: 'api::official.official', officials_connection: 'api::official.official', official: 'api::official.official',
+  projects: 'api::project.project', projects_connection: 'api::project.project', project: 'api::project.project',
+  researchPlatforms: 'api::research-platform.research-platform',
+  researchPlatforms_connection: 'api::research-platform.research-platform',
+  researchPlatform: 'api::research-platform.research-platform',
+};
 
 /** Arguments that reveal drafts, or which published entries have unpublished edits. */
 const DRAFT_ARGS = ['status', 'publicationFilter', 'hasPublishedVersion'];
@@ -24,7 +27,8 @@ function publishedOnly(args: Record<string, unknown>): Record<string, unknown> {
  * `status`, `publicationFilter` and `hasPublishedVersion`, and only API-token clients may use them.
  */
 export function registerGraphqlGuards(strapi: Core.Strapi): void {
-  const forcePublished = async (next: ResolverNext, parent: unknown, args: Record<string, unknown>, context: any, info: any) => {
+  const forcePublished = (uid: string) => async (next: ResolverNext, parent: unknown, args: Record<string, unknown>, context: any, info: any) => {
+    checkGraphqlFilters(strapi, uid, args.filters);
     if (canReadDrafts(context?.state?.auth)) return next(parent, args, context, info);
 
     // Nested relation resolvers inherit the root query's raw arguments from this map, so it
@@ -40,7 +44,7 @@ export function registerGraphqlGuards(strapi: Core.Strapi): void {
     .service('extension')
     .use(() => ({
       resolversConfig: Object.fromEntries(
-        READ_QUERIES.map((query) => [`Query.${query}`, { middlewares: [forcePublished] }]),
+        Object.entries(READ_QUERIES).map(([query, uid]) => [`Query.${query}`, { middlewares: [forcePublished(uid)] }]),
       ),
     }));
 }

@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { checkGraphqlFilters } from '../limits/graphql-filters';
 import type { Limits } from '../../config/limits';
 import { loadRelations } from '../limits/bounded-relations';
 
@@ -121,6 +122,7 @@ export function registerBatchedFields(strapi: Core.Strapi): void {
       const toMany = isRelation ? /Many$/.test(attribute.relation) : Boolean(attribute.repeatable);
 
       const middleware = async (next: ResolverNext, parent: Parent, args: Record<string, unknown>, context: any, info: unknown) => {
+        if (isRelation) checkGraphqlFilters(strapi, attribute.target, args.filters);
         if (hasOwnArguments(args) || typeof parent?.id !== 'number' || typeof context !== 'object' || context === null) {
           return next(parent, args, context, info);
         }

@@ -207,6 +207,25 @@ it('answers the named malformed inputs with a 400 and a message a client can sho
   expect(logged).toEqual([]);
 });
 
+it('answers GraphQL text operators on fields that are not text with a client error, top level and nested', async () => {
+  const cases: [string, RegExp][] = [
+    ['{ researchPlatforms(filters: { updatedAt: { startsWith: null } }) { kind } }', /updatedAt: operator startsWith does not apply to a datetime field/],
+    ['{ articles(filters: { issueDate: { containsi: "2023-01-28" } }) { title } }', /issueDate: operator containsi does not apply to a date field/],
+    ['{ articles(filters: { or: [{ title: { eq: "x" } }, { issueDate: { not: { eqi: "2023-01-28" } } }] }) { title } }', /operator eqi does not apply to a date field/],
+    ['{ articles(filters: { officials: { updatedAt: { endsWith: "2023-01-28T00:00:00Z" } } }) { title } }', /officials\.updatedAt: operator endsWith does not apply/],
+    ['{ articles { officials(filters: { updatedAt: { contains: "2023-01-28T00:00:00Z" } }) { name } } }', /updatedAt: operator contains does not apply/],
+  ];
+  for (const [query, message] of cases) {
+    const res = await request(app.http).post('/graphql').send({ query });
+    expect(res.status).toBeLessThan(500);
+    const [error] = res.body.errors ?? [];
+    expect({ query, code: error?.extensions?.code, message: error?.message }).toEqual({ query, code: 'BAD_USER_INPUT', message: expect.stringMatching(message) });
+  }
+  const titles = await request(app.http).post('/graphql').send({ query: '{ articles(filters: { title: { containsi: "郑州" } }) { title } }' });
+  expect(titles.body.errors).toBeUndefined();
+  expect(logged).toEqual([]);
+});
+
 it('serves a favicon instead of failing on every request for it', async () => {
   const res = await request(app.http).get('/favicon.ico').expect(200);
   expect(res.headers['content-type']).toMatch(/image/);
