@@ -36,6 +36,7 @@ interface ComponentField {
   componentUid: string;
   componentTable: string;
   joinTable: JoinTable;
+  jsonColumns: Set<string>;
 }
 
 interface RelationField {
@@ -104,7 +105,12 @@ function shapeOf(strapi: Core.Strapi, uid: string): DocumentShape {
       const componentMeta = metaOf(strapi, componentUid);
       const nested = Object.entries(componentMeta.attributes).find(([, a]) => a.type === 'relation' || a.type === 'component' || a.type === 'dynamiczone');
       if (nested) throw new Error(`${uid}.${field}: the import writer does not write nested components or relations (${componentUid}.${nested[0]})`);
-      components.set(field, { componentUid, componentTable: componentMeta.tableName, joinTable: stored.joinTable as JoinTable });
+      components.set(field, {
+        componentUid,
+        componentTable: componentMeta.tableName,
+        joinTable: stored.joinTable as JoinTable,
+        jsonColumns: jsonColumnsOf(componentMeta),
+      });
     } else if (attribute.type === 'dynamiczone' || attribute.type === 'media') {
       throw new Error(`${uid}.${field}: the import writer does not write ${attribute.type} fields`);
     } else if (attribute.type === 'relation' && !attribute.mappedBy && stored?.joinTable) {
@@ -449,8 +455,7 @@ export function createVersionWriter(strapi: Core.Strapi, trx: Knex): VersionWrit
       if (componentIds.length === 0) continue;
       const rows = (await trx(component.componentTable).whereIn('id', componentIds)) as Row[];
       const byId = new Map(rows.map((row) => [Number(row.id), row]));
-      const jsonColumns = jsonColumnsOf(metaOf(strapi, component.componentUid));
-      const copies = componentIds.flatMap((id) => (byId.has(id) ? [writable(byId.get(id) as Row, jsonColumns)] : []));
+      const copies = componentIds.flatMap((id) => (byId.has(id) ? [writable(byId.get(id) as Row, component.jsonColumns)] : []));
       copiedJoins.push(...joinRows(component, field, toRowId, await insertRaw(component.componentTable, copies)));
     }
     await insertJoins(owner, copiedJoins);
