@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
+import { STRING_TYPES, TEXT_MATCH } from './query-schema';
 
 /**
  * GraphQL's generated filter inputs offer the text operators on every scalar (`startsWith` on a
@@ -8,8 +9,8 @@ import { errors } from '@strapi/utils';
  * (query-schema.ts) refuses them by attribute type; this is its twin for GraphQL's arguments,
  * which arrive already parsed and typed by the schema, so only the operators need checking.
  */
-const TEXT_OPERATORS = new Set(['eqi', 'nei', 'contains', 'notContains', 'containsi', 'notContainsi', 'startsWith', 'startsWithi', 'endsWith', 'endsWithi']);
-const TEXT_TYPES = new Set(['string', 'text', 'richtext', 'email', 'uid', 'enumeration']);
+/** The REST validator's text operators as GraphQL names them, without the `$`. */
+const TEXT_OPERATORS = new Set(TEXT_MATCH.map((operator) => operator.slice(1)));
 const LOGICAL = new Set(['and', 'or', 'not']);
 
 type Attribute = { type: string; target?: string; component?: string };
@@ -39,7 +40,7 @@ function check(strapi: Core.Strapi, model: Model, filters: unknown, path: string
       if (target) check(strapi, target, value, `${path}.${name}`);
       continue;
     }
-    if (TEXT_TYPES.has(attribute.type) || value === null || typeof value !== 'object') continue;
+    if (STRING_TYPES.has(attribute.type) || value === null || typeof value !== 'object') continue;
     for (const operator of Object.keys(value as Record<string, unknown>)) {
       if (TEXT_OPERATORS.has(operator)) {
         throw new errors.ValidationError(`${path}.${name}: operator ${operator} does not apply to a ${attribute.type} field`);

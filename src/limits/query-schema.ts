@@ -22,13 +22,15 @@ const NUL = '\u0000';
 const INT32 = { min: -2147483648, max: 2147483647 };
 const INT64_DIGITS = 19;
 
-const STRING_TYPES = new Set(['string', 'text', 'richtext', 'email', 'uid', 'enumeration']);
+/** Attribute types stored as text: the only ones LIKE and LOWER apply to on every database. */
+export const STRING_TYPES = new Set(['string', 'text', 'richtext', 'email', 'uid', 'enumeration']);
 const INTEGER_TYPES = new Set(['integer', 'biginteger']);
 const DECIMAL_TYPES = new Set(['float', 'decimal']);
 const TEMPORAL_TYPES = new Set(['date', 'datetime', 'time', 'timestamp']);
 
 const COMPARISON = ['$eq', '$ne', '$lt', '$lte', '$gt', '$gte', '$in', '$notIn', '$between', '$null', '$notNull'];
-const TEXT_MATCH = [
+/** Operators that compare text (LIKE, LOWER), in Strapi's `$` form. */
+export const TEXT_MATCH = [
   '$eqi', '$nei', '$contains', '$notContains', '$containsi', '$notContainsi',
   '$startsWith', '$startsWithi', '$endsWith', '$endsWithi',
 ];
