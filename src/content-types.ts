@@ -20,3 +20,12 @@ export const ENTITY_ALIAS_UID = 'api::entity-alias.entity-alias';
 export const IMPORT_RUN_UID = 'api::import-run.import-run';
 
 export const EDITOR_ONLY_UIDS = [PAGE_UID, TOMBSTONE_UID, ENTITY_ALIAS_UID, IMPORT_RUN_UID] as const;
+
+/**
+ * What each imported article said about each entity: the importer's own record, hidden from
+ * the admin too. A content type rather than a table of its own, so `strapi export` carries it.
+ */
+export const ENTITY_CONTRIBUTION_UID = 'api::entity-contribution.entity-contribution';
+
+/** Types no public API may show: GraphQL generates nothing for them. */
+export const INTERNAL_UIDS = [...EDITOR_ONLY_UIDS, ENTITY_CONTRIBUTION_UID] as const;

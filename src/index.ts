@@ -7,6 +7,7 @@ import { useSqliteWriteAheadLog } from './bootstrap/sqlite-journal';
 import { createAdminFromEnv } from './bootstrap/admin-user';
 import { configureAdminViews, lockImportBookkeeping } from './bootstrap/admin-views';
 import { convertHeldJsonLists } from './importer/load/json-lists';
+import { moveContributionsOutOfSnapshots } from './importer/load/contributions';
 import { rememberDeletedArticles } from './importer/load/curation';
 import { ensureLookupIndexes } from './importer/load/lookup-indexes';
 import { grantDeskAction, registerDeskAction } from './desk/permission';
@@ -36,8 +37,9 @@ export default {
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     await useSqliteWriteAheadLog(strapi);
-    // Before anything reads content: finishes the v1 → v2 migration of database/migrations/.
+    // Before anything reads content: finishes the v1 → v2 migration of database/migrations/, then v2 → v3.
     await convertHeldJsonLists(strapi);
+    await moveContributionsOutOfSnapshots(strapi);
     await ensureLookupIndexes(strapi);
     await fillEmptyIndex(strapi);
     await grantPublicReadAccess(strapi);

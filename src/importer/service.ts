@@ -4,11 +4,24 @@ import type { Core } from '@strapi/strapi';
 import { PageError } from './errors';
 import { ExtractionSchema, type UnassignedText } from './contract';
 import { extractPage, readPage, type PageExtraction, type PageInput } from './extract';
-import { desiredArticle, desiredEntity, desiredPage, pageEntityMentions, type PageMeta, type PageSource } from './plan/desired';
+import {
+  contributionRows,
+  desiredArticle,
+  desiredEntity,
+  desiredPage,
+  needsEveryContribution,
+  pageEntityMentions,
+  type EntityHistory,
+  type EntityMentions,
+  type PageMeta,
+  type PageSource,
+} from './plan/desired';
+import { sameValue } from './plan/merge';
 import { planRecord, type PlanAction, type PlanEntry } from './plan/plan';
-import { ARTICLE_RELATIONS, TYPE_SPECS, type ArticleRelation, type CurrentRecord, type TypeSpec } from './plan/records';
+import { ARTICLE_RELATIONS, TYPE_SPECS, type Contribution, type ContributionRow, type TypeSpec } from './plan/records';
 import { readArticles, readEntities, readStoredPage, type DocumentIndex } from './load/current';
 import { applyPlan } from './load/apply';
+import { entityId, entityOf, readArticlesSay, readOthersSay, writeContributions, type ContributionChange } from './load/contributions';
 import { inImportTransaction } from './load/lock';
 import { curationState, forgetDeleted, readAliases, readDeletedKeys } from './load/curation';
 import { mentionedNames, withAliases, withoutDeleted } from './plan/curation';
@@ -77,6 +90,8 @@ const ERRORS_KEPT = 10;
 interface PagePlan {
   entries: PlanEntry[];
   deleted: Array<{ key: string; title: string }>;
+  /** Null when the page's articles say what they said last time. */
+  contributions: ContributionChange | null;
 }
 
 /**
@@ -97,39 +112,56 @@ async function planPage(strapi: Core.Strapi, printed: PageSource, index: Documen
   const entries: PlanEntry[] = [planRecord(page, await readStoredPage(strapi, page.key, index))];
   const currentArticles = await readArticles(strapi, pageArticleKeys, index);
   const mentions = pageEntityMentions(source.extraction);
+  const saidBefore = await readArticlesSay(strapi, pageArticleKeys);
+  const createdEntities: ContributionChange['createdEntities'] = [];
 
   for (const spec of ENTITY_SPECS) {
     const mentioned = mentions.filter((mention) => mention.spec === spec);
-    // Entities this page's articles linked last time but no longer mention: their share of
+    // Entities this page's articles described last time but no longer mention: their share of
     // posts/stage/host from this page must go, or a fixed extraction would never show.
     const mentionedKeys = new Set(mentioned.map((mention) => mention.key));
-    const dropped = previouslyLinked(currentArticles.values(), spec)
-      .filter((key) => !mentionedKeys.has(key))
-      .map((key) => ({ spec, key, contributions: {} }));
+    const dropped = [...saidBefore.keys()]
+      .map(entityOf)
+      .filter(({ entityType, entityKey }) => entityType === spec.label && !mentionedKeys.has(entityKey))
+      .map(({ entityKey }): EntityMentions => ({ spec, key: entityKey, contributions: {} }));
+    const described = [...mentioned, ...dropped];
 
-    const current = await readEntities(strapi, spec, [...mentionedKeys, ...dropped.map((d) => d.key)], index);
-    for (const mention of [...mentioned, ...dropped]) {
+    const current = await readEntities(strapi, spec, described.map((mention) => mention.key), index);
+    const historyOf = (key: string): EntityHistory | null => {
+      const existing = current.get(key);
+      if (!existing) return null;
+      return { summary: existing.snapshot?.summary ?? null, pageSaid: saidBefore.get(entityId(spec.label, key)) ?? {} };
+    };
+    const rebuilt = described.filter((mention) => needsEveryContribution(mention, historyOf(mention.key)));
+    const othersSaid = await readOthersSay(strapi, spec, rebuilt.map((mention) => mention.key), pageArticleKeys);
+
+    for (const mention of described) {
       const existing = current.get(mention.key) ?? null;
       if (!existing && !mentionedKeys.has(mention.key)) continue;
-      const desired = desiredEntity(mention, existing?.snapshot?.contributions, pageArticleKeys);
-      if (desired) entries.push(planRecord(desired, existing));
+      const desired = desiredEntity(mention, historyOf(mention.key), othersSaid.get(mention.key) ?? null);
+      if (!desired) continue;
+      entries.push(planRecord(desired, existing));
+      if (!existing) createdEntities.push({ entityType: spec.label, entityKey: mention.key });
     }
   }
 
   for (const article of source.extraction.articles) {
     entries.push(planRecord(desiredArticle(article, source), currentArticles.get(article.key) ?? null));
   }
-  return { entries, deleted };
+
+  const rows = contributionRows(mentions);
+  const unchanged = createdEntities.length === 0 && sameValue(saidByEntity(rows) as never, Object.fromEntries(saidBefore) as never);
+  const contributions = unchanged ? null : { articleKeys: pageArticleKeys, rows, createdEntities };
+  return { entries, deleted, contributions };
 }
 
-function previouslyLinked(articles: Iterable<CurrentRecord>, spec: TypeSpec): string[] {
-  const relation = (Object.keys(ARTICLE_RELATIONS) as ArticleRelation[]).find((name) => ARTICLE_RELATIONS[name] === spec);
-  if (!relation) return [];
-  const keys = [...articles].flatMap((article) => {
-    const written = article.snapshot?.written[relation];
-    return Array.isArray(written) ? written.filter((key): key is string => typeof key === 'string') : [];
-  });
-  return [...new Set(keys)];
+function saidByEntity(rows: readonly ContributionRow[]): Record<string, Record<string, Contribution>> {
+  const byEntity: Record<string, Record<string, Contribution>> = {};
+  for (const { entityType, entityKey, articleKey, said } of rows) {
+    const id = entityId(entityType, entityKey);
+    byEntity[id] = { ...byEntity[id], [articleKey]: said };
+  }
+  return byEntity;
 }
 
 function emptyCounts(): TypeCounts {
@@ -215,6 +247,7 @@ export function createImporter(strapi: Core.Strapi) {
         const planned = await planPage(strapi, source, index, restoreDeleted);
         if (restoreDeleted) await forgetDeleted(strapi, source.extraction.articles.map((article) => article.key));
         await applyPlan(strapi, trx, planned.entries, index, { publish: options.publish });
+        if (planned.contributions) await writeContributions(strapi, planned.contributions);
         const report = reportOf(planned);
         if (run) await stampPage(strapi, trx, run, asSkipped(report));
         return report;

@@ -110,15 +110,14 @@ async function importAsV1(strapi: Core.Strapi, file: string, meta: PageMeta): Pr
   const { extraction, rawText } = extractPage(readPage(file), { issueDate: meta.issueDate });
   const source = { extraction, rawText, meta };
   const documentIds = new Map<string, string>();
-  const pageArticleKeys = extraction.articles.map((article) => article.key);
 
   for (const mention of pageEntityMentions(extraction)) {
-    const desired = desiredEntity(mention, undefined, pageArticleKeys);
+    const desired = desiredEntity(mention, null, null);
     if (!desired) continue;
     let written: Fields = desired.fields;
-    let contributions = desired.contributions as Record<string, unknown>;
+    let contributions = mention.contributions as Record<string, unknown>;
     if (mention.spec === OFFICIAL_SPEC) {
-      const said = Object.entries(desired.contributions as Record<string, { titles: string[] }>);
+      const said = Object.entries(mention.contributions as Record<string, { titles: string[] }>);
       contributions = Object.fromEntries(said.map(([key, { titles }]) => [key, { titles }]));
       written = { name: mention.key, titles: unique(said.flatMap(([, { titles }]) => titles)) };
     }

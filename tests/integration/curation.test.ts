@@ -13,6 +13,7 @@ const VARIANT_PAGE = path.join(APP_ROOT, 'tests', 'fixtures', 'desk', 'variant-s
 const ARTICLE = 'api::article.article';
 const OFFICIAL = 'api::official.official';
 const TOMBSTONE = 'api::tombstone.tombstone';
+const CONTRIBUTION = 'api::entity-contribution.entity-contribution';
 const VISIT = '经开区调研重点项目';
 const STREETS = '老城区完成街巷改造';
 
@@ -68,6 +69,18 @@ describe('merging two spellings of one official', () => {
     expect(officialNames(await articleTitled(VISIT))).toEqual(['周立新']);
     expect(officialNames(await articleTitled(VISIT, 'published'))).toEqual(['周立新']);
     expect((await aliasesOf(app.strapi, OFFICIAL_SPEC, kept!.documentId)).map((alias) => alias.name)).toEqual(['周立兴']);
+
+    // What the misprinting article said is said about the kept entry now, and the kept entry's
+    // summary is rebuilt with it by the next import that names it.
+    const visit = await app.strapi.db.query(ARTICLE).findOne({ where: { title: VISIT, publishedAt: null }, select: ['sourceKey'] });
+    const said = await app.strapi.db.query(CONTRIBUTION).findMany({
+      where: { entityType: 'Official', entityKey: { $in: ['周立新', '周立兴'] } },
+      select: ['entityKey', 'articleKey'],
+    });
+    expect(said.filter((row: { entityKey: string }) => row.entityKey === '周立兴')).toEqual([]);
+    expect(said.map((row: { articleKey: string }) => row.articleKey)).toContain(visit.sourceKey);
+    const keptDraft = await app.strapi.db.query(OFFICIAL).findOne({ where: { documentId: kept!.documentId, publishedAt: null }, select: ['importSnapshot'] });
+    expect(keptDraft.importSnapshot).not.toHaveProperty('summary');
   });
 
   it('links the merged spelling to the kept entry on every later import, writing nothing new', async () => {

@@ -98,6 +98,15 @@ describe('opening a v1 database', () => {
     expect(await knex.schema.hasTable('newsroom_held_json_lists')).toBe(false);
   });
 
+  it('keeps what each article said about an official apart from the official, as snapshot version 3 does', async () => {
+    const draft = await strapi.db.query(OFFICIAL).findOne({ where: { name: '安伟', publishedAt: null }, select: ['importSnapshot'] });
+    expect(draft.importSnapshot).toMatchObject({ version: 3, summary: { posts: [post('市委书记', '2023-01-28'), post('省委常委', '2023-01-28')] } });
+    expect(draft.importSnapshot).not.toHaveProperty('contributions');
+    const said = await strapi.db.query('api::entity-contribution.entity-contribution').findMany({ where: { entityType: 'Official', entityKey: '安伟' } });
+    expect(said.length).toBeGreaterThan(0);
+    expect(said.every((row: { said: { issueDate: string } }) => row.said.issueDate === '2023-01-28')).toBe(true);
+  });
+
   it('shows the new fields in the admin views laid out by v1, keeping an editor’s label', async () => {
     const contentTypes = strapi.plugin('content-manager').service('content-types');
     const configuration = await contentTypes.findConfiguration(contentTypes.findContentType(ARTICLE));

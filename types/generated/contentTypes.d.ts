@@ -537,6 +537,50 @@ export interface ApiEntityAliasEntityAlias extends Struct.CollectionTypeSchema {
   };
 }
 
+export interface ApiEntityContributionEntityContribution
+  extends Struct.CollectionTypeSchema {
+  collectionName: 'entity_contributions';
+  info: {
+    description: "What one imported article said about an official, project or platform. The importer's own record: an entity's posts, stage or host are rebuilt from these when a page changes its say.";
+    displayName: 'Entity contribution';
+    pluralName: 'entity-contributions';
+    singularName: 'entity-contribution';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  pluginOptions: {
+    'content-manager': {
+      visible: false;
+    };
+    'content-type-builder': {
+      visible: false;
+    };
+  };
+  attributes: {
+    articleKey: Schema.Attribute.String & Schema.Attribute.Required;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    entityKey: Schema.Attribute.String & Schema.Attribute.Required;
+    entityType: Schema.Attribute.Enumeration<
+      ['Official', 'Project', 'ResearchPlatform']
+    > &
+      Schema.Attribute.Required;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<
+      'oneToMany',
+      'api::entity-contribution.entity-contribution'
+    > &
+      Schema.Attribute.Private;
+    publishedAt: Schema.Attribute.DateTime;
+    said: Schema.Attribute.JSON & Schema.Attribute.Required;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+  };
+}
+
 export interface ApiImportRunImportRun extends Struct.CollectionTypeSchema {
   collectionName: 'import_runs';
   info: {
@@ -1261,6 +1305,7 @@ declare module '@strapi/strapi' {
       'admin::user': AdminUser;
       'api::article.article': ApiArticleArticle;
       'api::entity-alias.entity-alias': ApiEntityAliasEntityAlias;
+      'api::entity-contribution.entity-contribution': ApiEntityContributionEntityContribution;
       'api::import-run.import-run': ApiImportRunImportRun;
       'api::official.official': ApiOfficialOfficial;
       'api::page.page': ApiPagePage;

@@ -4,6 +4,7 @@ import { errors } from '@strapi/utils';
 import { ARTICLE_UID, ENTITY_ALIAS_UID, TOMBSTONE_UID } from '../../content-types';
 import { ARTICLE_RELATIONS, type ArticleRelation, type FieldValue, type ImportSnapshot, type TypeSpec } from '../plan/records';
 import type { AliasMap } from '../plan/curation';
+import { moveContributions } from './contributions';
 import { inImportTransaction } from './lock';
 
 interface EntityRow {
@@ -128,7 +129,8 @@ const isDraft = (row: { publishedAt: unknown }) => row.publishedAt === null || r
  * the merged entry links the kept one, the merged entry is deleted, and its spellings become
  * aliases of the kept entry so imports link them there. Articles' import snapshots are rewritten
  * too: the kept link counts as the importer's own, so the next import neither drops it nor
- * reports it as an editor's change. Runs under the import lock, in one transaction.
+ * reports it as an editor's change. What articles said about the merged entry is said about the
+ * kept one from now on. Runs under the import lock, in one transaction.
  */
 export async function mergeEntity(
   strapi: Core.Strapi,
@@ -167,6 +169,8 @@ export async function mergeEntity(
     }
 
     await strapi.documents(spec.uid).delete({ documentId: mergedDocumentId });
+    await moveContributions(strapi, spec, mergedKey, keptKey);
+    await forgetSummary(strapi, spec, keptDocumentId);
 
     // Spellings merged into the merged entry earlier follow it to the kept one.
     await strapi.db.query(ENTITY_ALIAS_UID).updateMany({
@@ -182,6 +186,21 @@ export async function mergeEntity(
     }
     return { kept: { documentId: keptDocumentId, name: keptDraft.name }, aliases: spellings, articlesRelinked };
   });
+}
+
+/**
+ * The kept entry's summary no longer covers everything said about it, so the next import that
+ * names it rebuilds the summary from every contribution (desiredEntity). Its draft keeps its
+ * `updatedAt`: nothing an editor sees changed.
+ */
+async function forgetSummary(strapi: Core.Strapi, spec: TypeSpec, documentId: string): Promise<void> {
+  const draft = (await strapi.db.query(spec.uid).findOne({
+    where: { documentId, publishedAt: null },
+    select: ['id', 'importSnapshot'],
+  })) as { id: number; importSnapshot: ImportSnapshot | null } | null;
+  if (!draft?.importSnapshot?.summary) return;
+  const { summary: _forgotten, ...snapshot } = draft.importSnapshot;
+  await strapi.db.query(spec.uid).updateMany({ where: { id: draft.id }, data: { importSnapshot: snapshot } });
 }
 
 function snapshotRelinked(snapshot: ImportSnapshot | null, relation: ArticleRelation, from: string, to: string): ImportSnapshot | null {

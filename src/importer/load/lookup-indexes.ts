@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { ARTICLE_UID, ENTITY_ALIAS_UID, OFFICIAL_UID, PAGE_UID, PROJECT_UID, RESEARCH_PLATFORM_UID, TOMBSTONE_UID } from '../../content-types';
+import { ARTICLE_UID, ENTITY_ALIAS_UID, ENTITY_CONTRIBUTION_UID, OFFICIAL_UID, PAGE_UID, PROJECT_UID, RESEARCH_PLATFORM_UID, TOMBSTONE_UID } from '../../content-types';
 
 /**
  * The columns the importer looks documents up by, page after page: natural keys, names,
@@ -7,17 +7,20 @@ import { ARTICLE_UID, ENTITY_ALIAS_UID, OFFICIAL_UID, PAGE_UID, PROJECT_UID, RES
  * by the application, not the database), so each page's lookups scanned whole tables and an
  * archive's import time grew with the square of its size.
  */
-const LOOKUP_COLUMNS: ReadonlyArray<readonly [uid: string, attribute: string]> = [
-  [ARTICLE_UID, 'sourceKey'],
-  [OFFICIAL_UID, 'importKey'],
-  [OFFICIAL_UID, 'name'],
-  [PROJECT_UID, 'importKey'],
-  [PROJECT_UID, 'name'],
-  [RESEARCH_PLATFORM_UID, 'importKey'],
-  [RESEARCH_PLATFORM_UID, 'name'],
-  [PAGE_UID, 'fileName'],
-  [TOMBSTONE_UID, 'sourceKey'],
-  [ENTITY_ALIAS_UID, 'name'],
+const LOOKUP_COLUMNS: ReadonlyArray<readonly [uid: string, attributes: readonly string[]]> = [
+  [ARTICLE_UID, ['sourceKey']],
+  [OFFICIAL_UID, ['importKey']],
+  [OFFICIAL_UID, ['name']],
+  [PROJECT_UID, ['importKey']],
+  [PROJECT_UID, ['name']],
+  [RESEARCH_PLATFORM_UID, ['importKey']],
+  [RESEARCH_PLATFORM_UID, ['name']],
+  [PAGE_UID, ['fileName']],
+  [TOMBSTONE_UID, ['sourceKey']],
+  [ENTITY_ALIAS_UID, ['name']],
+  // A page's say is found by its articles, an entity's by its type and key.
+  [ENTITY_CONTRIBUTION_UID, ['articleKey']],
+  [ENTITY_CONTRIBUTION_UID, ['entityType', 'entityKey']],
 ];
 
 /**
@@ -48,11 +51,14 @@ export interface LookupIndex {
 export function lookupIndexes(strapi: Core.Strapi): LookupIndex[] {
   const metaOf = (uid: string) => strapi.db.metadata.get(uid as never) as unknown as TableMeta;
   const named = (table: string, columns: string[]): LookupIndex => ({ table, columns, name: `${table}_${columns.join('_')}_lookup` });
-  const byColumn = LOOKUP_COLUMNS.map(([uid, attribute]) => {
+  const byColumn = LOOKUP_COLUMNS.map(([uid, attributes]) => {
     const meta = metaOf(uid);
-    const column = meta.attributes[attribute]?.columnName;
-    if (!column) throw new Error(`${uid} has no column for ${attribute} to index`);
-    return named(meta.tableName, [column]);
+    const columns = attributes.map((attribute) => {
+      const column = meta.attributes[attribute]?.columnName;
+      if (!column) throw new Error(`${uid} has no column for ${attribute} to index`);
+      return column;
+    });
+    return named(meta.tableName, columns);
   });
   const byLastLink = APPENDED_RELATIONS.map(([uid, attribute]) => {
     const joinTable = metaOf(uid).attributes[attribute]?.joinTable;

@@ -1,4 +1,5 @@
-import { PROJECT_STAGES, type ArticleExtraction, type Extraction, type ProjectStage } from '../contract';
+import type { ArticleExtraction, Extraction } from '../contract';
+import { sameValue } from './merge';
 import {
   ARTICLE_SPEC,
   OFFICIAL_SPEC,
@@ -6,14 +7,12 @@ import {
   PROJECT_SPEC,
   RESEARCH_PLATFORM_SPEC,
   type Contribution,
+  type ContributionRow,
   type DesiredRecord,
   type Fields,
-  type OfficialContribution,
-  type PlatformContribution,
-  type Post,
-  type ProjectContribution,
   type TypeSpec,
 } from './records';
+import { addToSummary, summarize, summaryFields, type EntitySummary } from './summary';
 
 /** Facts about a page that are not printed in its text (from --issue-date or seeds/manifest.json). */
 export interface PageMeta {
@@ -115,76 +114,67 @@ export function pageEntityMentions(extraction: Extraction): EntityMentions[] {
   return [...byKey.values()];
 }
 
+/** What the database holds of an entity that exists, for desiredEntity. */
+export interface EntityHistory {
+  /** The summary in the entity's snapshot: null when it has none to build on. */
+  summary: EntitySummary | null;
+  /** What this page's articles said about it when the page was last imported. */
+  pageSaid: Record<string, Contribution>;
+}
+
 /**
- * Combines this page's mentions with what earlier imports of other pages contributed. The page's
- * own articles replace their earlier say, so a re-import reflects an improved extraction; an
- * entity the page no longer mentions is passed with no contributions and loses the page's say.
+ * Whether the entity's summary must be rebuilt from every article's say, which then has to be
+ * read: when there is no summary to build on, or when this page now says something else than it
+ * did (a summary can take a say in but cannot take one back). A new page, or a page saying what
+ * it said before, costs nothing but its own say, however often the entity was named elsewhere.
+ */
+export function needsEveryContribution(mentions: EntityMentions, history: EntityHistory | null): boolean {
+  if (!history) return false;
+  if (history.summary === null) return true;
+  return Object.keys(history.pageSaid).length > 0 && !sameValue(history.pageSaid as never, mentions.contributions as never);
+}
+
+/**
+ * Combines this page's mentions with what other pages' articles said. The page's own articles
+ * replace their earlier say, so a re-import reflects an improved extraction; an entity the page no
+ * longer mentions is passed with no contributions and loses the page's say. `history` is null for
+ * an entity that does not exist (yet, or any more: an entry deleted by an editor starts afresh);
+ * `othersSaid` is every other page's say, read when needsEveryContribution asks for it.
  */
 export function desiredEntity(
   mentions: EntityMentions,
-  previous: Record<string, Contribution> | undefined,
-  pageArticleKeys: readonly string[],
+  history: EntityHistory | null,
+  othersSaid: Record<string, Contribution> | null,
 ): DesiredRecord | null {
-  const merged: Record<string, Contribution> = {};
-  for (const [articleKey, contribution] of Object.entries(previous ?? {})) {
-    if (!pageArticleKeys.includes(articleKey)) merged[articleKey] = contribution;
+  if (needsEveryContribution(mentions, history) && !othersSaid) {
+    throw new Error(`${mentions.spec.label} "${mentions.key}" needs every article's say to be planned`);
   }
-  Object.assign(merged, mentions.contributions);
+  let summary: EntitySummary | null;
+  if (!history) summary = summarize(mentions.spec, mentions.contributions);
+  else if (othersSaid) summary = summarize(mentions.spec, { ...othersSaid, ...mentions.contributions });
+  else if (Object.keys(history.pageSaid).length > 0) summary = history.summary;
+  else {
+    summary = Object.entries(mentions.contributions).reduce<EntitySummary | null>(
+      (built, [articleKey, said]) => addToSummary(mentions.spec, built, articleKey, said),
+      history.summary,
+    );
+  }
   // Nobody mentions the entity any more: leave it as it is for an editor to judge.
-  if (Object.keys(merged).length === 0) return null;
-
-  // Sorted by article key, so the result does not depend on import order or on how the
-  // database orders JSON object keys (PostgreSQL's jsonb does not keep insertion order).
-  const contributions = Object.fromEntries(Object.entries(merged).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-  const fields = entityFields(mentions.spec, mentions.key, Object.values(contributions));
-  return { spec: mentions.spec, key: mentions.key, fields, contributions, createOnly: { importKey: mentions.key } };
-}
-
-function entityFields(spec: TypeSpec, name: string, contributions: Contribution[]): Fields {
-  if (spec === OFFICIAL_SPEC) {
-    return { name, posts: postsFrom(contributions as OfficialContribution[]) };
-  }
-  if (spec === PROJECT_SPEC) {
-    return { name, stage: furthestStage((contributions as ProjectContribution[]).map((c) => c.stage)) };
-  }
-  const platforms = contributions as PlatformContribution[];
-  const latest = platforms[platforms.length - 1];
+  if (!summary) return null;
   return {
-    name,
-    // A printed name anywhere beats a derived one.
-    nameGenerated: platforms.every((c) => c.nameGenerated),
-    kind: latest.kind,
-    hostInstitution: [...platforms].reverse().find((c) => c.host !== null)?.host ?? null,
+    spec: mentions.spec,
+    key: mentions.key,
+    fields: summaryFields(mentions.spec, mentions.key, summary),
+    summary,
+    createOnly: { importKey: mentions.key },
   };
 }
 
-/**
- * Each title printed before the official's name, with the first and last issue that printed it
- * (unknown when no page said its issue date), earliest first; undated posts come last.
- */
-export function postsFrom(contributions: OfficialContribution[]): Post[] {
-  const posts = new Map<string, Post>();
-  for (const { titles, issueDate } of contributions) {
-    for (const title of titles) {
-      const post = posts.get(title) ?? { title, firstSeen: null, lastSeen: null };
-      if (issueDate !== null) {
-        if (post.firstSeen === null || issueDate < post.firstSeen) post.firstSeen = issueDate;
-        if (post.lastSeen === null || issueDate > post.lastSeen) post.lastSeen = issueDate;
-      }
-      posts.set(title, post);
-    }
-  }
-  const undatedLast = (post: Post) => post.firstSeen ?? '\uffff';
-  return [...posts.values()].sort((a, b) => (undatedLast(a) < undatedLast(b) ? -1 : undatedLast(a) > undatedLast(b) ? 1 : 0));
-}
-
-/** Projects only move forward (signed → groundbreaking → in production), whichever page is read last. */
-const STAGE_PROGRESS: readonly ProjectStage[] = ['signed', 'groundbreaking', 'in_production'];
-
-function furthestStage(stages: Array<ProjectStage | null>): ProjectStage | null {
-  const known = stages.filter((stage): stage is ProjectStage => stage !== null && PROJECT_STAGES.includes(stage));
-  if (known.length === 0) return null;
-  return known.reduce((a, b) => (STAGE_PROGRESS.indexOf(b) > STAGE_PROGRESS.indexOf(a) ? b : a));
+/** The page's say about each entity, one row per article and entity, as the contributions keep it. */
+export function contributionRows(mentions: readonly EntityMentions[]): ContributionRow[] {
+  return mentions.flatMap(({ spec, key, contributions }) =>
+    Object.entries(contributions).map(([articleKey, said]) => ({ entityType: spec.label, entityKey: key, articleKey, said })),
+  );
 }
 
 function unique(values: string[]): string[] {

@@ -1,4 +1,3 @@
-import { postsFrom } from './desired';
 import {
   ARTICLE_SPEC,
   OFFICIAL_SPEC,
@@ -11,6 +10,7 @@ import {
   type Post,
   type TypeSpec,
 } from './records';
+import { postsFrom, summarize } from './summary';
 
 /**
  * Content model v1 kept an article's reporters and an official's titles as JSON lists, and
@@ -62,11 +62,18 @@ export function datedContributions(
   );
 }
 
-/** A v1 snapshot as v2; anything else (already v2, or none) is returned as it is. */
+/** Version 2 kept every article's say about an entity in the entity's own snapshot. */
+export interface SnapshotV2 {
+  version: 2;
+  written: Fields;
+  contributions?: Record<string, Contribution>;
+}
+
+/** A v1 snapshot as v2; anything else (already v2 or later, or none) is returned as it is. */
 export function upgradeSnapshot(spec: TypeSpec, snapshot: unknown, issueDateOf: (articleKey: string) => string | null): unknown {
   if (!isLegacySnapshot(snapshot)) return snapshot;
   const { reporters, titles, ...written } = snapshot.written as Record<string, FieldValue>;
-  const upgraded: ImportSnapshot = { version: SNAPSHOT_VERSION, written };
+  const upgraded: SnapshotV2 = { version: 2, written };
 
   if (spec === OFFICIAL_SPEC) {
     const contributions = datedContributions(snapshot.contributions, issueDateOf);
@@ -77,4 +84,26 @@ export function upgradeSnapshot(spec: TypeSpec, snapshot: unknown, issueDateOf: 
   }
   if (spec === ARTICLE_SPEC && reporters !== undefined) written.credits = legacyCredits(reporters);
   return upgraded;
+}
+
+function isSnapshotV2(value: unknown): value is SnapshotV2 {
+  const snapshot = value as SnapshotV2 | null;
+  return snapshot !== null && typeof snapshot === 'object' && snapshot.version === 2 && typeof snapshot.written === 'object';
+}
+
+/**
+ * A v2 snapshot as v3, with the contributions it held, to be kept apart from now on; anything
+ * else is returned as it is, with no contributions. The summary is built from the same
+ * contributions, so the entity's next import adds to it as if v3 had written it.
+ */
+export function snapshotWithoutContributions(
+  spec: TypeSpec,
+  snapshot: unknown,
+): { snapshot: unknown; contributions: Record<string, Contribution> } {
+  if (!isSnapshotV2(snapshot)) return { snapshot, contributions: {} };
+  const contributions = snapshot.contributions ?? {};
+  const upgraded: ImportSnapshot = { version: SNAPSHOT_VERSION, written: snapshot.written };
+  const summary = snapshot.contributions ? summarize(spec, contributions) : null;
+  if (summary) upgraded.summary = summary;
+  return { snapshot: upgraded, contributions };
 }

@@ -1,7 +1,6 @@
 import { mergeField, sameField, sameValue } from './merge';
 import {
   SNAPSHOT_VERSION,
-  type Contribution,
   type CurrentRecord,
   type DesiredRecord,
   type FieldKind,
@@ -10,6 +9,7 @@ import {
   type StoredVersion,
   type TypeSpec,
 } from './records';
+import type { EntitySummary } from './summary';
 
 export type PlanAction = 'create' | 'update' | 'unchanged';
 
@@ -85,7 +85,7 @@ export function planRecord(desired: DesiredRecord, current: CurrentRecord | null
       documentId: null,
       data: { ...desired.fields, ...desired.createOnly },
       keptForEditor: [],
-      snapshot: snapshotOf(desired.fields, desired.contributions),
+      snapshot: snapshotOf(desired.fields, desired.summary),
       snapshotOnly: false,
       publication: { kind: 'draft' },
     };
@@ -94,7 +94,7 @@ export function planRecord(desired: DesiredRecord, current: CurrentRecord | null
   const draft = mergeVersion(desired.spec, current, desired);
   // Remember the extraction, not the merged value: next time, an unchanged extraction must
   // still recognise the editor's version as the editor's.
-  const snapshot = snapshotOf(desired.fields, desired.contributions);
+  const snapshot = snapshotOf(desired.fields, desired.summary);
   const snapshotChanged = !sameValue(snapshot as never, (current.snapshot ?? null) as never);
   const hasFieldChanges = Object.keys(draft.changes).length > 0;
 
@@ -124,6 +124,6 @@ function planPublication(desired: DesiredRecord, current: CurrentRecord, draft: 
   return { kind: 'merged', published, draft };
 }
 
-function snapshotOf(written: Fields, contributions: Record<string, Contribution> | undefined): ImportSnapshot {
-  return contributions ? { version: SNAPSHOT_VERSION, written, contributions } : { version: SNAPSHOT_VERSION, written };
+function snapshotOf(written: Fields, summary: EntitySummary | undefined): ImportSnapshot {
+  return summary ? { version: SNAPSHOT_VERSION, written, summary } : { version: SNAPSHOT_VERSION, written };
 }

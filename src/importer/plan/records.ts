@@ -1,4 +1,5 @@
 import type { ProjectStage } from '../contract';
+import type { EntitySummary } from './summary';
 import { ARTICLE_UID, OFFICIAL_UID, PAGE_UID, PROJECT_UID, RESEARCH_PLATFORM_UID, type ImportedUid } from '../../content-types';
 
 /**
@@ -102,17 +103,28 @@ export type ProjectContribution = { stage: ProjectStage | null };
 export type PlatformContribution = { kind: string; host: string | null; nameGenerated: boolean };
 export type Contribution = OfficialContribution | ProjectContribution | PlatformContribution;
 
-export const SNAPSHOT_VERSION = 2;
+export const SNAPSHOT_VERSION = 3;
 
 /**
  * Stored in each document's hidden `importSnapshot`: what the importer last wrote (to tell an
- * editor's change from its own) and, for entities, what each article said (so re-importing one
- * page replaces that page's say without forgetting what other pages said).
+ * editor's change from its own) and, for entities, the summary of what every article said about
+ * them (src/importer/plan/summary.ts). What each article said is kept apart, one entity
+ * contribution per article (src/importer/load/contributions.ts): version 2 kept all of it here,
+ * and a frequent official's snapshot grew with every page that named him.
  */
 export interface ImportSnapshot {
   version: typeof SNAPSHOT_VERSION;
   written: Fields;
-  contributions?: Record<string, Contribution>;
+  /** Absent when the entity's contributions must be read again (an editor's entry, or a merge moved some to it). */
+  summary?: EntitySummary;
+}
+
+/** What one article said about one entity, as the entity contributions keep it. */
+export interface ContributionRow {
+  entityType: string;
+  entityKey: string;
+  articleKey: string;
+  said: Contribution;
 }
 
 /** A document the importer wants to exist, keyed by its natural key. */
@@ -120,7 +132,7 @@ export interface DesiredRecord {
   spec: TypeSpec;
   key: string;
   fields: Fields;
-  contributions?: Record<string, Contribution>;
+  summary?: EntitySummary;
   /** Set only when the document is created; keys are the spec's `createOnly` fields. */
   createOnly: Fields;
 }

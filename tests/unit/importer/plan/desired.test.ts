@@ -3,8 +3,10 @@ import {
   desiredArticle,
   desiredEntity,
   desiredPage,
+  contributionRows,
+  needsEveryContribution,
   pageEntityMentions,
-  postsFrom,
+  type EntityHistory,
   type EntityMentions,
   type PageSource,
 } from '../../../../src/importer/plan/desired';
@@ -17,6 +19,7 @@ import {
   type Contribution,
   type OfficialContribution,
 } from '../../../../src/importer/plan/records';
+import { summarize } from '../../../../src/importer/plan/summary';
 
 const SHA256 = 'a'.repeat(64);
 
@@ -191,37 +194,60 @@ function desiredEntityOf(...args: Parameters<typeof desiredEntity>) {
   return record;
 }
 
+/** An existing entity whose summary holds `said`, and what this page said before. */
+function historyOf(spec: EntityMentions['spec'], said: Record<string, Contribution>, pageSaid: Record<string, Contribution> = {}): EntityHistory {
+  return { summary: summarize(spec, { ...said, ...pageSaid }), pageSaid };
+}
+
 describe('desiredEntity', () => {
-  it("keeps what other pages' articles said and replaces what this page's articles said", () => {
-    const record = desiredEntityOf(
-      mentionsOf(OFFICIAL_SPEC, '安伟', { 'this-page': said(['市委书记']) }),
-      { 'other-page': said(['省委常委']), 'this-page': said(['旧头衔']) },
-      ['this-page'],
-    );
-    expect(record.contributions).toEqual({ 'other-page': said(['省委常委']), 'this-page': said(['市委书记']) });
+  it("adds this page's say to what other pages said, without reading their say", () => {
+    const mention = mentionsOf(OFFICIAL_SPEC, '安伟', { 'this-page': said(['市委书记'], '2023-01-28') });
+    const history = historyOf(OFFICIAL_SPEC, { 'other-page': said(['省委常委'], '2023-01-20') });
+    expect(needsEveryContribution(mention, history)).toBe(false);
+    const record = desiredEntityOf(mention, history, null);
     expect(record.fields).toEqual({
       name: '安伟',
       posts: [
-        { title: '省委常委', firstSeen: null, lastSeen: null },
-        { title: '市委书记', firstSeen: null, lastSeen: null },
+        { title: '省委常委', firstSeen: '2023-01-20', lastSeen: '2023-01-20' },
+        { title: '市委书记', firstSeen: '2023-01-28', lastSeen: '2023-01-28' },
       ],
     });
+    expect(record.summary).toEqual({ posts: record.fields.posts });
     expect(record.createOnly).toEqual({ importKey: '安伟' });
   });
 
-  it('forgets an article of this page that no longer mentions the entity', () => {
-    const record = desiredEntityOf(
-      mentionsOf(OFFICIAL_SPEC, '安伟', { 'this-page-1': said(['市委书记']) }),
-      { 'this-page-2': said(['旧头衔']) },
-      ['this-page-1', 'this-page-2'],
-    );
-    expect(record.contributions).toEqual({ 'this-page-1': said(['市委书记']) });
-    expect(record.fields.posts).toEqual([{ title: '市委书记', firstSeen: null, lastSeen: null }]);
+  it('keeps the summary as it is when the page says what it said before', () => {
+    const mention = mentionsOf(OFFICIAL_SPEC, '安伟', { 'this-page': said(['市委书记'], '2023-01-28') });
+    const history = historyOf(OFFICIAL_SPEC, { 'other-page': said(['省委常委']) }, { 'this-page': said(['市委书记'], '2023-01-28') });
+    expect(needsEveryContribution(mention, history)).toBe(false);
+    expect(desiredEntityOf(mention, history, null).summary).toEqual(history.summary);
+  });
+
+  it("replaces what this page's articles said before with what they say now, from every other article's say", () => {
+    const mention = mentionsOf(OFFICIAL_SPEC, '安伟', { 'this-page-1': said(['市委书记']) });
+    const history = historyOf(OFFICIAL_SPEC, { 'other-page': said(['省委常委']) }, { 'this-page-1': said(['旧头衔']), 'this-page-2': said(['旧头衔']) });
+    expect(needsEveryContribution(mention, history)).toBe(true);
+    expect(() => desiredEntity(mention, history, null)).toThrow(/needs every article's say/);
+    const record = desiredEntityOf(mention, history, { 'other-page': said(['省委常委']) });
+    expect((record.fields.posts as Array<{ title: string }>).map((post) => post.title)).toEqual(['市委书记', '省委常委']);
+  });
+
+  it('rebuilds an entity that has no summary to build on from every contribution', () => {
+    const mention = mentionsOf(PROJECT_SPEC, '项目', { 'this-page': { stage: 'signed' } });
+    const history: EntityHistory = { summary: null, pageSaid: {} };
+    expect(needsEveryContribution(mention, history)).toBe(true);
+    expect(desiredEntityOf(mention, history, { earlier: { stage: 'groundbreaking' } }).fields.stage).toBe('groundbreaking');
+  });
+
+  it('starts a new entity, or one an editor deleted, from this page alone', () => {
+    const mention = mentionsOf(PROJECT_SPEC, '项目', { 'this-page': { stage: 'signed' } });
+    expect(needsEveryContribution(mention, null)).toBe(false);
+    expect(desiredEntityOf(mention, null, null).fields).toEqual({ name: '项目', stage: 'signed' });
   });
 
   it('gives a project the furthest stage any article reports, whichever is read last', () => {
     const stageFrom = (previous: Contribution, latest: Contribution) =>
-      desiredEntityOf(mentionsOf(PROJECT_SPEC, "项目", { latest }), { previous }, ["latest"]).fields.stage;
+      desiredEntityOf(mentionsOf(PROJECT_SPEC, '项目', { latest }), historyOf(PROJECT_SPEC, { previous }), null).fields.stage;
     expect(stageFrom({ stage: 'in_production' }, { stage: 'signed' })).toBe('in_production');
     expect(stageFrom({ stage: 'signed' }, { stage: 'groundbreaking' })).toBe('groundbreaking');
     expect(stageFrom({ stage: 'groundbreaking' }, { stage: null })).toBe('groundbreaking');
@@ -231,47 +257,30 @@ describe('desiredEntity', () => {
   it('takes the platform kind from the latest article, the host from the latest that names one, and prefers a printed name', () => {
     const record = desiredEntityOf(
       mentionsOf(RESEARCH_PLATFORM_SPEC, '野外站', { latest: { kind: 'field_station', host: null, nameGenerated: true } }),
-      { earlier: { kind: 'lab', host: '郑州大学', nameGenerated: false } },
-      ['latest'],
+      historyOf(RESEARCH_PLATFORM_SPEC, { earlier: { kind: 'lab', host: '郑州大学', nameGenerated: false } }),
+      null,
     );
     expect(record.fields).toEqual({ name: '野外站', nameGenerated: false, kind: 'field_station', hostInstitution: '郑州大学' });
   });
 
   it('leaves an entity alone once no article mentions it any more', () => {
-    expect(desiredEntity(mentionsOf(OFFICIAL_SPEC, '安伟', {}), { 'this-page': said(['市长']) }, ['this-page'])).toBeNull();
-  });
-
-  it('gives the same result whatever order the stored contributions come back in', () => {
-    const mention = mentionsOf(OFFICIAL_SPEC, '安伟', { 'a-2': said(['市长']) });
-    const one = desiredEntity(mention, { 'a-1': said(['市委书记']), 'a-3': said(['省委常委']) }, ['a-2']);
-    const other = desiredEntity(mention, { 'a-3': said(['省委常委']), 'a-1': said(['市委书记']) }, ['a-2']);
-    expect((one!.fields.posts as Array<{ title: string }>).map((post) => post.title)).toEqual(['市委书记', '市长', '省委常委']);
-    expect(other).toEqual(one);
-    expect(Object.keys(other!.contributions!)).toEqual(['a-1', 'a-2', 'a-3']);
+    const mention = mentionsOf(OFFICIAL_SPEC, '安伟', {});
+    const history = historyOf(OFFICIAL_SPEC, {}, { 'this-page': said(['市长']) });
+    expect(needsEveryContribution(mention, history)).toBe(true);
+    expect(desiredEntity(mention, history, {})).toBeNull();
   });
 });
 
-describe('postsFrom', () => {
-  it('dates each post by the first and last issue that printed it', () => {
-    expect(
-      postsFrom([said(['市委副书记', '市长'], '2023-01-28'), said(['市长'], '2023-03-01'), said(['市长'], '2023-02-06')]),
-    ).toEqual([
-      { title: '市委副书记', firstSeen: '2023-01-28', lastSeen: '2023-01-28' },
-      { title: '市长', firstSeen: '2023-01-28', lastSeen: '2023-03-01' },
+describe('contributionRows', () => {
+  it("lists the page's say as one row per entity and article", () => {
+    const rows = contributionRows([
+      mentionsOf(OFFICIAL_SPEC, '安伟', { 'a-1': said(['市委书记']), 'a-2': said([]) }),
+      mentionsOf(PROJECT_SPEC, '项目', { 'a-2': { stage: null } }),
     ]);
-  });
-
-  it('puts posts in the order they were first printed, and undated posts last', () => {
-    expect(postsFrom([said(['省委常委']), said(['市长'], '2023-03-01'), said(['市委书记'], '2023-01-28')])).toEqual([
-      { title: '市委书记', firstSeen: '2023-01-28', lastSeen: '2023-01-28' },
-      { title: '市长', firstSeen: '2023-03-01', lastSeen: '2023-03-01' },
-      { title: '省委常委', firstSeen: null, lastSeen: null },
-    ]);
-  });
-
-  it('dates a post from the issues that are known and ignores the unknown ones', () => {
-    expect(postsFrom([said(['市长']), said(['市长'], '2023-02-01')])).toEqual([
-      { title: '市长', firstSeen: '2023-02-01', lastSeen: '2023-02-01' },
+    expect(rows).toEqual([
+      { entityType: 'Official', entityKey: '安伟', articleKey: 'a-1', said: said(['市委书记']) },
+      { entityType: 'Official', entityKey: '安伟', articleKey: 'a-2', said: said([]) },
+      { entityType: 'Project', entityKey: '项目', articleKey: 'a-2', said: { stage: null } },
     ]);
   });
 });

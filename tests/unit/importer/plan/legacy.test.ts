@@ -1,5 +1,5 @@
-import { datedContributions, legacyCredits, legacyPosts, upgradeSnapshot } from '../../../../src/importer/plan/legacy';
-import { ARTICLE_SPEC, OFFICIAL_SPEC, PROJECT_SPEC } from '../../../../src/importer/plan/records';
+import { datedContributions, legacyCredits, legacyPosts, snapshotWithoutContributions, upgradeSnapshot } from '../../../../src/importer/plan/legacy';
+import { ARTICLE_SPEC, OFFICIAL_SPEC, PROJECT_SPEC, RESEARCH_PLATFORM_SPEC } from '../../../../src/importer/plan/records';
 
 const ISSUES: Record<string, string> = { 'a-1': '2023-01-28', 'a-2': '2023-02-06' };
 const issueDateOf = (articleKey: string) => ISSUES[articleKey] ?? null;
@@ -64,5 +64,36 @@ describe('upgradeSnapshot', () => {
     const v2 = { version: 2, written: { title: 'T' } };
     expect(upgradeSnapshot(ARTICLE_SPEC, v2, issueDateOf)).toBe(v2);
     expect(upgradeSnapshot(ARTICLE_SPEC, null, issueDateOf)).toBeNull();
+  });
+});
+
+describe('snapshotWithoutContributions', () => {
+  it('takes an entity’s contributions out of its v2 snapshot and keeps their summary instead', () => {
+    const contributions = {
+      'a-1': { kind: 'lab', host: '郑州大学', nameGenerated: true },
+      'a-2': { kind: 'field_station', host: null, nameGenerated: true },
+    };
+    const v2 = { version: 2, written: { name: '野外站', kind: 'field_station' }, contributions };
+    expect(snapshotWithoutContributions(RESEARCH_PLATFORM_SPEC, v2)).toEqual({
+      snapshot: {
+        version: 3,
+        written: v2.written,
+        summary: { nameGenerated: true, kind: 'field_station', kindFrom: 'a-2', host: '郑州大学', hostFrom: 'a-1' },
+      },
+      contributions,
+    });
+  });
+
+  it('only bumps the version of a snapshot without contributions', () => {
+    expect(snapshotWithoutContributions(ARTICLE_SPEC, { version: 2, written: { title: 'T' } })).toEqual({
+      snapshot: { version: 3, written: { title: 'T' } },
+      contributions: {},
+    });
+  });
+
+  it('leaves a v3 snapshot and a missing one alone', () => {
+    const v3 = { version: 3, written: { title: 'T' } };
+    expect(snapshotWithoutContributions(ARTICLE_SPEC, v3).snapshot).toBe(v3);
+    expect(snapshotWithoutContributions(ARTICLE_SPEC, null)).toEqual({ snapshot: null, contributions: {} });
   });
 });

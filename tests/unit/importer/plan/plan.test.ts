@@ -2,7 +2,7 @@ import { planRecord } from '../../../../src/importer/plan/plan';
 import {
   ARTICLE_SPEC,
   OFFICIAL_SPEC,
-  type Contribution,
+  RESEARCH_PLATFORM_SPEC,
   type CurrentRecord,
   type DesiredRecord,
   type Fields,
@@ -10,22 +10,23 @@ import {
   type StoredVersion,
   type TypeSpec,
 } from '../../../../src/importer/plan/records';
+import type { EntitySummary } from '../../../../src/importer/plan/summary';
 
 /** An article reduced to one value field and one relation, enough to exercise both merge kinds. */
 const SMALL_ARTICLE_SPEC: TypeSpec = { ...ARTICLE_SPEC, fields: { title: 'value', officials: 'set' }, createOnly: [] };
 const MAYOR = { title: '市长', firstSeen: '2023-01-28', lastSeen: '2023-01-28' };
 
-function desired(spec: TypeSpec, fields: Fields, contributions?: Record<string, Contribution>): DesiredRecord {
-  return { spec, key: 'k-1', fields, contributions, createOnly: { sourceKey: 'k-1' } };
+function desired(spec: TypeSpec, fields: Fields, summary?: EntitySummary): DesiredRecord {
+  return { spec, key: 'k-1', fields, summary, createOnly: { sourceKey: 'k-1' } };
 }
 
-function snapshot(written: Fields | null, contributions?: Record<string, Contribution>): ImportSnapshot | null {
+function snapshot(written: Fields | null, summary?: EntitySummary): ImportSnapshot | null {
   if (written === null) return null;
-  return contributions ? { version: 2, written, contributions } : { version: 2, written };
+  return summary ? { version: 3, written, summary } : { version: 3, written };
 }
 
-function stored(fields: Fields, written: Fields | null, contributions?: Record<string, Contribution>): CurrentRecord {
-  return { documentId: 'doc-1', key: 'k-1', fields, snapshot: snapshot(written, contributions), published: null };
+function stored(fields: Fields, written: Fields | null, summary?: EntitySummary): CurrentRecord {
+  return { documentId: 'doc-1', key: 'k-1', fields, snapshot: snapshot(written, summary), published: null };
 }
 
 function withPublished(record: CurrentRecord, published: StoredVersion): CurrentRecord {
@@ -40,7 +41,7 @@ describe('planRecord', () => {
       documentId: null,
       data: { title: 'T', officials: ['安伟'], sourceKey: 'k-1' },
       keptForEditor: [],
-      snapshot: { version: 2, written: { title: 'T', officials: ['安伟'] } },
+      snapshot: { version: 3, written: { title: 'T', officials: ['安伟'] } },
       snapshotOnly: false,
     });
   });
@@ -118,7 +119,7 @@ describe('planRecord', () => {
       expect(plan.action).toBe('update');
       expect(plan.data).toEqual({ officials: ['安伟'] });
       expect(plan.keptForEditor).toEqual(['title']);
-      expect(plan.snapshot).toEqual({ version: 2, written: { title: 'Extracted', officials: ['安伟'] } });
+      expect(plan.snapshot).toEqual({ version: 3, written: { title: 'Extracted', officials: ['安伟'] } });
     });
 
     it('gets a snapshot even when it already says what the extraction says', () => {
@@ -128,19 +129,19 @@ describe('planRecord', () => {
     });
   });
 
-  it('marks the plan snapshot-only when nothing but the contributions changed', () => {
-    const fields = { name: '安伟', posts: [MAYOR] };
-    const said = { titles: ['市长'], issueDate: '2023-01-28' };
-    const plan = planRecord(desired(OFFICIAL_SPEC, fields, { 'a-1': said, 'a-2': said }), stored(fields, fields, { 'a-1': said }));
+  it('marks the plan snapshot-only when nothing but the summary changed', () => {
+    const fields = { name: '野外站', nameGenerated: false, kind: 'lab', hostInstitution: null };
+    const before = { nameGenerated: false, kind: 'lab', kindFrom: 'a-1', host: null, hostFrom: null };
+    const after = { ...before, kindFrom: 'a-2' };
+    const plan = planRecord(desired(RESEARCH_PLATFORM_SPEC, fields, after), stored(fields, fields, before));
     expect(plan).toMatchObject({ action: 'unchanged', data: {}, snapshotOnly: true });
-    expect(plan.snapshot.contributions).toEqual({ 'a-1': said, 'a-2': said });
+    expect(plan.snapshot.summary).toEqual(after);
   });
 
   it('is not snapshot-only when the stored snapshot differs only in key order', () => {
-    const said = { titles: ['市长'], issueDate: '2023-01-28' };
     const plan = planRecord(
-      desired(OFFICIAL_SPEC, { name: '安伟', posts: [MAYOR] }, { 'a-1': said }),
-      stored({ posts: [MAYOR], name: '安伟' }, { posts: [MAYOR], name: '安伟' }, { 'a-1': said }),
+      desired(OFFICIAL_SPEC, { name: '安伟', posts: [MAYOR] }, { posts: [MAYOR] }),
+      stored({ posts: [MAYOR], name: '安伟' }, { posts: [MAYOR], name: '安伟' }, { posts: [MAYOR] }),
     );
     expect(plan).toMatchObject({ action: 'unchanged', snapshotOnly: false });
   });

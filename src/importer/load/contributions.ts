@@ -1,0 +1,172 @@
+import { createId } from '@paralleldrive/cuid2';
+import type { Core } from '@strapi/strapi';
+import { ENTITY_CONTRIBUTION_UID } from '../../content-types';
+import { snapshotWithoutContributions } from '../plan/legacy';
+import { ARTICLE_RELATIONS, SNAPSHOT_VERSION, TYPE_SPECS, type Contribution, type ContributionRow, type TypeSpec } from '../plan/records';
+
+/**
+ * What each imported article said about each entity, one row per article and entity: the
+ * importer's own record (src/api/entity-contribution). An entity's snapshot keeps only the
+ * summary of it, so a page that names a frequent official reads and writes its own say, not
+ * every say before it. Reads go through the query engine, which joins the import's transaction.
+ */
+
+type Said = Record<string, Contribution>;
+
+const query = (strapi: Core.Strapi) => strapi.db.query(ENTITY_CONTRIBUTION_UID);
+
+/** SQLite refuses statements with too many bound values; a few hundred rows per insert stay clear of it. */
+const ROWS_PER_INSERT = 200;
+
+/** One key for an entity of any type, as readArticlesSay groups by. */
+export const entityId = (entityType: string, entityKey: string) => `${entityType}\u0000${entityKey}`;
+
+export function entityOf(id: string): { entityType: string; entityKey: string } {
+  const separator = id.indexOf('\u0000');
+  return { entityType: id.slice(0, separator), entityKey: id.slice(separator + 1) };
+}
+
+interface StoredContribution extends ContributionRow {
+  id: number;
+}
+
+function parsed(said: unknown): Contribution {
+  return (typeof said === 'string' ? JSON.parse(said) : said) as Contribution;
+}
+
+/** What these articles said, by entity (see entityId) and article key. */
+export async function readArticlesSay(strapi: Core.Strapi, articleKeys: readonly string[]): Promise<Map<string, Said>> {
+  const byEntity = new Map<string, Said>();
+  if (articleKeys.length === 0) return byEntity;
+  const rows = (await query(strapi).findMany({
+    where: { articleKey: { $in: [...articleKeys] } },
+    select: ['entityType', 'entityKey', 'articleKey', 'said'],
+  })) as ContributionRow[];
+  for (const row of rows) {
+    const id = entityId(row.entityType, row.entityKey);
+    byEntity.set(id, { ...byEntity.get(id), [row.articleKey]: parsed(row.said) });
+  }
+  return byEntity;
+}
+
+/** Everything said about these entities by articles other than `exceptArticleKeys`, by entity key. */
+export async function readOthersSay(
+  strapi: Core.Strapi,
+  spec: TypeSpec,
+  entityKeys: readonly string[],
+  exceptArticleKeys: readonly string[],
+): Promise<Map<string, Said>> {
+  const byKey = new Map<string, Said>(entityKeys.map((key) => [key, {}]));
+  if (entityKeys.length === 0) return byKey;
+  const except = new Set(exceptArticleKeys);
+  const rows = (await query(strapi).findMany({
+    where: { entityType: spec.label, entityKey: { $in: [...entityKeys] } },
+    select: ['entityKey', 'articleKey', 'said'],
+  })) as ContributionRow[];
+  for (const row of rows) {
+    if (!except.has(row.articleKey)) (byKey.get(row.entityKey) as Said)[row.articleKey] = parsed(row.said);
+  }
+  return byKey;
+}
+
+async function insertRows(strapi: Core.Strapi, rows: readonly ContributionRow[]): Promise<void> {
+  const now = new Date();
+  for (let start = 0; start < rows.length; start += ROWS_PER_INSERT) {
+    const data = rows.slice(start, start + ROWS_PER_INSERT).map((row) => ({ ...row, documentId: createId(), createdAt: now, updatedAt: now }));
+    await query(strapi).createMany({ data });
+  }
+}
+
+/** How one page's import changes the contributions: set by the plan, written by the loader. */
+export interface ContributionChange {
+  /** Every article the page prints: what they said before is replaced by `rows`. */
+  articleKeys: string[];
+  rows: ContributionRow[];
+  /** Entities created now: rows left by a deleted entry of the same name are not theirs. */
+  createdEntities: Array<{ entityType: string; entityKey: string }>;
+}
+
+export async function writeContributions(strapi: Core.Strapi, change: ContributionChange): Promise<void> {
+  const createdByType = new Map<string, string[]>();
+  for (const { entityType, entityKey } of change.createdEntities) createdByType.set(entityType, [...(createdByType.get(entityType) ?? []), entityKey]);
+  for (const [entityType, entityKeys] of createdByType) {
+    await query(strapi).deleteMany({ where: { entityType, entityKey: { $in: entityKeys } } });
+  }
+  if (change.articleKeys.length > 0) await query(strapi).deleteMany({ where: { articleKey: { $in: change.articleKeys } } });
+  await insertRows(strapi, change.rows);
+}
+
+/**
+ * A merge moves what articles said about the merged entry to the kept one. Where an article
+ * named both, the kept entry's row stays: the next import of that page writes what both said.
+ */
+export async function moveContributions(strapi: Core.Strapi, spec: TypeSpec, fromKey: string, toKey: string): Promise<void> {
+  const rows = (await query(strapi).findMany({
+    where: { entityType: spec.label, entityKey: { $in: [fromKey, toKey] } },
+    select: ['id', 'entityKey', 'articleKey'],
+  })) as StoredContribution[];
+  const keptArticles = new Set(rows.filter((row) => row.entityKey === toKey).map((row) => row.articleKey));
+  const moving = rows.filter((row) => row.entityKey === fromKey);
+  const duplicate = moving.filter((row) => keptArticles.has(row.articleKey)).map((row) => row.id);
+  if (duplicate.length > 0) await query(strapi).deleteMany({ where: { id: { $in: duplicate } } });
+  const moved = moving.filter((row) => !keptArticles.has(row.articleKey)).map((row) => row.id);
+  if (moved.length > 0) await query(strapi).updateMany({ where: { id: { $in: moved } }, data: { entityKey: toKey } });
+}
+
+interface SnapshotRow {
+  id: number;
+  publishedAt: unknown;
+  importSnapshot: unknown;
+  importKey?: string | null;
+  name?: string | null;
+}
+
+const ENTITY_SPECS: readonly TypeSpec[] = Object.values(ARTICLE_RELATIONS);
+
+/** Snapshots are read in slices, so converting a large archive does not hold all of it. */
+const ROWS_PER_SLICE = 500;
+const SNAPSHOT_VERSION_KEY = 'import-snapshot-version';
+
+/**
+ * Import snapshots of version 2 kept every article's say inside the entity: it moves into the
+ * contributions (from each entity's draft, the version imports build on), and every snapshot
+ * becomes version 3. Once, remembered in the store; one transaction, so an interrupted start
+ * leaves version 2 for the next start to convert.
+ */
+export async function moveContributionsOutOfSnapshots(strapi: Core.Strapi): Promise<void> {
+  const store = strapi.store({ type: 'plugin', name: 'newsroom' });
+  if (Number(await store.get({ key: SNAPSHOT_VERSION_KEY })) >= SNAPSHOT_VERSION) return;
+  let converted = 0;
+  await strapi.db.transaction(async () => {
+    for (const spec of TYPE_SPECS) {
+      const isEntity = ENTITY_SPECS.includes(spec);
+      const select = ['id', 'publishedAt', 'importSnapshot', ...(isEntity ? ['importKey', 'name'] : [])];
+      for (let afterId = 0; ; ) {
+        const rows = (await strapi.db.query(spec.uid).findMany({
+          select,
+          where: { id: { $gt: afterId } },
+          orderBy: { id: 'asc' },
+          limit: ROWS_PER_SLICE,
+        })) as SnapshotRow[];
+        if (rows.length === 0) break;
+        afterId = rows[rows.length - 1].id;
+        for (const row of rows) {
+          const { snapshot, contributions } = snapshotWithoutContributions(spec, row.importSnapshot);
+          if (snapshot === row.importSnapshot) continue;
+          // updateMany leaves updatedAt alone: converting must not turn a draft into "modified".
+          await strapi.db.query(spec.uid).updateMany({ where: { id: row.id }, data: { importSnapshot: snapshot } });
+          converted += 1;
+          const isDraft = !spec.draftAndPublish || row.publishedAt === null || row.publishedAt === undefined;
+          const entityKey = row.importKey || row.name;
+          if (!isEntity || !isDraft || !entityKey) continue;
+          await insertRows(
+            strapi,
+            Object.entries(contributions).map(([articleKey, said]) => ({ entityType: spec.label, entityKey, articleKey, said })),
+          );
+        }
+      }
+    }
+    await store.set({ key: SNAPSHOT_VERSION_KEY, value: SNAPSHOT_VERSION });
+  });
+  if (converted > 0) strapi.log.info(`Converted ${converted} import snapshots to version ${SNAPSHOT_VERSION}: contributions are kept apart`);
+}
