@@ -18,11 +18,11 @@ import {
 } from './plan/desired';
 import { sameValue } from './plan/merge';
 import { planRecord, type PlanAction, type PlanEntry } from './plan/plan';
-import { ARTICLE_RELATIONS, TYPE_SPECS, type Contribution, type ContributionRow, type TypeSpec } from './plan/records';
+import { ARTICLE_RELATIONS, TYPE_SPECS, type ArticleRelation, type Contribution, type ContributionRow, type TypeSpec } from './plan/records';
 import { readArticles, readEntities, readStoredPage, type DocumentIndex } from './load/current';
 import { applyPlan } from './load/apply';
 import { entityId, entityOf, readArticlesSay, readOthersSay, writeContributions, type ContributionChange } from './load/contributions';
-import { inImportTransaction } from './load/lock';
+import { inImportTransaction, NO_KEY_LOCKS, type ImportLocks } from './load/lock';
 import { curationState, forgetDeleted, readAliases, readDeletedKeys } from './load/curation';
 import { mentionedNames, withAliases, withoutDeleted } from './plan/curation';
 import { pageMetaFor } from './load/manifest';
@@ -99,8 +99,25 @@ interface PagePlan {
  * Editors' curation comes first: articles they deleted are left out, and spellings they merged
  * into another entry are read as that entry.
  */
-async function planPage(strapi: Core.Strapi, printed: PageSource, index: DocumentIndex, restoreDeleted: boolean): Promise<PagePlan> {
+async function planPage(
+  strapi: Core.Strapi,
+  printed: PageSource,
+  index: DocumentIndex,
+  restoreDeleted: boolean,
+  locks: ImportLocks,
+): Promise<PagePlan> {
   const pageArticleKeys = printed.extraction.articles.map((article) => article.key);
+  // Everything the page may touch, before anything of it is read: its record, its articles and
+  // every entity it names as printed (merged spellings and dropped entities are locked below).
+  const printedNames = mentionedNames(printed.extraction);
+  await locks.lockKeys([
+    `page\u0000${printed.extraction.source.file}`,
+    ...pageArticleKeys.map((key) => `article\u0000${key}`),
+    ...Object.entries(ARTICLE_RELATIONS).flatMap(([relation, spec]) =>
+      printedNames[relation as ArticleRelation].map((name) => entityId(spec.label, name)),
+    ),
+  ]);
+
   const deletedKeys = restoreDeleted ? new Set<string>() : await readDeletedKeys(strapi, pageArticleKeys);
   const kept = withoutDeleted(printed.extraction, deletedKeys);
   const source: PageSource = { ...printed, extraction: withAliases(kept, await readAliases(strapi, mentionedNames(kept))) };
@@ -115,7 +132,7 @@ async function planPage(strapi: Core.Strapi, printed: PageSource, index: Documen
   const saidBefore = await readArticlesSay(strapi, pageArticleKeys);
   const createdEntities: ContributionChange['createdEntities'] = [];
 
-  for (const spec of ENTITY_SPECS) {
+  const describedBySpec = ENTITY_SPECS.map((spec) => {
     const mentioned = mentions.filter((mention) => mention.spec === spec);
     // Entities this page's articles described last time but no longer mention: their share of
     // posts/stage/host from this page must go, or a fixed extraction would never show.
@@ -124,8 +141,11 @@ async function planPage(strapi: Core.Strapi, printed: PageSource, index: Documen
       .map(entityOf)
       .filter(({ entityType, entityKey }) => entityType === spec.label && !mentionedKeys.has(entityKey))
       .map(({ entityKey }): EntityMentions => ({ spec, key: entityKey, contributions: {} }));
-    const described = [...mentioned, ...dropped];
+    return { spec, mentionedKeys, described: [...mentioned, ...dropped] };
+  });
+  await locks.lockKeys(describedBySpec.flatMap(({ spec, described }) => described.map((mention) => entityId(spec.label, mention.key))));
 
+  for (const { spec, mentionedKeys, described } of describedBySpec) {
     const current = await readEntities(strapi, spec, described.map((mention) => mention.key), index);
     const historyOf = (key: string): EntityHistory | null => {
       const existing = current.get(key);
@@ -225,7 +245,6 @@ export function createImporter(strapi: Core.Strapi) {
   ): Promise<FileReport> {
     try {
       const source: PageSource = { extraction: ExtractionSchema.parse(page.extraction), rawText: page.rawText, meta };
-      const index: DocumentIndex = new Map();
       const restoreDeleted = options.restoreDeleted ?? false;
       const reportOf = ({ entries, deleted }: PagePlan): FileReport => {
         const changes = entries.map(plannedChange);
@@ -242,16 +261,18 @@ export function createImporter(strapi: Core.Strapi) {
         };
       };
 
-      if (options.dryRun) return reportOf(await planPage(strapi, source, index, restoreDeleted));
-      return await inImportTransaction(strapi, `${process.pid}:${file}`, async (trx) => {
-        const planned = await planPage(strapi, source, index, restoreDeleted);
+      if (options.dryRun) return reportOf(await planPage(strapi, source, new Map(), restoreDeleted, NO_KEY_LOCKS));
+      return await inImportTransaction(strapi, `${process.pid}:${file}`, async (trx, locks) => {
+        // A fresh index per attempt: a retried transaction must not see documents its rollback undid.
+        const index: DocumentIndex = new Map();
+        const planned = await planPage(strapi, source, index, restoreDeleted, locks);
         if (restoreDeleted) await forgetDeleted(strapi, source.extraction.articles.map((article) => article.key));
         await applyPlan(strapi, trx, planned.entries, index, { publish: options.publish });
         if (planned.contributions) await writeContributions(strapi, planned.contributions);
         const report = reportOf(planned);
         if (run) await stampPage(strapi, trx, run, asSkipped(report));
         return report;
-      });
+      }, 'keys');
     } catch (error) {
       return failure(file, error);
     }

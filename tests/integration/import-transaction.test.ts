@@ -35,4 +35,40 @@ describeOnPostgres('the import transaction on PostgreSQL', () => {
     const outside = await Promise.all(Array.from({ length: 4 }, () => statementTimeout((sql) => connection.raw(sql))));
     expect(outside).toEqual(['10s', '10s', '10s', '10s']);
   });
+
+  it('lets imports that lock different keys run at once, and makes one with the same key, or the whole archive, wait', async () => {
+    const events: string[] = [];
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    let markLocked!: () => void;
+    const locked = new Promise<void>((resolve) => (markLocked = resolve));
+
+    const first = inImportTransaction(app.strapi, 'first', async (_trx, locks) => {
+      await locks.lockKeys(['Official\u0000甲', 'page\u0000a.txt']);
+      markLocked();
+      await released;
+      events.push('first');
+    }, 'keys');
+    await locked;
+
+    await inImportTransaction(app.strapi, 'other keys', async (_trx, locks) => {
+      await locks.lockKeys(['Official\u0000乙', 'page\u0000b.txt']);
+      events.push('other keys');
+    }, 'keys');
+    const sameKey = inImportTransaction(app.strapi, 'same key', async (_trx, locks) => {
+      await locks.lockKeys(['page\u0000c.txt', 'Official\u0000甲']);
+      events.push('same key');
+    }, 'keys');
+    const wholeArchive = inImportTransaction(app.strapi, 'merge', async () => {
+      events.push('whole archive');
+    });
+    // Long enough for either of them to finish, were it not waiting.
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    events.push('released');
+    release();
+    await Promise.all([first, sameKey, wholeArchive]);
+
+    expect(events.slice(0, 3)).toEqual(['other keys', 'released', 'first']);
+    expect(events.slice(3).sort()).toEqual(['same key', 'whole archive']);
+  });
 });

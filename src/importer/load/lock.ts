@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
 import { invalidateResponseCache } from '../../response-cache';
 
@@ -37,21 +38,84 @@ async function useImportStatementTimeout(strapi: Core.Strapi, trx: Knex): Promis
 }
 
 /**
- * Runs `work` in one database transaction that first takes the import lock: imports from two
- * processes run one after the other, each seeing the other's committed documents, so neither can
- * create a duplicate; any error rolls the whole unit back. Document Service calls inside `work`
- * join the transaction; raw queries use the `trx` it is given. Once it commits, cached API
- * answers are dropped (src/response-cache/).
+ * PostgreSQL advisory locks of the importer: two 32-bit keys, this namespace first. Key 0 of it
+ * stands for the whole archive, which page imports share and everything else takes alone.
  */
-export async function inImportTransaction<T>(strapi: Core.Strapi, holder: string, work: (trx: Knex) => Promise<T>): Promise<T> {
+const ADVISORY_NAMESPACE = 0x6e777372;
+const WHOLE_ARCHIVE = 0;
+
+/** A natural key's lock number; two keys that share one merely wait for each other. */
+function lockNumber(key: string): number {
+  return createHash('sha256').update(key).digest().readInt32BE(0) || 1;
+}
+
+/** What a unit of work locks besides the archive, once it knows which documents it touches. */
+export interface ImportLocks {
+  /**
+   * Holds these natural keys until the transaction ends, taken in one global order so that two
+   * imports never wait for each other in a circle; a circle among later calls is a deadlock the
+   * database breaks, and the unit is retried.
+   */
+  lockKeys(keys: Iterable<string>): Promise<void>;
+}
+
+/**
+ * `archive`: nothing else imports or curates while `work` runs (merges, runs' bookkeeping).
+ * `keys`: on PostgreSQL, imports of pages that share no document run at once, each locking the
+ * natural keys it reads and writes; elsewhere it is `archive`, as SQLite writes one at a time.
+ */
+export type LockScope = 'archive' | 'keys';
+
+function keyLocks(trx: Knex): ImportLocks {
+  const held = new Set<number>();
+  return {
+    async lockKeys(keys) {
+      const numbers = [...new Set([...keys].map(lockNumber))].filter((number) => !held.has(number)).sort((a, b) => a - b);
+      for (const number of numbers) {
+        await trx.raw('select pg_advisory_xact_lock(?, ?)', [ADVISORY_NAMESPACE, number]);
+        held.add(number);
+      }
+    },
+  };
+}
+
+/** For work that holds the whole archive, or reads without writing (a dry run). */
+export const NO_KEY_LOCKS: ImportLocks = { lockKeys: async () => undefined };
+
+/** Takes the lock `scope` asks for as the transaction's first statement, held until it ends. */
+async function lockFor(strapi: Core.Strapi, trx: Knex, holder: string, scope: LockScope): Promise<ImportLocks> {
+  const postgres = strapi.db.dialect.client === 'postgres';
+  if (postgres && scope === 'keys') {
+    await trx.raw('select pg_advisory_xact_lock_shared(?, ?)', [ADVISORY_NAMESPACE, WHOLE_ARCHIVE]);
+    return keyLocks(trx);
+  }
+  // SQLite's first statement writes, so the lock is held from the start until commit/rollback.
+  await trx(LOCK_TABLE).where({ name: LOCK_NAME }).update({ holder, acquired_at: new Date() });
+  if (postgres) await trx.raw('select pg_advisory_xact_lock(?, ?)', [ADVISORY_NAMESPACE, WHOLE_ARCHIVE]);
+  return NO_KEY_LOCKS;
+}
+
+/**
+ * Runs `work` in one database transaction that first takes the import lock: imports from two
+ * processes that touch the same documents run one after the other, each seeing the other's
+ * committed documents, so neither can create a duplicate; any error rolls the whole unit back.
+ * Document Service calls inside `work` join the transaction; raw queries use the `trx` it is
+ * given. Once it commits, cached API answers are dropped (src/response-cache/).
+ */
+export async function inImportTransaction<T>(
+  strapi: Core.Strapi,
+  holder: string,
+  work: (trx: Knex, locks: ImportLocks) => Promise<T>,
+  scope: LockScope = 'archive',
+): Promise<T> {
   await ensureLockRow(strapi.db.connection);
   for (let attempt = 1; ; attempt += 1) {
     try {
       const result = await strapi.db.transaction(async ({ trx }) => {
-        // The first statement writes, so the lock is held from the start until commit/rollback.
-        await trx(LOCK_TABLE).where({ name: LOCK_NAME }).update({ holder, acquired_at: new Date() });
+        // Waiting for another import's locks is part of the import, not a reader's statement.
         await useImportStatementTimeout(strapi, trx);
-        return work(trx);
+        const locks = await lockFor(strapi, trx, holder, scope);
+        return work(trx, locks);
       });
       // Part of the unit was written through the query engine, which no Document Service hook sees.
       await invalidateResponseCache(strapi);
