@@ -79,11 +79,11 @@ function inTransaction<T>(strapi: Core.Strapi, work: (db: Knex) => Promise<T>): 
 export async function syncDocuments(strapi: Core.Strapi, uid: SearchableUid, documentIds: string[]): Promise<void> {
   const store = searchStoreFor(strapi.db.dialect.client);
   if (!store || documentIds.length === 0) return;
-  const published = (await strapi.documents(uid).findMany({
-    status: 'published',
-    filters: { documentId: { $in: documentIds } } as never,
-    fields: INDEXED_FIELDS[uid] as never,
-    limit: documentIds.length,
+  // By the query engine, unordered: the Document Service sorts by id under a limit, and PostgreSQL
+  // then walked the primary key of a large archive instead of looking the few documents up.
+  const published = (await strapi.db.query(uid).findMany({
+    where: { documentId: { $in: documentIds }, publishedAt: { $notNull: true } },
+    select: ['documentId', ...INDEXED_FIELDS[uid]],
   })) as Array<Record<string, unknown>>;
   const byDocument = new Map(published.map((document) => [String(document.documentId), document]));
   const unpublished = [...new Set(documentIds)].filter((documentId) => !byDocument.has(documentId));

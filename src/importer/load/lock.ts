@@ -71,10 +71,10 @@ function keyLocks(trx: Knex): ImportLocks {
   return {
     async lockKeys(keys) {
       const numbers = [...new Set([...keys].map(lockNumber))].filter((number) => !held.has(number)).sort((a, b) => a - b);
-      for (const number of numbers) {
-        await trx.raw('select pg_advisory_xact_lock(?, ?)', [ADVISORY_NAMESPACE, number]);
-        held.add(number);
-      }
+      if (numbers.length === 0) return;
+      // One statement; unnest yields the array in its order, so the locks are taken in that order.
+      await trx.raw('select pg_advisory_xact_lock(?, number) from unnest(?::int[]) as number', [ADVISORY_NAMESPACE, numbers]);
+      for (const number of numbers) held.add(number);
     },
   };
 }

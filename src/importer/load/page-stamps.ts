@@ -55,6 +55,21 @@ interface JoinTable {
   inverseJoinColumn: { name: string };
 }
 
+const joinTableOf = (strapi: Core.Strapi, relation: string) =>
+  (strapi.db.metadata.get(ARTICLE_SPEC.uid).attributes as Record<string, { joinTable?: JoinTable }>)[relation].joinTable as JoinTable;
+
+/**
+ * How many entities each article links through `relation`, counted on the link table by its
+ * indexed article column (the query engine's populate count joins the whole target table).
+ */
+async function linksPerArticle(strapi: Core.Strapi, knex: Knex, relation: string, articleIds: number[]): Promise<Map<number, number>> {
+  if (articleIds.length === 0) return new Map();
+  const link = joinTableOf(strapi, relation);
+  const column = link.joinColumn.name;
+  const rows = (await knex(link.name).whereIn(column, articleIds).groupBy(column).select(column).count({ links: '*' })) as Array<Record<string, unknown>>;
+  return new Map(rows.map((row) => [Number(row[column]), Number(row.links)]));
+}
+
 /**
  * A digest of the page's record and of every version of its articles: when each was last
  * written and how many entities each links. Every lookup goes by primary key or an indexed link
@@ -69,7 +84,7 @@ async function pageState(strapi: Core.Strapi, knex: Knex, pageRowId: number, fil
   })) as { fileName: string } | null;
   if (!page || page.fileName !== fileName) return null;
 
-  const link = (strapi.db.metadata.get(ARTICLE_SPEC.uid).attributes as Record<string, { joinTable?: JoinTable }>).sourcePage.joinTable as JoinTable;
+  const link = joinTableOf(strapi, 'sourcePage');
   const linked = (await knex(link.name).where(link.inverseJoinColumn.name, pageRowId).select(link.joinColumn.name)) as Array<Record<string, number>>;
   const ids = linked.map((row) => Number(row[link.joinColumn.name]));
   const relations = Object.keys(ARTICLE_RELATIONS);
@@ -79,16 +94,16 @@ async function pageState(strapi: Core.Strapi, knex: Knex, pageRowId: number, fil
       : ((await strapi.db.query(ARTICLE_SPEC.uid).findMany({
           where: { id: { $in: ids } },
           select: ['id', 'documentId', 'publishedAt', 'updatedAt'],
-          populate: Object.fromEntries(relations.map((relation) => [relation, { count: true }])),
           orderBy: { id: 'asc' },
         })) as Array<Record<string, unknown>>);
-  // Populated relations arrive in whatever order their queries finish: list them by name.
+  const linkCounts: Array<Map<number, number>> = [];
+  for (const relation of relations) linkCounts.push(await linksPerArticle(strapi, knex, relation, ids));
   const versions = articles.map((article) => [
     article.id,
     article.documentId,
     article.publishedAt,
     article.updatedAt,
-    ...relations.map((relation) => (article[relation] as { count: number } | undefined)?.count ?? 0),
+    ...linkCounts.map((counts) => counts.get(Number(article.id)) ?? 0),
   ]);
   return createHash('sha256').update(JSON.stringify({ page, versions })).digest('hex');
 }

@@ -167,6 +167,27 @@ export interface VersionWriter {
  * A writer for one import transaction. `trx` must be the transaction the caller runs in: the
  * query engine's calls join it through Strapi's transaction context, raw statements through it.
  */
+/** SQLite allows 500 terms in one compound select; a page links far fewer targets. */
+const TARGETS_PER_STATEMENT = 200;
+
+/**
+ * The largest order among each target's links, one index step per target (the lookup index on
+ * target and order): a grouped max over `IN (…)` read every link of each target instead, and a
+ * frequent official's links grow with the archive.
+ */
+async function lastOrders(trx: Knex, table: string, target: string, order: string, targetIds: number[]): Promise<Map<number, number>> {
+  const last = new Map<number, number>();
+  for (let start = 0; start < targetIds.length; start += TARGETS_PER_STATEMENT) {
+    const perTarget = targetIds
+      .slice(start, start + TARGETS_PER_STATEMENT)
+      .map((targetId) => trx.select(trx.raw('? as target', [targetId]), trx(table).max(order).where(target, targetId).as('last')));
+    const [first, ...others] = perTarget;
+    const rows = (others.length > 0 ? await first.unionAll(others, false) : await first) as Array<{ target: unknown; last: unknown }>;
+    for (const row of rows) last.set(Number(row.target), Number(row.last ?? 0));
+  }
+  return last;
+}
+
 export function createVersionWriter(strapi: Core.Strapi, trx: Knex): VersionWriter {
   const shapes = new Map<string, DocumentShape>();
   /** Row ids by `${status}:${documentId}`, per uid: a page links to the same entities many times. */
@@ -324,8 +345,7 @@ export function createVersionWriter(strapi: Core.Strapi, trx: Knex): VersionWrit
     const lastOrder = new Map<number, number>();
     const fresh = [...new Set(links.filter((link) => !keptOrder.has(linkKey(link.rowId, link.targetId))).map((link) => link.targetId))];
     if (inverseOrder && fresh.length > 0) {
-      const rows = (await trx(joinTable.name).whereIn(target, fresh).groupBy(target).select(target).max({ last: inverseOrder })) as Row[];
-      for (const row of rows) lastOrder.set(Number(row[target]), Number(row.last ?? 0));
+      for (const [targetId, last] of await lastOrders(trx, joinTable.name, target, inverseOrder, fresh)) lastOrder.set(targetId, last);
     }
     const nextOrder = (targetId: number) => {
       const order = (lastOrder.get(targetId) ?? 0) + 1;
