@@ -46,6 +46,7 @@ const WHOLE_ARCHIVE = 0;
 
 /** A natural key's lock number; two keys that share one merely wait for each other. */
 function lockNumber(key: string): number {
+  // Never WHOLE_ARCHIVE's number, which would make a key the whole archive.
   return createHash('sha256').update(key).digest().readInt32BE(0) || 1;
 }
 
