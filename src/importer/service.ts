@@ -18,10 +18,10 @@ import {
 } from './plan/desired';
 import { sameValue } from './plan/merge';
 import { planRecord, type PlanAction, type PlanEntry } from './plan/plan';
-import { ARTICLE_RELATIONS, TYPE_SPECS, type ArticleRelation, type Contribution, type ContributionRow, type TypeSpec } from './plan/records';
+import { ARTICLE_RELATIONS, TYPE_SPECS, type ArticleRelation, type TypeSpec } from './plan/records';
 import { readArticles, readEntities, readStoredPage, type DocumentIndex } from './load/current';
 import { applyPlan } from './load/apply';
-import { entityId, entityOf, readArticlesSay, readOthersSay, writeContributions, type ContributionChange } from './load/contributions';
+import { entityId, entityOf, readArticlesSay, readOthersSay, sayByEntity, writeContributions, type ContributionChange } from './load/contributions';
 import { inImportTransaction, NO_KEY_LOCKS, type ImportLocks } from './load/lock';
 import { curationState, forgetDeleted, readAliases, readDeletedKeys } from './load/curation';
 import { mentionedNames, withAliases, withoutDeleted } from './plan/curation';
@@ -170,18 +170,9 @@ async function planPage(
   }
 
   const rows = contributionRows(mentions);
-  const unchanged = createdEntities.length === 0 && sameValue(saidByEntity(rows) as never, Object.fromEntries(saidBefore) as never);
+  const unchanged = createdEntities.length === 0 && sameValue(Object.fromEntries(sayByEntity(rows)) as never, Object.fromEntries(saidBefore) as never);
   const contributions = unchanged ? null : { articleKeys: pageArticleKeys, rows, createdEntities };
   return { entries, deleted, contributions };
-}
-
-function saidByEntity(rows: readonly ContributionRow[]): Record<string, Record<string, Contribution>> {
-  const byEntity: Record<string, Record<string, Contribution>> = {};
-  for (const { entityType, entityKey, articleKey, said } of rows) {
-    const id = entityId(entityType, entityKey);
-    byEntity[id] = { ...byEntity[id], [articleKey]: said };
-  }
-  return byEntity;
 }
 
 function emptyCounts(): TypeCounts {

@@ -36,15 +36,20 @@ function parsed(said: unknown): Contribution {
 
 /** What these articles said, by entity (see entityId) and article key. */
 export async function readArticlesSay(strapi: Core.Strapi, articleKeys: readonly string[]): Promise<Map<string, Said>> {
-  const byEntity = new Map<string, Said>();
-  if (articleKeys.length === 0) return byEntity;
+  if (articleKeys.length === 0) return new Map();
   const rows = (await query(strapi).findMany({
     where: { articleKey: { $in: [...articleKeys] } },
     select: ['entityType', 'entityKey', 'articleKey', 'said'],
   })) as ContributionRow[];
-  for (const row of rows) {
-    const id = entityId(row.entityType, row.entityKey);
-    byEntity.set(id, { ...byEntity.get(id), [row.articleKey]: parsed(row.said) });
+  return sayByEntity(rows.map((row) => ({ ...row, said: parsed(row.said) })));
+}
+
+/** Rows grouped by entity (see entityId), each entity's say by article key. */
+export function sayByEntity(rows: readonly ContributionRow[]): Map<string, Said> {
+  const byEntity = new Map<string, Said>();
+  for (const { entityType, entityKey, articleKey, said } of rows) {
+    const id = entityId(entityType, entityKey);
+    byEntity.set(id, { ...byEntity.get(id), [articleKey]: said });
   }
   return byEntity;
 }

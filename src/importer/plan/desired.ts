@@ -12,7 +12,7 @@ import {
   type Fields,
   type TypeSpec,
 } from './records';
-import { addToSummary, summarize, summaryFields, type EntitySummary } from './summary';
+import { summarize, summaryFields, type EntitySummary } from './summary';
 
 /** Facts about a page that are not printed in its text (from --issue-date or seeds/manifest.json). */
 export interface PageMeta {
@@ -153,12 +153,7 @@ export function desiredEntity(
   if (!history) summary = summarize(mentions.spec, mentions.contributions);
   else if (othersSaid) summary = summarize(mentions.spec, { ...othersSaid, ...mentions.contributions });
   else if (Object.keys(history.pageSaid).length > 0) summary = history.summary;
-  else {
-    summary = Object.entries(mentions.contributions).reduce<EntitySummary | null>(
-      (built, [articleKey, said]) => addToSummary(mentions.spec, built, articleKey, said),
-      history.summary,
-    );
-  }
+  else summary = summarize(mentions.spec, mentions.contributions, history.summary);
   // Nobody mentions the entity any more: leave it as it is for an editor to judge.
   if (!summary) return null;
   return {

@@ -94,11 +94,18 @@ export function addToSummary(spec: TypeSpec, summary: EntitySummary | null, arti
   };
 }
 
-/** The summary of these contributions, by article key; null when there are none. */
-export function summarize(spec: TypeSpec, contributions: Record<string, Contribution>): EntitySummary | null {
+/**
+ * The summary of these contributions, by article key, added to `startingFrom` (what other articles
+ * said already); null when there is nothing at all.
+ */
+export function summarize(
+  spec: TypeSpec,
+  contributions: Record<string, Contribution>,
+  startingFrom: EntitySummary | null = null,
+): EntitySummary | null {
   return Object.entries(contributions).reduce<EntitySummary | null>(
     (summary, [articleKey, said]) => addToSummary(spec, summary, articleKey, said),
-    null,
+    startingFrom,
   );
 }
 
