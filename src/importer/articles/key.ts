@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import { normalizeLine } from '../layout/lines';
 
 /**
  * A natural key that survives re-imports: same printed text, same key, whatever the file's
@@ -8,10 +7,21 @@ import { normalizeLine } from '../layout/lines';
  */
 
 const KEY_TEXT_LENGTH = 120;
+const FULL_WIDTH_ALPHANUMERIC = /[０-９Ａ-Ｚａ-ｚ]/g;
+const FULL_WIDTH_OFFSET = 0xfee0;
+
+/**
+ * Keys of articles already in the archive were made from the text with full-width letters and
+ * digits read as ASCII and nothing else changed; the parser's matching copy (layout/normalize.ts)
+ * reads more, but a key must not change when the parser learns to read better.
+ */
+function keyCharacters(printed: string): string {
+  return printed.replace(FULL_WIDTH_ALPHANUMERIC, (char) => String.fromCharCode(char.charCodeAt(0) - FULL_WIDTH_OFFSET));
+}
 const KEY_HEX_LENGTH = 16;
 
 export function articleKey(rawTextFromByline: string): string {
-  const characters = Array.from(normalizeLine(rawTextFromByline).replace(/\s+/g, '')).slice(0, KEY_TEXT_LENGTH);
+  const characters = Array.from(keyCharacters(rawTextFromByline).replace(/\s+/g, '')).slice(0, KEY_TEXT_LENGTH);
   const digest = createHash('sha256').update(characters.join(''), 'utf8').digest('hex');
   return `a-${digest.slice(0, KEY_HEX_LENGTH)}`;
 }

@@ -1,24 +1,15 @@
+import { matchingText } from './normalize';
+
 /**
- * A page line keeps its printed form (`raw`, for line spans and the stored raw text) next to a
- * normalized view (`text`) that the parser reads. Normalization is deliberately narrow: OCR mixes
- * full-width and half-width digits and letters at random, but full-width punctuation such as
- * （）“”，。 is what the paper printed and stays as it is, so no blanket NFKC.
+ * A page line keeps its printed form (`raw`, for line spans, the stored raw text and every string
+ * the extraction prints) next to the copy the parser reads (`text`, see normalize.ts), of the same
+ * length, so an offset in one is an offset in the other.
  */
 export interface PageLine {
   /** 1-based line number in the file. */
   number: number;
   raw: string;
   text: string;
-}
-
-const FULL_WIDTH_ALPHANUMERIC = /[０-９Ａ-Ｚａ-ｚ]/g;
-const FULL_WIDTH_OFFSET = 0xfee0;
-const IDEOGRAPHIC_SPACE = /\u3000/g;
-
-export function normalizeLine(raw: string): string {
-  return raw
-    .replace(FULL_WIDTH_ALPHANUMERIC, (char) => String.fromCharCode(char.charCodeAt(0) - FULL_WIDTH_OFFSET))
-    .replace(IDEOGRAPHIC_SPACE, ' ');
 }
 
 export function isBlank(line: PageLine): boolean {
@@ -29,5 +20,18 @@ export function isBlank(line: PageLine): boolean {
 export function splitLines(text: string): PageLine[] {
   const raws = text.split(/\r\n|\r|\n/);
   if (raws.length > 1 && raws[raws.length - 1] === '') raws.pop();
-  return raws.map((raw, index) => ({ number: index + 1, raw, text: normalizeLine(raw) }));
+  return raws.map((raw, index) => ({ number: index + 1, raw, text: matchingText(raw) }));
+}
+
+/**
+ * Part of a line, printed form and matching copy cut at the same offsets (`end` defaults to the
+ * line's end): what classification cuts off a line (a byline, an end credit) keeps both aligned.
+ */
+export function sliceLine(line: PageLine, start: number, end: number = line.text.length): PageLine {
+  return { ...line, text: line.text.slice(start, end), raw: line.raw.slice(start, end) };
+}
+
+/** The last `length` characters of a line, aligned the same way. */
+export function lineEnd(line: PageLine, length: number): PageLine {
+  return sliceLine(line, line.text.length - length);
 }

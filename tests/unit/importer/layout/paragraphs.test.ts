@@ -1,9 +1,14 @@
 import {
-  buildParagraphs,
+  buildParagraphs as buildPrinted,
+  compactPrinted,
   endsSentence,
   removeLayoutWhitespace,
 } from '../../../../src/importer/layout/paragraphs';
+import type { Block } from '../../../../src/importer/layout/blocks';
 import { blocksOf } from '../pages';
+
+/** The paragraphs as the rules read them. */
+const buildParagraphs = (blocks: Block[]): string[] => buildPrinted(blocks).map((paragraph) => paragraph.text);
 
 describe('removeLayoutWhitespace', () => {
   it('removes OCR spacing between characters', () => {
@@ -15,6 +20,10 @@ describe('removeLayoutWhitespace', () => {
   it('keeps one space between two ASCII words or numbers', () => {
     expect(removeLayoutWhitespace('5G  network 2 台')).toBe('5G network 2台');
   });
+
+  it('decides on the matching copy and cuts the printed one at the same places', () => {
+    expect(compactPrinted({ text: '5 000 亿 元', printed: '５ ０００ 億 元' })).toEqual({ text: '5 000亿元', printed: '５ ０００億元' });
+  });
 });
 
 describe('joining lines', () => {
@@ -25,8 +34,9 @@ describe('joining lines', () => {
 });
 
 describe('endsSentence', () => {
-  it('accepts 。！？ optionally followed by closing quotes or brackets', () => {
+  it('accepts 。！？ and an ellipsis, optionally followed by closing quotes or brackets', () => {
     expect(endsSentence('会议结束。')).toBe(true);
+    expect(endsSentence('领跑新质生产力……')).toBe(true);
     expect(endsSentence('他说：“好！”')).toBe(true);
     expect(endsSentence('（完。）  ')).toBe(true);
     expect(endsSentence('认清责任，')).toBe(false);
@@ -49,5 +59,11 @@ describe('buildParagraphs', () => {
 
   it('keeps unfinished trailing text as a last paragraph', () => {
     expect(buildParagraphs(blocksOf('完整的一句。\n\n没有句号'))).toEqual(['完整的一句。', '没有句号']);
+  });
+
+  it('prints each paragraph as printed beside the copy the rules read', () => {
+    expect(buildPrinted(blocksOf('本報記者從市交通局\n獲悉，１月 ２８日起。'))).toEqual([
+      { text: '本报记者从市交通局获悉，1月28日起。', printed: '本報記者從市交通局獲悉，１月２８日起。' },
+    ]);
   });
 });
