@@ -1,16 +1,21 @@
 import { removeLayoutWhitespace } from '../layout/paragraphs';
 import { bylineVocab } from '../vocab/article-vocab';
 import { alternation } from '../vocab/words';
-import { parseCredit, type ParsedCredit } from './credits';
+import { isCompleteCredit, parseCredit, type ParsedCredit } from './credits';
 import { DATELINE_START } from './dateline';
 
 /**
- * How an article opens: a source tag with the credit in brackets (`本报讯（某某晚报记者 张三 李四）`)
- * or a source tag alone before the lead (`本报经开区讯 昨日，……`), its credit printed on a line
- * of its own above it.
+ * How an article opens: a source tag (讯头) with the credit in brackets (`本报讯（某某晚报记者 张三）`,
+ * `某某日报·某某客户端2月25日讯（记者 …）`), the tag inside the brackets (`（某某新闻网讯 张三）`), a
+ * dispatch in brackets (`【本报记者张三某地十日电】`), or a tag alone before the lead (`本报经开区讯
+ * 昨日，……`, `本报讯 记者张三报道：……`), its credit then on a line of its own or at the end.
+ *
+ * A tag is any paper's: outlet, place and date before a tag ending (讯, 电, 消息, 报道). A tag the
+ * vocabulary does not list must prove itself: by a credit in brackets that reads as people, or,
+ * standing alone, by an outlet word (报, 网, 台) in it.
  */
 export interface Byline {
-  sourceTag: string;
+  sourceTag: string | null;
   credit: ParsedCredit;
   /** Lines the byline occupies, counted from the line it starts on. */
   lineCount: number;
@@ -21,16 +26,64 @@ export interface Byline {
 /** A broken byline rarely spans more than three lines; looking further only invites false matches. */
 export const MAX_BYLINE_LINES = 4;
 
-const OPENING_BRACKET = /[（(]/u;
-const CLOSING_BRACKET = /[）)]/;
-const tags = [alternation(bylineVocab.sourceTags), ...bylineVocab.sourceTagPatterns.map((source) => `(?:${source})`)].join('|');
-const TAG = new RegExp(`^(?:${tags})$`, 'u');
-// Without brackets, the tag must be followed by a space or the dateline: `据新华社报道` is prose.
-const TAG_ALONE = new RegExp(`^\\s*(${tags})(?:\\s+|(?=\\s*(?:${DATELINE_START.source})))`, 'u');
+const OPENING_BRACKET = /[（【〔]/u;
+const CLOSING_BRACKET = /[）】〕]/u;
+const knownTags = [alternation(bylineVocab.sourceTags), ...bylineVocab.sourceTagPatterns.map((source) => `(?:${source})`)].join('|');
+const KNOWN_TAG = new RegExp(`^(?:${knownTags})$`, 'u');
+const ENDINGS = alternation(bylineVocab.sourceTagEndings);
+/** Outlet, place and date: name characters and the marks outlets join their parts with (·, -). */
+const ANY_TAG = new RegExp(`^(?:据)?[\\p{Script=Han}A-Za-z0-9·・\\-－—]{1,24}?(?:${ENDINGS})$`, 'u');
+const OUTLET_WORD = new RegExp(alternation(bylineVocab.outletWords), 'u');
+const TAG_LEADS = `\\s+|(?=\\s*(?:${DATELINE_START.source}|据))`;
+/** A tag alone at the start of a line: what follows it is a space, the dateline or 据 (`据某某消息，`). */
+const TAG_ALONE = new RegExp(`^\\s*(\\S{2,30}?)(?:${TAG_LEADS})`, 'u');
+/** `本报讯 记者张三报道：`: a credit between the tag and a colon, no brackets. */
+const CREDIT_BEFORE_COLON = /^\s*([^，。；！？：]{2,24}?)\s*：/u;
+/** A listed tag ending in 讯 or 电 needs nothing after it: `本报讯春寒料峭，……` (`据新华社报道` is prose). */
+const LISTED_TAG_GLUED = new RegExp(
+  `^\\s*(${alternation(bylineVocab.sourceTags.filter((tag) => /[讯电]$/u.test(tag)))})(?=\\p{Script=Han})`,
+  'u',
+);
+/** `某某网讯 据“某某”消息，`: the outlet the tag's paper took the story from is part of the tag. */
+const RELAYED_FROM = /^\s*据[^，。；！？]{1,24}?(?:消息|报道|讯)[，]/u;
+
+/** How much of a tagged article's first paragraph says where the story was relayed from (0 if nothing). */
+export function relayedFromLength(firstParagraph: string): number {
+  return RELAYED_FROM.exec(firstParagraph)?.[0].length ?? 0;
+}
+
+export type TagStrength = 'known' | 'outlet' | 'any';
+
+/** How sure the shape is a source tag; null when it is none. Spaces OCR put inside it are ignored. */
+export function sourceTagStrength(candidate: string): TagStrength | null {
+  const tag = candidate.replace(/\s+/gu, '');
+  if (KNOWN_TAG.test(tag)) return 'known';
+  if (!ANY_TAG.test(tag)) return null;
+  return OUTLET_WORD.test(tag) ? 'outlet' : 'any';
+}
+
+function acceptsCredit(strength: TagStrength, credit: ParsedCredit): boolean {
+  return strength === 'known' || isCompleteCredit(credit);
+}
+
+/** `（某某新闻网讯 张三）` or `【本报记者张三某地十日电】`: what brackets at the start of a line may hold. */
+function bracketedOpening(inner: string): { sourceTag: string | null; credit: ParsedCredit } | null {
+  const tagged = /^\s*(\S+?(?:讯|电|消息))\s+(.+)$/u.exec(inner);
+  if (tagged !== null) {
+    const strength = sourceTagStrength(tagged[1]!);
+    const credit = parseCredit(tagged[2]!);
+    if (strength !== null && strength !== 'any' && isCompleteCredit(credit)) return { sourceTag: tagged[1]!, credit };
+  }
+  const credit = parseCredit(inner);
+  if (credit.dispatch !== null && credit.labelled && isCompleteCredit(credit)) {
+    return { sourceTag: removeLayoutWhitespace(inner.trim()), credit };
+  }
+  return null;
+}
 
 /**
- * Parses a bracketed byline starting at the first of `lines` (normalized line texts), or returns
- * null. Lines are joined as printed, spaces kept, until the closing bracket is found.
+ * Parses a bracketed byline starting at the first of `lines` (matching texts of page lines), or
+ * returns null. Lines are joined as printed, spaces kept, until the closing bracket is found.
  */
 export function parseByline(lines: readonly string[]): Byline | null {
   // A tag is a few characters: its bracket opens within two lines, and most lines have none.
@@ -40,25 +93,43 @@ export function parseByline(lines: readonly string[]): Byline | null {
     joined += lines[count - 1];
     const open = joined.search(OPENING_BRACKET);
     if (open < 0) continue;
-    // OCR may space out a tag (`新华社北京 8月15日电`); what stands before the bracket must be one.
-    const sourceTag = joined.slice(0, open).replace(/\s+/gu, '');
-    if (!TAG.test(sourceTag)) return null;
+    const before = joined.slice(0, open).replace(/\s+/gu, '');
     const afterOpening = joined.slice(open + 1);
     const close = afterOpening.search(CLOSING_BRACKET);
+    if (before === '') {
+      if (close < 0) continue;
+      const opening = bracketedOpening(afterOpening.slice(0, close));
+      return opening === null ? null : { ...opening, lineCount: count, rest: afterOpening.slice(close + 1) };
+    }
+    const strength = sourceTagStrength(before);
+    if (strength === null) return null;
     if (close < 0) continue;
-    return {
-      sourceTag,
-      credit: parseCredit(afterOpening.slice(0, close)),
-      lineCount: count,
-      rest: afterOpening.slice(close + 1),
-    };
+    const credit = parseCredit(afterOpening.slice(0, close));
+    if (!acceptsCredit(strength, credit)) return null;
+    return { sourceTag: before, credit, lineCount: count, rest: afterOpening.slice(close + 1) };
   }
   return null;
 }
 
+export interface SourceTag {
+  sourceTag: string;
+  /** A credit printed after the tag without brackets (`记者张三报道：`), else null. */
+  credit: ParsedCredit | null;
+  rest: string;
+}
+
 /** `本报经开区讯 前日，……`: a source tag opening the lead without brackets; the rest is body text. */
-export function parseSourceTag(text: string): { sourceTag: string; rest: string } | null {
-  const match = TAG_ALONE.exec(text);
-  if (!match) return null;
-  return { sourceTag: removeLayoutWhitespace(match[1]), rest: text.slice(match[0].length) };
+export function parseSourceTag(text: string): SourceTag | null {
+  const match = TAG_ALONE.exec(text) ?? LISTED_TAG_GLUED.exec(text);
+  if (match === null) return null;
+  const strength = sourceTagStrength(match[1]!);
+  if (strength === null || strength === 'any') return null;
+  const sourceTag = removeLayoutWhitespace(match[1]!);
+  const rest = text.slice(match[0].length);
+  const creditThenColon = CREDIT_BEFORE_COLON.exec(rest);
+  if (creditThenColon !== null) {
+    const credit = parseCredit(creditThenColon[1]!);
+    if (credit.labelled && isCompleteCredit(credit)) return { sourceTag, credit, rest: rest.slice(creditThenColon[0].length) };
+  }
+  return { sourceTag, credit: null, rest };
 }

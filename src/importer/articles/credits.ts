@@ -4,11 +4,20 @@ import { entityVocab } from '../vocab/entity-vocab';
 import { longestFirst } from '../vocab/words';
 
 /**
- * A credit as printed wherever it stands: in a byline's brackets (`正观新闻·郑州晚报记者 甲 乙`),
- * on a line of its own (`□晚报记者 甲 通讯员 乙`) or closing an article (`记者 甲 文/图`,
- * `（甲 乙）`). Role words introduce the names after them; text glued before the first role word
- * is the outlet; work words (`文/图`, `摄`) qualify the names before them or, printed first, the
- * names after them.
+ * A credit as printed wherever it stands: in a byline's brackets (`某某晚报全媒体记者 甲 乙 通讯员 丙`),
+ * on a line of its own (`□晚报记者 甲`, `本报记者 甲` / `实习生 乙`), closing an article (`记者 甲
+ * 文/图`, `（甲 乙）`) or in a dispatch (`本报记者甲某地十日电`). One grammar reads them all:
+ *
+ *   credit   := outlet? group+ dispatch?
+ *   group    := work* role? name+ work*        (a role word governs the names after it)
+ *   name     := 2–4 Han characters, or foreign parts joined by ·; OCR may pad a name with a space
+ *               (`陈 某`, `周 咏南`), glue it to a role word (`记者肖劲`, `谭某某通讯员`) or to the
+ *               next name (`张三李四`), or separate names with spaces, 、, / or ，
+ *   dispatch := place? date (电|讯)           (`北京3月5日电`, `澳门十日电`)
+ *
+ * Role words and work words (`文/图`, `摄`, `报道`) are data (vocab/bylines.json). Text printed
+ * before the first role word is the outlet when it is glued to it (`郑报全媒体记者`) or ends in an
+ * outlet word (`湖南日报 记者`).
  */
 export interface ParsedCredit {
   outlet: string | null;
@@ -17,29 +26,61 @@ export interface ParsedCredit {
   unreadable: string[];
   /** A role or work word was printed; bare names need known surnames to count as a credit. */
   labelled: boolean;
-  /** A photo credit (`摄`, `摄影`): it captions a picture and need not end the article. */
+  /** Everyone credited took pictures (`记者 甲 摄`): a caption's credit, not the article's. */
   photo: boolean;
+  /** Place, date and 电/讯 printed after the names of a dispatch credit, as read. */
+  dispatch: string | null;
 }
 
-const SEPARATORS = /[\s、，,]+/u;
+const SEPARATORS = /[\s、，,；;｜|]+/u;
 // Chinese names are 2–4 characters; transliterated foreign names join their parts with ·.
-const HAN_NAME = /^(?:\p{Script=Han}{2,4}|\p{Script=Han}+(?:·\p{Script=Han}+)+)$/u;
+const HAN_NAME = /^(?:\p{Script=Han}{2,4}|\p{Script=Han}+(?:[·・•‧]\p{Script=Han}+)+)$/u;
+const HAN_RUN = /^\p{Script=Han}+$/u;
 const SINGLE_HAN = /^\p{Script=Han}$/u;
+const DISPATCH = /(\p{Script=Han}{0,6}?)((?:\d{1,2}月)?\d{1,2}日|[一二三四五六七八九十廿卅]{1,3}日)(?:专)?[电讯]$/u;
+const MAX_NAME = 3;
+const MAX_COMPOUND_NAME = 4;
+
+/**
+ * How sure a credited name is, by how it was read: a role word's name as printed, a name OCR had
+ * padded or glued, names told apart only by their surnames, bare names that only their surnames
+ * make a credit, a role word the vocabulary does not know.
+ */
+export const CREDIT_CONFIDENCE = {
+  governed: 0.95,
+  padded: 0.85,
+  splitBySurname: 0.7,
+  placeSeparated: 0.65,
+  bare: 0.8,
+  unknownRole: 0.6,
+} as const;
+
 const roleWords = longestFirst(Object.keys(bylineVocab.creditRoles));
-const workWords = new Set(Object.keys(bylineVocab.creditWorks));
+const workWords = longestFirst(Object.keys(bylineVocab.creditWorks));
+/** Work words that may be printed glued to the name before them: `马健摄`, `石某报道`. */
+const gluedWorkWords = workWords.filter((word) => word === '摄' || word.length >= 2);
+const outletWords = longestFirst(bylineVocab.outletWords);
 const markers = new Set(bylineVocab.creditMarkers);
 const { surnames } = entityVocab;
 
-type Token = { kind: 'role' | 'work' | 'text'; text: string; gluedToNext: boolean };
+type Piece = { kind: 'role' | 'work' | 'text'; text: string; gluedToNext: boolean; padded?: boolean };
 
 export function stripCreditMarker(text: string): { marked: boolean; text: string } {
   const trimmed = text.trim();
   return markers.has(trimmed[0] ?? '') ? { marked: true, text: trimmed.slice(1) } : { marked: false, text: trimmed };
 }
 
-/** Splits a whitespace-separated word further at role words, which are often glued to the outlet. */
-function splitAtRoleWords(word: string): Token[] {
-  const tokens: Token[] = [];
+export function startsWithKnownSurname(name: string): boolean {
+  return surnames.compound.has(name.slice(0, 2)) || surnames.single.has(name[0] ?? '');
+}
+
+function maxNameLength(name: string): number {
+  return surnames.compound.has(name.slice(0, 2)) ? MAX_COMPOUND_NAME : MAX_NAME;
+}
+
+/** Splits a word at role words, which OCR and typesetting glue to the outlet before or a name after. */
+function splitAtRoleWords(word: string): Piece[] {
+  const pieces: Piece[] = [];
   let text = '';
   for (let index = 0; index < word.length; ) {
     const role = roleWords.find((candidate) => word.startsWith(candidate, index));
@@ -48,39 +89,96 @@ function splitAtRoleWords(word: string): Token[] {
       index += 1;
       continue;
     }
-    if (text !== '') tokens.push({ kind: 'text', text, gluedToNext: true });
-    tokens.push({ kind: 'role', text: role, gluedToNext: false });
+    if (text !== '') pieces.push(...splitGluedWork(text, true));
+    pieces.push({ kind: 'role', text: role, gluedToNext: false });
     text = '';
     index += role.length;
   }
-  if (text !== '') tokens.push({ kind: 'text', text, gluedToNext: false });
-  return tokens;
+  if (text !== '') pieces.push(...splitGluedWork(text, false));
+  return pieces;
 }
 
-/** A name padded to the width of three characters (`陈 某`) prints as two single characters. */
-function joinPaddedNames(words: string[]): string[] {
-  const joined: string[] = [];
-  for (let index = 0; index < words.length; index += 1) {
-    const next = words[index + 1];
-    if (SINGLE_HAN.test(words[index]) && next !== undefined && SINGLE_HAN.test(next)) {
-      joined.push(words[index] + next);
+/** `马健摄` → name + work word; only where a name of two characters or more stays before it. */
+function splitGluedWork(text: string, gluedToNext: boolean): Piece[] {
+  const work = gluedWorkWords.find((candidate) => text.endsWith(candidate) && text.length - candidate.length >= 2);
+  if (work === undefined || !HAN_RUN.test(text)) return [{ kind: 'text', text, gluedToNext }];
+  return [
+    { kind: 'text', text: text.slice(0, -work.length), gluedToNext: false },
+    { kind: 'work', text: work, gluedToNext },
+  ];
+}
+
+function tokenize(text: string): Piece[] {
+  return text
+    .split(SEPARATORS)
+    .filter((word) => word !== '')
+    .flatMap((word): Piece[] => {
+      if (workWords.includes(word)) return [{ kind: 'work', text: word, gluedToNext: false }];
+      // `记者/甲`: a slash separates a role word from its names, except inside 文/图.
+      return word
+        .split('/')
+        .filter((part) => part !== '')
+        .flatMap((part) => (workWords.includes(part) ? [{ kind: 'work' as const, text: part, gluedToNext: false }] : splitAtRoleWords(part)));
+    });
+}
+
+/**
+ * OCR pads a two-character name to the width of three (`陈 某`) and spaces a three-character one
+ * (`周 咏南`): a single character is never a name, so it joins the text after it.
+ */
+function joinPaddedNames(pieces: Piece[]): Piece[] {
+  const joined: Piece[] = [];
+  for (let index = 0; index < pieces.length; index += 1) {
+    const piece = pieces[index]!;
+    const next = pieces[index + 1];
+    if (
+      piece.kind === 'text' &&
+      SINGLE_HAN.test(piece.text) &&
+      next?.kind === 'text' &&
+      HAN_RUN.test(next.text) &&
+      next.text.length <= 2
+    ) {
+      joined.push({ kind: 'text', text: piece.text + next.text, gluedToNext: next.gluedToNext, padded: true });
       index += 1;
     } else {
-      joined.push(words[index]);
+      joined.push(piece);
     }
   }
   return joined;
 }
 
-function tokenize(text: string): Token[] {
-  const words = joinPaddedNames(text.split(SEPARATORS).filter((word) => word !== ''));
-  return words.flatMap((word): Token[] =>
-    workWords.has(word) ? [{ kind: 'work', text: word, gluedToNext: false }] : splitAtRoleWords(word),
-  );
+/**
+ * Names printed without a separator (`张三李四`, `王甲李乙丙`): a run longer than a name is split where
+ * every part starts with a surname, three-character parts first. Null where no split reads so.
+ */
+function splitJoinedNames(run: string): string[] | null {
+  if (!HAN_RUN.test(run)) return null;
+  const split = (rest: string): string[] | null => {
+    if (rest === '') return [];
+    if (!startsWithKnownSurname(rest)) return null;
+    for (const length of [3, 2, 4]) {
+      if (length > rest.length || length > maxNameLength(rest) || rest.length - length === 1) continue;
+      const tail = split(rest.slice(length));
+      if (tail !== null) return [rest.slice(0, length), ...tail];
+    }
+    return null;
+  };
+  const names = split(run);
+  return names !== null && names.length > 1 ? names : null;
 }
 
-export function startsWithKnownSurname(name: string): boolean {
-  return surnames.compound.has(name.slice(0, 2)) || surnames.single.has(name[0] ?? '');
+/** The names a text piece holds: itself, or several printed together. Null when it is no name. */
+function namesIn(text: string): string[] | null {
+  if (HAN_NAME.test(text)) {
+    // Four characters without a compound surname are two names joined more often than one.
+    if (text.length === 4 && !surnames.compound.has(text.slice(0, 2))) return splitJoinedNames(text) ?? [text];
+    return [text];
+  }
+  return splitJoinedNames(text);
+}
+
+function endsWithOutletWord(text: string): boolean {
+  return outletWords.some((word) => text.endsWith(word));
 }
 
 interface Group {
@@ -88,19 +186,35 @@ interface Group {
   /** The role word was not in the vocabulary: a word in role position that is no name. */
   unknownRole: boolean;
   worksBefore: string[];
-  names: string[];
+  names: Array<{ name: string; confidence: number }>;
   worksAfter: string[];
 }
 
-function creditsOf(group: Group): Credit[] {
+function roleOf(group: Group): CreditRole {
   const works = [...group.worksBefore, ...group.worksAfter];
+  // A picture's credit names its photographer, whatever the person's rank (`记者 甲 摄`).
+  if (works.some((work) => bylineVocab.creditWorks[work] === 'photographer') && !works.some((work) => bylineVocab.creditWorks[work] !== 'photographer'))
+    return 'photographer';
+  if (group.roleWord !== null) return group.unknownRole ? 'other' : bylineVocab.creditRoles[group.roleWord]!;
+  if (works.length > 0) return bylineVocab.creditWorks[works[0]!]!;
+  return bylineVocab.unlabelledCredit.role;
+}
+
+function creditsOf(group: Group): Credit[] {
   const printedRole = [...group.worksBefore, ...(group.roleWord ? [group.roleWord] : []), ...group.worksAfter].join(' ');
-  let role: CreditRole;
-  if (group.roleWord !== null) role = group.unknownRole ? 'other' : bylineVocab.creditRoles[group.roleWord];
-  else if (works.length > 0) role = bylineVocab.creditWorks[works[0]];
-  else role = bylineVocab.unlabelledCredit.role;
+  const role = roleOf(group);
   const printed = printedRole || bylineVocab.unlabelledCredit.printedRole;
-  return group.names.map((name) => ({ name, role, printedRole: printed }));
+  const groupConfidence = group.unknownRole
+    ? CREDIT_CONFIDENCE.unknownRole
+    : group.roleWord === null && !printedRole
+      ? CREDIT_CONFIDENCE.bare
+      : CREDIT_CONFIDENCE.governed;
+  return group.names.map(({ name, confidence }) => ({
+    name,
+    role,
+    printedRole: printed,
+    confidence: Math.min(groupConfidence, confidence),
+  }));
 }
 
 /** A person credited twice in one role (a byline and a caption) is credited once. */
@@ -114,9 +228,38 @@ export function uniqueCredits(credits: readonly Credit[]): Credit[] {
   });
 }
 
+/** The dispatch printed after the names, and where the name glued to its place ends. */
+function readDispatch(text: string): { text: string; dispatch: string | null } {
+  const trimmed = text.trim();
+  const match = DISPATCH.exec(trimmed);
+  if (match === null) return { text: trimmed, dispatch: null };
+  return { text: trimmed.slice(0, match.index + match[1]!.length), dispatch: match[0].slice(match[1]!.length) };
+}
+
+/** `陈明远澳门` before a dispatch date: the name is the first two or three characters, the rest its place. */
+function separatePlace(run: string): { name: string; place: string } | null {
+  if (!HAN_RUN.test(run) || run.length < 4) return null;
+  const length = run.length >= 5 ? 3 : 2;
+  return { name: run.slice(0, length), place: run.slice(length) };
+}
+
 /** Reads credit text (without brackets or marker); never throws, reports what it cannot read. */
-export function parseCredit(text: string): ParsedCredit {
-  const tokens = tokenize(text);
+export function parseCredit(printed: string): ParsedCredit {
+  const { text, dispatch: dispatchDate } = readDispatch(printed);
+  const pieces = joinPaddedNames(tokenize(text));
+  let dispatch = dispatchDate;
+  let placeSeparated: Piece | null = null;
+  if (dispatch !== null) {
+    // The place of a dispatch is glued to the last name: 记者陈明远澳门 + 十日电.
+    const last = pieces.at(-1);
+    const separated = last?.kind === 'text' && !HAN_NAME.test(last.text) ? separatePlace(last.text) : null;
+    if (last !== undefined && separated !== null) {
+      last.text = separated.name;
+      dispatch = separated.place + dispatch;
+      placeSeparated = last;
+    }
+  }
+
   const unreadable: string[] = [];
   const groups: Group[] = [];
   const newGroup = (roleWord: string | null, unknownRole = false): Group => {
@@ -127,62 +270,83 @@ export function parseCredit(text: string): ParsedCredit {
   let outlet: string | null = null;
   let current: Group | null = null;
   let pendingWorks: string[] = [];
-  const firstRole = tokens.findIndex((token) => token.kind === 'role');
+  const firstRole = pieces.findIndex((piece) => piece.kind === 'role');
 
-  tokens.forEach((token, index) => {
-    if (token.kind === 'role') {
-      current = newGroup(token.text);
+  pieces.forEach((piece, index) => {
+    if (piece.kind === 'role') {
+      current = newGroup(piece.text);
       current.worksBefore = pendingWorks;
       pendingWorks = [];
-    } else if (token.kind === 'work') {
-      if (current !== null && current.names.length > 0) current.worksAfter.push(token.text);
-      else pendingWorks.push(token.text);
-    } else if (index < firstRole && (token.gluedToNext || !HAN_NAME.test(token.text))) {
-      outlet = (outlet ?? '') + token.text;
-    } else if (!HAN_NAME.test(token.text)) {
-      unreadable.push(token.text);
-    } else {
-      const followedByName = tokens[index + 1]?.kind === 'text';
-      // 记者 甲 摄像 乙: a word that is not a name but has names after it is a role word we do not know.
-      if (current !== null && current.names.length > 0 && followedByName && !startsWithKnownSurname(token.text)) {
-        unreadable.push(token.text);
-        current = newGroup(token.text, true);
-        return;
-      }
-      current ??= newGroup(null);
-      if (current.worksAfter.length > 0) current = newGroup(current.roleWord, current.unknownRole);
-      if (pendingWorks.length > 0) {
-        current.worksBefore = pendingWorks;
-        pendingWorks = [];
-      }
-      current.names.push(token.text);
+      return;
     }
+    if (piece.kind === 'work') {
+      if (current !== null && current.names.length > 0) current.worksAfter.push(piece.text);
+      else pendingWorks.push(piece.text);
+      return;
+    }
+    const beforeRoles = index < firstRole;
+    if (beforeRoles && (piece.gluedToNext || endsWithOutletWord(piece.text) || !HAN_RUN.test(piece.text))) {
+      outlet = (outlet ?? '') + piece.text;
+      return;
+    }
+    const names = namesIn(piece.text);
+    const nextIsText = pieces[index + 1]?.kind === 'text';
+    if (names === null) {
+      // 区委报道组 甲: a word that is no name but has names after it is a role word we do not know.
+      unreadable.push(piece.text);
+      if (nextIsText) current = newGroup(piece.text, true);
+      return;
+    }
+    // 记者 甲 摄像 乙: a name-shaped word without a known surname, between names, is a role word too.
+    if (current !== null && current.names.length > 0 && nextIsText && names.length === 1 && !startsWithKnownSurname(names[0]!)) {
+      unreadable.push(piece.text);
+      current = newGroup(piece.text, true);
+      return;
+    }
+    current ??= newGroup(null);
+    if (current.worksAfter.length > 0) current = newGroup(current.roleWord, current.unknownRole);
+    if (pendingWorks.length > 0) {
+      current.worksBefore = pendingWorks;
+      pendingWorks = [];
+    }
+    const confidence =
+      piece === placeSeparated
+        ? CREDIT_CONFIDENCE.placeSeparated
+        : names.length > 1
+          ? CREDIT_CONFIDENCE.splitBySurname
+          : piece.padded
+            ? CREDIT_CONFIDENCE.padded
+            : 1;
+    current.names.push(...names.map((name) => ({ name, confidence })));
   });
 
-  const labelled = firstRole !== -1 || tokens.some((token) => token.kind === 'work');
+  const labelled = firstRole !== -1 || pieces.some((piece) => piece.kind === 'work');
   if (!labelled) {
-    // Bare names are only a credit when they look like names: `（一期）` is not one.
-    for (const group of groups) {
-      const strangers = group.names.filter((name) => !startsWithKnownSurname(name));
-      if (strangers.length > 0) {
-        unreadable.push(...strangers);
-        group.names = group.names.filter((name) => startsWithKnownSurname(name));
-      }
+    // Bare names are a credit only when they read as names: `（一期）` is not one, and of a few
+    // names most must start with a known surname, which lets one rare surname through.
+    const names = groups.flatMap((group) => group.names.map(({ name }) => name));
+    const known = names.filter(startsWithKnownSurname).length;
+    if (names.length > 0 && known * 2 < names.length + (names.length === 1 ? 1 : 0)) {
+      unreadable.push(...names);
+      for (const group of groups) group.names = [];
     }
   }
   for (const group of groups)
     if (group.names.length === 0 && group.roleWord !== null && !group.unknownRole) unreadable.push(group.roleWord);
   const credits = uniqueCredits(groups.flatMap(creditsOf));
-  const photo = groups.some(
-    (group) =>
-      group.names.length > 0 &&
-      (creditsOf(group)[0]!.role === 'photographer' ||
-        [...group.worksBefore, ...group.worksAfter].some((work) => bylineVocab.creditWorks[work] === 'photographer')),
-  );
-  return { outlet, credits, unreadable, labelled, photo };
+  const photo = credits.length > 0 && credits.every((credit) => credit.role === 'photographer');
+  return { outlet, credits, unreadable, labelled, photo, dispatch };
 }
 
 /** Whether credit text reads completely as people: what a credit on its own line or after a sentence must be. */
 export function isCompleteCredit(credit: ParsedCredit): boolean {
   return credit.credits.length > 0 && credit.unreadable.length === 0;
+}
+
+/**
+ * A credit whose last role word still waits for its names, which the next line prints
+ * (`本报记者 甲 通讯员` / `乙`): the names of the line after complete it.
+ */
+export function awaitsNames(credit: ParsedCredit): boolean {
+  return credit.unreadable.length > 0 && credit.unreadable.every((word) => roleWords.includes(word));
 }

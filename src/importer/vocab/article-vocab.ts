@@ -28,6 +28,13 @@ const pattern = word.refine(
 const BylineVocabSchema = z.object({
   sourceTags: z.array(word).min(1),
   sourceTagPatterns: z.array(pattern),
+  /**
+   * How any paper's source tag ends (`讯`, `电`, `消息`): outlet, place and date before one of these
+   * (`某某日报·某某客户端2月25日讯`) is a tag where a credit in brackets follows it.
+   */
+  sourceTagEndings: z.array(word).min(1),
+  /** Words an outlet's name ends in (`报`, `网`, `台`): a tag with one needs no credit after it. */
+  outletWords: z.array(word).min(1),
   /** Role word as printed before names → the credit's role. */
   creditRoles: z.record(word, CreditRoleSchema).refine((roles) => Object.keys(roles).length > 0, { message: 'needs at least one role word' }),
   /** What the person contributed, printed beside the names (`文/图`, `摄`); the role when no role word is printed. */

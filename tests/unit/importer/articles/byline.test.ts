@@ -1,12 +1,15 @@
-import { parseByline, parseSourceTag } from '../../../../src/importer/articles/byline';
+import { parseByline as parseMatching, parseSourceTag, sourceTagStrength } from '../../../../src/importer/articles/byline';
+import { matchingText } from '../../../../src/importer/layout/normalize';
 
-const reporter = (name: string, printedRole = '记者') => ({ name, role: 'reporter', printedRole });
+const reporter = (name: string, printedRole = '记者') => expect.objectContaining({ name, role: 'reporter', printedRole });
+/** Bylines are read on the matching copy of the page's lines, as the classifier hands them over. */
+const parseByline = (lines: string[]) => parseMatching(lines.map(matchingText));
 
 describe('parseByline', () => {
   it('reads source tag, outlet, credits and the body after the bracket', () => {
     expect(parseByline(['本报讯（大河报记者 张明 刘洋）今天上午，'])).toEqual({
       sourceTag: '本报讯',
-      credit: { outlet: '大河报', credits: [reporter('张明'), reporter('刘洋')], unreadable: [], labelled: true, photo: false },
+      credit: { outlet: '大河报', credits: [reporter('张明'), reporter('刘洋')], unreadable: [], labelled: true, photo: false, dispatch: null },
       lineCount: 1,
       rest: '今天上午，',
     });
@@ -86,6 +89,34 @@ describe('parseByline', () => {
     });
   });
 
+  it('reads any paper\'s tag (outlet, place, date, 讯/电/消息/报道) when the brackets after it hold people', () => {
+    expect(parseByline(['江城日报·云帆客户端3月', '5日讯（记者 程远帆 蓝一禾）正月初九，'])).toMatchObject({
+      sourceTag: '江城日报·云帆客户端3月5日讯',
+      credit: { credits: [reporter('程远帆'), reporter('蓝一禾')] },
+      lineCount: 2,
+      rest: '正月初九，',
+    });
+    expect(parseByline(['南湖讯（记者/程远帆 通讯员/蓝一禾）'])).toMatchObject({ sourceTag: '南湖讯' });
+    expect(parseByline(['云帆报道（全媒体记者程远帆 蓝一禾）'])).toMatchObject({
+      credit: { outlet: '全媒体', credits: [reporter('程远帆'), reporter('蓝一禾')] },
+    });
+    // An unknown tag must prove itself: brackets that hold no people make it prose.
+    expect(parseByline(['会议通报了消息（一期）'])).toBeNull();
+  });
+
+  it('reads a tag printed inside the brackets, and a dispatch in square brackets', () => {
+    expect(parseByline(['（江城新闻网讯 程远帆）3月5日，'])).toMatchObject({
+      sourceTag: '江城新闻网讯',
+      credit: { credits: [reporter('程远帆', '署名')] },
+      rest: '3月5日，',
+    });
+    expect(parseByline(['【本報記者陳明遠澳門十日電】本澳'])).toMatchObject({
+      sourceTag: '本报记者陈明远澳门十日电',
+      credit: { outlet: '本报', dispatch: '澳门十日电' },
+      rest: '本澳',
+    });
+  });
+
   it('returns null for body text, a tag without brackets, or an unclosed bracket', () => {
     expect(parseByline(['市委副书记、市长主持'])).toBeNull();
     expect(parseByline(['据新华社报道，'])).toBeNull();
@@ -95,13 +126,34 @@ describe('parseByline', () => {
 
 describe('parseSourceTag', () => {
   it('reads a source tag opening the lead without brackets', () => {
-    expect(parseSourceTag('本报经开区讯 前日，郑州')).toEqual({ sourceTag: '本报经开区讯', rest: '前日，郑州' });
-    expect(parseSourceTag('本报航空港讯  10月')).toEqual({ sourceTag: '本报航空港讯', rest: '10月' });
-    expect(parseSourceTag('本报讯近日，市图书馆')).toEqual({ sourceTag: '本报讯', rest: '近日，市图书馆' });
+    expect(parseSourceTag('本报经开区讯 前日，郑州')).toEqual({ sourceTag: '本报经开区讯', credit: null, rest: '前日，郑州' });
+    expect(parseSourceTag('本报航空港讯  10月')).toEqual({ sourceTag: '本报航空港讯', credit: null, rest: '10月' });
+    expect(parseSourceTag('本报讯近日，市图书馆')).toEqual({ sourceTag: '本报讯', credit: null, rest: '近日，市图书馆' });
+    expect(parseSourceTag('本报讯春寒料峭，')).toEqual({ sourceTag: '本报讯', credit: null, rest: '春寒料峭，' });
+  });
+
+  it('reads an outlet\'s tag alone, and a credit between the tag and a colon', () => {
+    expect(parseSourceTag('江城新闻网南湖讯 据“某某”消息')).toMatchObject({ sourceTag: '江城新闻网南湖讯', rest: '据“某某”消息' });
+    expect(parseSourceTag('本报讯 记者程远帆报道：会议')).toMatchObject({
+      sourceTag: '本报讯',
+      credit: { credits: [reporter('程远帆', '记者 报道')] },
+      rest: '会议',
+    });
+    // Without an outlet word, a tag needs brackets with people after it.
+    expect(parseSourceTag('南湖讯 昨日，')).toBeNull();
   });
 
   it('does not take prose opening with a news agency for a tag', () => {
     expect(parseSourceTag('据新华社报道，')).toBeNull();
     expect(parseSourceTag('本报记者 高山')).toBeNull();
+  });
+});
+
+describe('sourceTagStrength', () => {
+  it('knows listed tags, and judges any other by its outlet word', () => {
+    expect(sourceTagStrength('本报郑州 12月4日讯')).toBe('known');
+    expect(sourceTagStrength('江城日报·云帆客户端3月5日讯')).toBe('outlet');
+    expect(sourceTagStrength('南湖讯')).toBe('any');
+    expect(sourceTagStrength('他说，这是好消息')).toBeNull();
   });
 });
