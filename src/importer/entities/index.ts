@@ -22,3 +22,18 @@ export function extractEntities(paragraphs: string[], context: EntityContext): E
     figures: clauses.flatMap((clause, index) => figuresInClause(clause, projects[index])),
   });
 }
+
+/** Every name, title, kind, host and label printed as the page printed it (articles/reprint.ts). */
+export function reprintEntities(entities: Entities, reprint: (text: string) => string): Entities {
+  return {
+    officials: entities.officials.map((official) => ({ ...official, name: reprint(official.name), titles: official.titles.map(reprint) })),
+    projects: entities.projects.map((project) => ({ ...project, name: reprint(project.name) })),
+    researchPlatforms: entities.researchPlatforms.map((platform) => ({
+      ...platform,
+      name: reprint(platform.name),
+      kind: reprint(platform.kind),
+      host: platform.host === null ? null : reprint(platform.host),
+    })),
+    figures: entities.figures.map((figure) => ({ ...figure, label: reprint(figure.label), unit: figure.unit === null ? null : reprint(figure.unit) })),
+  };
+}

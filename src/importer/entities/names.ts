@@ -65,3 +65,50 @@ export function isNameShaped(item: string): boolean {
 export function startsWithSurname(item: string): boolean {
   return surnameAt(item, 0) !== null;
 }
+
+export interface TitledName extends NameMatch {
+  /** The surname is in the table; a rare one reads after a title only where the name clearly ends. */
+  knownSurname: boolean;
+}
+
+const FOREIGN_NAME = /^\p{Script=Han}{1,6}(?:[·・•‧]\p{Script=Han}{1,8})+/u;
+
+/** Whether a word a name ends before (主持, 出席, 在, 的…) begins at `index`. */
+function boundaryWordAt(text: string, index: number): boolean {
+  return wordAt(text, index, vocab.nameBoundaries) !== null;
+}
+
+/** A foreign name's last part ends where a word names end before begins (`某·某某一行`). */
+function foreignNameAt(text: string, start: number): NameMatch | null {
+  const match = FOREIGN_NAME.exec(text.slice(start, start + 24));
+  if (match === null) return null;
+  const lastDot = Math.max(...['·', '・', '•', '‧'].map((dot) => match[0].lastIndexOf(dot)));
+  let end = start + match[0].length;
+  for (let index = start + lastDot + 2; index < end; index += 1) {
+    if (boundaryWordAt(text, index)) end = index;
+  }
+  return { name: text.slice(start, end), start, end };
+}
+
+/**
+ * The name printed right after a title. The title is the evidence, so a surname only the table of
+ * rare surnames holds reads too, and a foreign name keeps its dots; the name still has to end
+ * where names end (punctuation or a boundary word such as 主持, 出席, 的), and takes two given-name
+ * characters unless the second begins such a word (`市长某某主持`).
+ */
+export function readTitledName(text: string, start: number): TitledName | null {
+  const foreign = foreignNameAt(text, start);
+  if (foreign !== null) return { ...foreign, knownSurname: true };
+  const known = surnameAt(text, start);
+  const surname = known ?? (surnames.rare.has(text[start] ?? '') ? text[start]! : null);
+  if (surname === null) return null;
+  for (const givenLength of [2, 1]) {
+    const end = start + surname.length + givenLength;
+    const name = text.slice(start, end);
+    if (end > text.length || !isAllHan(name) || isCommonWord(name)) continue;
+    if (givenLength === 2 && (vocab.singleCharBoundaries.has(name.at(-1)!) || boundaryWordAt(text, end - 1))) continue;
+    if (isPartOfForeignName(text, start, end)) return null;
+    if (isNameBoundary(text, end)) return { name, start, end, knownSurname: known !== null };
+  }
+  return null;
+}

@@ -31,7 +31,7 @@ function quotedPlatforms(paragraph: string): LocatedPlatform[] {
     const kind = platformKind(name);
     if (!kind) return [];
     const host = HOST_BEFORE_QUOTE.exec(paragraph.slice(Math.max(0, match.index - HOST_WINDOW), match.index))?.[1] ?? null;
-    return [{ platform: { name, nameGenerated: false, kind, host }, position: match.index }];
+    return [{ platform: { name, nameGenerated: false, kind, host, confidence: 0.9, hostConfidence: host === null ? 1 : 0.9 }, position: match.index }];
   });
 }
 
@@ -57,7 +57,12 @@ function hostedUnquotedPlatforms(paragraph: string): LocatedPlatform[] {
     const qualifier = platform.text.slice(0, -platform.kind.length);
     const generated = qualifier === '' || vocab.levelQualifiers.has(qualifier);
     const name = generated ? host + platform.kind : platform.text;
-    return [{ platform: { name, nameGenerated: generated, kind: platform.kind, host }, position: match.index }];
+    return [
+      {
+        platform: { name, nameGenerated: generated, kind: platform.kind, host, confidence: generated ? 0.7 : 0.85, hostConfidence: 0.9 },
+        position: match.index,
+      },
+    ];
   });
 }
 

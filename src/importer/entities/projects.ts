@@ -119,8 +119,12 @@ export function projectsEndingInProject(clause: string): LocatedProject[] {
     previousEnd = end;
     const { name, introduced } = stripLeadIns(clause.slice(start, end));
     if (!isProjectName(name.slice(0, -PROJECT.length)) || wordAt(clause, end, vocab.collectiveStages)) continue;
-    const stage = stageRightAfter(clause, end) ?? nearestStage(marks, start, end);
-    if (stage !== null || introduced) projects.push({ name, stage, start: end - name.length, end });
+    const rightAfter = stageRightAfter(clause, end);
+    const stage = rightAfter ?? nearestStage(marks, start, end);
+    const stageConfidence = stage === null ? 1 : rightAfter !== null ? 0.9 : 0.7;
+    if (stage !== null || introduced) {
+      projects.push({ name, stage, start: end - name.length, end, confidence: stage !== null ? 0.8 : 0.6, stageConfidence });
+    }
   }
   return projects;
 }
@@ -140,7 +144,7 @@ export function projectsAfterStageWord(clause: string): LocatedProject[] {
     let start = after + PROJECT.length;
     for (const item of clause.slice(start, listEnd).split('、')) {
       const name = item.replace(/等(\d.*)?$/u, '');
-      if (isProjectName(name)) projects.push({ name, stage, start, end: start + name.length });
+      if (isProjectName(name)) projects.push({ name, stage, start, end: start + name.length, confidence: 0.75, stageConfidence: 0.85 });
       start += item.length + 1;
     }
     return projects;
@@ -155,9 +159,9 @@ export function projectsInClause(clause: string): LocatedProject[] {
 /** One entry per project, in order of first mention, with the first stage any mention reports. */
 export function mergeProjects(mentions: readonly ProjectMention[]): ProjectMention[] {
   const byName = new Map<string, ProjectMention>();
-  for (const { name, stage } of mentions) {
+  for (const { name, stage, confidence, stageConfidence } of mentions) {
     const known = byName.get(name);
-    if (!known || (known.stage === null && stage !== null)) byName.set(name, { name, stage });
+    if (!known || (known.stage === null && stage !== null)) byName.set(name, { name, stage, confidence, stageConfidence });
   }
   return [...byName.values()];
 }

@@ -44,41 +44,62 @@ function stopEndingAt(text: string, end: number): boolean {
   return stopsByLastChar.get(text[end - 1] ?? '')?.some((stop) => text.startsWith(stop, end - stop.length)) ?? false;
 }
 
+/** A place's other name in brackets (`某某新区（某某高新区）`) is part of the words before a title. */
+const MAX_BRACKETED_LENGTH = 12;
+
+/** Where a bracketed stretch closing right before `end` opens, or -1. */
+function bracketOpening(text: string, end: number, floor: number): number {
+  if (text[end - 1] !== '）') return -1;
+  const open = text.lastIndexOf('（', end - 2);
+  return open >= floor && end - open <= MAX_BRACKETED_LENGTH && !text.slice(open + 1, end - 1).includes('）') ? open : -1;
+}
+
 /** Where the words before a title core begin: back over Han characters until a stop. */
 function scanPrefix(text: string, coreStart: number, floor: number): number {
   let start = coreStart;
-  while (
-    start > floor &&
-    coreStart - start < vocab.maxPrefixLength &&
-    isHan(text[start - 1]) &&
-    !vocab.prefixStopCharacters.has(text[start - 1]) &&
-    !stopEndingAt(text, start) &&
-    coreEndingAt(text, start) === null
-  ) {
+  for (;;) {
+    if (start <= floor || coreStart - start >= vocab.maxPrefixLength) break;
+    const bracket = bracketOpening(text, start, floor);
+    if (bracket >= 0 && isHan(text[bracket - 1])) {
+      start = bracket;
+      continue;
+    }
+    if (!isHan(text[start - 1]) || vocab.prefixStopCharacters.has(text[start - 1]!) || stopEndingAt(text, start)) break;
+    if (coreEndingAt(text, start) !== null) break;
     start -= 1;
   }
-  while (start < coreStart && vocab.conjunctions.has(text[start])) start += 1;
+  while (start < coreStart && vocab.conjunctions.has(text[start]!)) start += 1;
   return start;
 }
 
 const endsWithAny = (text: string, words: readonly string[]): boolean => wordEndingText(text, words) !== null;
-const hasConjunction = (text: string): boolean => [...text].some((char) => vocab.conjunctions.has(char));
+/**
+ * A conjunction joins two people or titles only after a word of two characters or more: one after a
+ * single character is inside a name (`呼和浩特`).
+ */
+const joinsAt = (text: string, index: number, start: number): boolean => vocab.conjunctions.has(text[index]!) && index - start >= 2;
+const hasConjunction = (text: string): boolean => [...text].some((_, index) => joinsAt(text, index, 0));
 
 /** Only a department's name may hold a conjunction (住房和城乡建设厅); elsewhere it joins two people. */
 function afterLastConjunction(text: string, start: number, end: number): number {
   let after = start;
-  for (let index = start; index < end; index += 1) if (vocab.conjunctions.has(text[index])) after = index + 1;
+  for (let index = start; index < end; index += 1) if (joinsAt(text, index, after)) after = index + 1;
   return after;
 }
 
 /** 洛阳市…, 省…: a department's name starts with its place or level; a place holds no conjunction. */
-function startsWithPlaceOrLevel(prefix: string): boolean {
+function startsWithPlaceOrLevel(printedPrefix: string): boolean {
+  const prefix = withoutBrackets(printedPrefix);
   if (vocab.levels.has(prefix[0] ?? '')) return true;
   const place = PLACE_AT_START.exec(prefix);
   return place !== null && !hasConjunction(place[0]);
 }
 
-function isPlaceOrOrgan(prefix: string): boolean {
+/** A place's other name printed in brackets after it is judged by the place before it. */
+const withoutBrackets = (prefix: string): string => prefix.replace(/（[^（）]*）/gu, '');
+
+function isPlaceOrOrgan(printedPrefix: string): boolean {
+  const prefix = withoutBrackets(printedPrefix);
   return endsWithAny(prefix, vocab.placeSuffixes) || vocab.levels.has(prefix.at(-1) ?? '') || endsWithAny(prefix, vocab.organs);
 }
 
@@ -89,12 +110,18 @@ function isPlaceOrOrgan(prefix: string): boolean {
  */
 function titleStart(text: string, core: TitleCore, prefixStart: number, coreStart: number, chained: boolean): number | null {
   switch (core.kind) {
+    case 'associated':
+      // 协会会长, 某某中央主席: kept in an official's chain, never a title on its own.
+      return chained ? prefixStart : null;
     case 'standalone':
-      return prefixStart === coreStart ? coreStart : null;
     case 'body': {
       const start = afterLastConjunction(text, prefixStart, coreStart);
-      const prefix = text.slice(start, coreStart);
-      return prefix === '' || isPlaceOrOrgan(prefix) ? start : null;
+      const former = vocab.formerMarkers.find((marker) => text.startsWith(marker, start));
+      const prefix = text.slice(start + (former?.length ?? 0), coreStart);
+      // A bare level before the organ's owner (省农科院党委) is the state's; a named place before it
+      // (某某理工学院党委) is not enough.
+      const barePlace = core.afterBarePlace === true && prefix.length <= MAX_BARE_PLACE_LENGTH;
+      return prefix === '' || barePlace || isPlaceOrOrgan(prefix) || vocab.levels.has(prefix[0]!) ? start : null;
     }
     case 'head':
       // 洛阳市长, 德国某市市长; of a longer run only the end can be the place: 张某和市长 → 市长.
@@ -105,8 +132,10 @@ function titleStart(text: string, core: TitleCore, prefixStart: number, coreStar
       return coreStart;
     case 'department':
       for (let start = prefixStart; start < coreStart; start += 1) {
-        if (!vocab.conjunctions.has(text[start]) && startsWithPlaceOrLevel(text.slice(start, coreStart))) return start;
+        if (!vocab.conjunctions.has(text[start]!) && startsWithPlaceOrLevel(text.slice(start, coreStart))) return start;
       }
+      // A national ministry is named without a place (`科技部副部长`): its short name alone.
+      if (core.national === true && coreStart - prefixStart <= MAX_BARE_PLACE_LENGTH) return prefixStart;
       return chained ? prefixStart : null;
   }
 }

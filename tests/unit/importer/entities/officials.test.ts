@@ -1,5 +1,7 @@
-import { extractOfficials } from '../../../../src/importer/entities/officials';
+import { extractOfficials as extractWithConfidence } from '../../../../src/importer/entities/officials';
+import { withoutConfidences } from '../../../helpers/extraction';
 
+const extractOfficials = (paragraphs: string[], reporters: string[]) => withoutConfidences(extractWithConfidence(paragraphs, reporters));
 const officials = (text: string, reporters: string[] = []) => extractOfficials([text], reporters);
 
 describe('officials', () => {
@@ -165,6 +167,7 @@ describe('officials', () => {
   it('the words before a title stop at a verb: 会见了, 由, 在', () => {
     expect(officials('市长何思远会见了德国杜伊斯堡市副市长卡尔·贝克尔一行。会议由市政府副秘书长滕晓阳主持。')).toEqual([
       { name: '何思远', titles: ['市长'] },
+      { name: '卡尔·贝克尔', titles: ['德国杜伊斯堡市副市长'] },
       { name: '滕晓阳', titles: ['市政府副秘书长'] },
     ]);
   });
@@ -176,7 +179,7 @@ describe('officials', () => {
     ]);
   });
 
-  it('university and company posts, scholars and foreign names written with · are no officials', () => {
+  it('university and company posts and scholars, foreign ones too, are no officials', () => {
     expect(
       officials(
         '南阳理工学院党委书记郜文清出席，伊河智能装备有限公司董事长苗振宇表示，中国科学院院士柏文渊、' +
@@ -185,7 +188,11 @@ describe('officials', () => {
     ).toEqual([]);
   });
 
-  it('a transliterated name joined by a dot is never read as a surname and given name', () => {
-    expect(officials('副省长孔立平与新西伯利亚州副州长谢尔盖·伊万诺夫出席洽谈会。')).toEqual([{ name: '孔立平', titles: ['副省长'] }]);
+  it('a transliterated name joined by a dot is read whole after a title, never as a surname and given name', () => {
+    expect(officials('副省长孔立平与新西伯利亚州副州长谢尔盖·伊万诺夫一行出席洽谈会。')).toEqual([
+      { name: '孔立平', titles: ['副省长'] },
+      { name: '谢尔盖·伊万诺夫', titles: ['新西伯利亚州副州长'] },
+    ]);
+    expect(officials('伊万诺夫·谢尔盖出席洽谈会。')).toEqual([]);
   });
 });
