@@ -89,7 +89,8 @@ const EVENTS = ['活动', '签约仪式', '推进会', '观摩会', '调度会']
 const SECTIONS = ['要闻', '经济', '城事', '综合'];
 const STAGE_VERBS: Record<ProjectStage, readonly string[]> = {
   groundbreaking: ['开工', '奠基', '开工建设'],
-  in_production: ['投产', '竣工', '建成投用'],
+  completed: ['竣工', '落成'],
+  in_production: ['投产', '建成投用'],
   signed: ['签约', '签署合作协议'],
 };
 const HEADLINE_THEMES = ['项目建设跑出加速度', '产业发展再添新动能', '科技创新平台扩容', '营商环境持续优化', '民生实事加快推进', '城乡面貌焕然一新'];

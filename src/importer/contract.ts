@@ -6,7 +6,8 @@ import { z } from 'zod';
  * result fails loudly at the boundary instead of writing nonsense into the database.
  */
 
-export const PROJECT_STAGES = ['in_production', 'groundbreaking', 'signed'] as const;
+/** From the first step to the last: signed (签约), groundbreaking (开工), completed (竣工), in production (投产). */
+export const PROJECT_STAGES = ['signed', 'groundbreaking', 'completed', 'in_production'] as const;
 export const ProjectStageSchema = z.enum(PROJECT_STAGES);
 export type ProjectStage = z.infer<typeof ProjectStageSchema>;
 
@@ -19,6 +20,11 @@ export const CreditRoleSchema = z.enum(CREDIT_ROLES);
 export type CreditRole = z.infer<typeof CreditRoleSchema>;
 
 const nonEmpty = z.string().trim().min(1);
+/**
+ * How sure the rules are of an item, in [0, 1], from the evidence that produced it: what raises
+ * and lowers it is documented in the README ("Confidence"). Editors are shown low ones first.
+ */
+export const ConfidenceSchema = z.number().min(0).max(1);
 export const IsoDateSchema = z.iso.date({ message: 'expected a date as YYYY-MM-DD' });
 
 export const CreditSchema = z.object({
@@ -26,16 +32,27 @@ export const CreditSchema = z.object({
   role: CreditRoleSchema,
   /** The role words as printed for this person (`首席记者`, `通讯员`, `摄影`, `记者 文/图`). */
   printedRole: nonEmpty,
+  confidence: ConfidenceSchema,
 });
 
-export const OfficialMentionSchema = z.object({
-  name: nonEmpty,
-  titles: z.array(nonEmpty),
-});
+export const OfficialMentionSchema = z
+  .object({
+    name: nonEmpty,
+    titles: z.array(nonEmpty),
+    confidence: ConfidenceSchema,
+    /** One per title, in the same order. */
+    titleConfidences: z.array(ConfidenceSchema),
+  })
+  .refine((official) => official.titleConfidences.length === official.titles.length, {
+    message: 'one confidence per title',
+  });
 
 export const ProjectMentionSchema = z.object({
   name: nonEmpty,
   stage: ProjectStageSchema.nullable(),
+  confidence: ConfidenceSchema,
+  /** How sure the stage is; 1 where no stage is claimed. */
+  stageConfidence: ConfidenceSchema,
 });
 
 export const ResearchPlatformMentionSchema = z.object({
@@ -43,6 +60,9 @@ export const ResearchPlatformMentionSchema = z.object({
   nameGenerated: z.boolean(),
   kind: nonEmpty,
   host: nonEmpty.nullable(),
+  confidence: ConfidenceSchema,
+  /** How sure the host is; 1 where no host is claimed. */
+  hostConfidence: ConfidenceSchema,
 });
 
 export const FigureSchema = z.object({
@@ -78,6 +98,8 @@ export const ReviewFlagSchema = z.object({
 export const ArticleExtractionSchema = z
   .object({
     key: nonEmpty,
+    /** The kicker (引题) printed above the title, when the headline has three parts. */
+    kicker: nonEmpty.nullable(),
     title: nonEmpty,
     subtitle: nonEmpty.nullable(),
     titleGenerated: z.boolean(),
@@ -97,6 +119,8 @@ export const ArticleExtractionSchema = z
     continuedFrom: nonEmpty.nullable(),
     paragraphs: z.array(nonEmpty).min(1),
     lines: LineSpanSchema,
+    /** How sure the rules are of where the article begins and ends (every boundary decision). */
+    confidence: ConfidenceSchema,
     reviewFlags: z.array(ReviewFlagSchema),
   })
   .extend(EntitiesSchema.shape);

@@ -1,15 +1,17 @@
 import { createHash } from 'node:crypto';
 import { basename } from 'node:path';
 import { ExtractionSchema, type ArticleExtraction, type Extraction, type UnassignedText } from './contract';
-import { extractEntities } from './entities';
+import { extractEntities, reprintEntities } from './entities';
 import { splitBlocks } from './layout/blocks';
 import { decodePage } from './layout/decode';
 import { splitLines, type PageLine } from './layout/lines';
 import { classify } from './articles/1-classify';
 import { segment, type Draft } from './articles/2-segment';
 import { assignHeadlines } from './articles/3-headlines';
-import { assembleArticle, draftParagraphs, ownLines } from './articles/4-assemble';
+import { assembleArticle, draftMarkings, draftParagraphs, ownLines } from './articles/4-assemble';
+import { reprinter } from './articles/reprint';
 import { toHeadline, type Headline } from './articles/headlines';
+import type { PrintedText } from './layout/paragraphs';
 import { articleKey, disambiguateKeys } from './articles/key';
 
 export { readPage } from './pages/read';
@@ -56,9 +58,9 @@ function warningAbout(file: string, { lines, reason }: UnassignedText): string {
   return `${file}:${lines.first}: lines ${lines.first}-${lines.last} ${reason}`;
 }
 
-function readsAsArticle(draft: Draft, paragraphs: readonly string[], headline: Headline | undefined): boolean {
+function readsAsArticle(draft: Draft, paragraphs: readonly PrintedText[], headline: Headline | undefined): boolean {
   if (MARKED_STARTS.has(draft.start) || headline !== undefined || draft.credits.length > 0) return true;
-  const text = paragraphs.join('');
+  const text = paragraphs.map((paragraph) => paragraph.text).join('');
   return /[。！？!?]/u.test(text) && (text.match(PROSE_CHARACTER)?.length ?? 0) >= MIN_PROSE_CHARACTERS;
 }
 
@@ -68,7 +70,7 @@ export function extractPage({ file, bytes }: PageInput, { issueDate }: ExtractOp
   const paragraphs = drafts.map(draftParagraphs);
   const headlines = assignHeadlines(
     candidates.map((candidate) => ({ ...candidate, headline: toHeadline(candidate.lines) })),
-    paragraphs.map((texts) => texts.join('')),
+    paragraphs.map((texts) => texts.map((paragraph) => paragraph.text).join('')),
   );
 
   const unassigned: UnassignedText[] = leftovers.map(({ lines: leftover, reason }) =>
@@ -104,9 +106,15 @@ export function extractPage({ file, bytes }: PageInput, { issueDate }: ExtractOp
   const rawText: Record<string, string> = {};
 
   const articles: ArticleExtraction[] = kept.map(({ draft, paragraphs: texts, headline }, index) => {
-    const article = assembleArticle(draft, texts, headline, issueDate);
-    rawText[keys[index]] = rawLines(lines, article.lines.first, article.lines.last);
-    return { key: keys[index], ...article, ...extractEntities(texts, { reporters: credited }) };
+    const reprint = reprinter([...texts, ...draftMarkings(draft)]);
+    const article = assembleArticle(draft, texts, headline, issueDate, reprint);
+    const key = keys[index]!;
+    rawText[key] = rawLines(lines, article.lines.first, article.lines.last);
+    const entities = extractEntities(
+      texts.map((paragraph) => paragraph.text),
+      { reporters: credited },
+    );
+    return { key, ...article, ...reprintEntities(entities, reprint) };
   });
 
   const extraction = ExtractionSchema.parse({

@@ -1,16 +1,18 @@
 import type { Block } from '../layout/blocks';
-import type { PageLine } from '../layout/lines';
+import { lineEnd, sliceLine, type PageLine } from '../layout/lines';
 import { endsSentence } from '../layout/paragraphs';
 import { bylineVocab } from '../vocab/article-vocab';
 import { MAX_BYLINE_LINES, parseByline, parseSourceTag } from './byline';
 import { parseContinuation, type Continuation } from './continuation';
-import { isCompleteCredit, parseCredit, stripCreditMarker, type ParsedCredit } from './credits';
+import { awaitsNames, isCompleteCredit, parseCredit, stripCreditMarker, type ParsedCredit } from './credits';
 import { isFurniture } from './furniture';
 
 /**
  * Pass 1: what each stretch of the page is, line by line. A unit is a run of lines of one kind;
  * a line may be cut in two where a byline ends or an end credit begins, and each part keeps the
- * line's number. Nothing here decides which article a unit belongs to: that is pass 2.
+ * line's number. Nothing here decides which article a unit belongs to: that is pass 2, which
+ * weighs what this pass found (a credit line's position is a cue, `either` where the page does not
+ * say).
  */
 
 interface UnitBase {
@@ -19,12 +21,16 @@ interface UnitBase {
   gapBefore: boolean;
 }
 
+export type CreditPosition = 'start' | 'end' | 'either';
+
 export type Unit =
   | (UnitBase & { kind: 'furniture' })
   | (UnitBase & { kind: 'jump'; direction: Continuation['direction']; page: string })
-  | (UnitBase & { kind: 'byline'; sourceTag: string; credit: ParsedCredit })
+  | (UnitBase & { kind: 'byline'; sourceTag: string | null; credit: ParsedCredit })
   | (UnitBase & { kind: 'source'; sourceTag: string })
-  | (UnitBase & { kind: 'credit'; credit: ParsedCredit; position: 'start' | 'end' })
+  | (UnitBase & { kind: 'credit'; credit: ParsedCredit; position: CreditPosition })
+  /** A picture's caption ending in its photographer's credit: the article's, but not its text. */
+  | (UnitBase & { kind: 'caption'; credit: ParsedCredit })
   | (UnitBase & { kind: 'text' });
 
 /** A unit as read, before `emit` notes whether a column break came before it (Omit for each kind). */
@@ -32,20 +38,33 @@ type UnitWithoutGap<U extends Unit = Unit> = U extends unknown ? Omit<U, 'gapBef
 
 const SENTENCE_PUNCTUATION = /[，。；！？]/u;
 const captionMarkers = new Set(bylineVocab.captionMarkers);
-const OPENING_BRACKET = /[（(]/gu;
-const CLOSING_BRACKET = /[）)]/gu;
-const CLOSES_WITH_BRACKET = /[）)]\s*$/u;
-const ANY_BRACKET = /[（()）]/u;
-const SENTENCE_END_CHARACTERS = /[。！？!?][”’」』]*/gu;
+const OPENING_BRACKET = /[（【]/gu;
+const CLOSING_BRACKET = /[）】]/gu;
+const CLOSES_WITH_BRACKET = /[）】]\s*$/u;
+const ANY_BRACKET = /[（）【】]/u;
+const SENTENCE_END_CHARACTERS = /(?:[。！？]|…+)[”’」』]*/gu;
 /** How many lines before its closing bracket an end credit may have started. */
 const MAX_END_CREDIT_LINES = 3;
+/** A caption is a few lines under a picture; a longer block ending in a photo credit is an article's end. */
+const MAX_CAPTION_LINES = 4;
+/** Words of a caption's text that a trailing photo credit may take: outlet and role, name, 摄. */
+const MAX_PHOTO_CREDIT_WORDS = 4;
 
 /** A credit printed on a line of its own: `□晚报记者 甲`, `记者 甲 文/图`, `摄影 甲`. */
-function readCreditLine(text: string): { credit: ParsedCredit; marked: boolean } | null {
+function readCreditLine(text: string): { credit: ParsedCredit; marked: boolean; awaiting: boolean } | null {
   const { marked, text: unmarked } = stripCreditMarker(text);
   if (unmarked === '' || SENTENCE_PUNCTUATION.test(unmarked) || ANY_BRACKET.test(unmarked)) return null;
   const credit = parseCredit(unmarked);
-  return isCompleteCredit(credit) && (marked || credit.labelled) ? { credit, marked } : null;
+  if (!(marked || credit.labelled) || credit.credits.length === 0) return null;
+  if (isCompleteCredit(credit)) return { credit, marked, awaiting: false };
+  return awaitsNames(credit) ? { credit, marked, awaiting: true } : null;
+}
+
+/** Names alone on a line, completing the credit line above (`本报记者 甲 通讯员` / `乙`). */
+function readNamesLine(text: string): boolean {
+  if (SENTENCE_PUNCTUATION.test(text) || ANY_BRACKET.test(text)) return false;
+  const credit = parseCredit(text);
+  return !credit.labelled && isCompleteCredit(credit);
 }
 
 function lastIndexOfPattern(text: string, pattern: RegExp): number {
@@ -56,10 +75,21 @@ function lastIndexOfPattern(text: string, pattern: RegExp): number {
 
 /** A labelled credit taking up the rest of `text` after the sentence end at `sentenceEnd`. */
 function creditAfterSentence(text: string, sentenceEnd: number): { text: string; credit: ParsedCredit } | null {
-  const rest = text.slice(sentenceEnd).replace(/^[。！？!?”’」』]+/u, '');
+  const rest = text.slice(sentenceEnd).replace(/^[。！？”’」』]+/u, '');
   if (rest.trim() === '') return null;
   const candidate = readCreditLine(rest);
-  return candidate !== null && candidate.credit.labelled ? { text: rest, credit: candidate.credit } : null;
+  return candidate !== null && !candidate.awaiting && candidate.credit.labelled ? { text: rest, credit: candidate.credit } : null;
+}
+
+/** `……基地 本报记者 甲 摄`: the longest photo credit closing a caption, and where it starts in `text`. */
+function trailingPhotoCredit(text: string): { start: number; credit: ParsedCredit } | null {
+  const words = [...text.matchAll(/\S+/gu)];
+  for (let count = Math.min(MAX_PHOTO_CREDIT_WORDS, words.length - 1); count >= 1; count -= 1) {
+    const start = words[words.length - count]!.index;
+    const credit = parseCredit(text.slice(start));
+    if (credit.photo && credit.labelled && isCompleteCredit(credit)) return { start, credit };
+  }
+  return null;
 }
 
 export function classify(blocks: readonly Block[]): Unit[] {
@@ -79,8 +109,8 @@ export function classify(blocks: readonly Block[]): Unit[] {
   };
   const addText = (printed: PageLine): void => {
     // `▲市民在…`: the arrow points at the picture; the caption's text starts after it.
-    const trimmed = printed.text.trimStart();
-    const line = captionMarkers.has(trimmed[0] ?? '') ? { ...printed, text: trimmed.slice(1) } : printed;
+    const indent = printed.text.length - printed.text.trimStart().length;
+    const line = captionMarkers.has(printed.text[indent] ?? '') ? sliceLine(printed, indent + 1) : printed;
     if (text.length === 0) {
       textGap = gap;
       gap = false;
@@ -89,9 +119,9 @@ export function classify(blocks: readonly Block[]): Unit[] {
   };
   /** The text line printed before the `runIndex`-th line of the current text run, across column breaks. */
   const textBefore = (runIndex: number): string | null => {
-    if (runIndex > 0) return text[runIndex - 1].text;
+    if (runIndex > 0) return text[runIndex - 1]!.text;
     const last = units.at(-1);
-    return last?.kind === 'text' ? last.lines[last.lines.length - 1].text : null;
+    return last?.kind === 'text' ? last.lines[last.lines.length - 1]!.text : null;
   };
   const previousText = (): string | null => textBefore(text.length);
   /** The text run ends inside brackets (`……。（郑` + `报全媒体记者 甲`): what follows is no line of its own. */
@@ -101,17 +131,19 @@ export function classify(blocks: readonly Block[]): Unit[] {
   };
 
   const opensArticle = (run: readonly PageLine[]): boolean =>
-    run.length > 0 && (parseByline(run.map((line) => line.text)) !== null || parseSourceTag(run[0].text) !== null);
+    run.length > 0 && (parseByline(run.map((line) => line.text)) !== null || parseSourceTag(run[0]!.text) !== null);
 
   /**
-   * A credit line closes the article above it when it follows a finished sentence and stands at
-   * the end of its column; it opens the next one when it carries a marker (□), precedes a source
-   * tag, or has the lead right under it.
+   * A credit line opens the next article when it carries a marker (□), precedes a source tag, or
+   * stands at the top of its column with the lead under it; it closes the article above when it
+   * ends its column after a finished sentence. Between two finished sentences it could do either.
    */
-  const creditLinePosition = (after: readonly PageLine[], endsColumn: boolean, marked: boolean): 'start' | 'end' => {
+  const creditLinePosition = (after: readonly PageLine[], endsColumn: boolean, marked: boolean): CreditPosition => {
     if (marked || opensArticle(after)) return 'start';
     const before = previousText();
-    return endsColumn && before !== null && endsSentence(before) ? 'end' : 'start';
+    const finishedBefore = before !== null && endsSentence(before);
+    if (endsColumn) return finishedBefore ? 'end' : 'start';
+    return finishedBefore && text.length > 0 ? 'either' : 'start';
   };
 
   /** `……。（记者 甲）` at the end of `line`, its bracket possibly opened a line or two before. */
@@ -121,11 +153,11 @@ export function classify(blocks: readonly Block[]): Unit[] {
     let openLine = -1; // index into `text`, or -1 for this line
     let open = lastIndexOfPattern(line.text.slice(0, closing), OPENING_BRACKET);
     for (let back = 1; open < 0 && back < MAX_END_CREDIT_LINES && back <= text.length; back += 1) {
-      open = lastIndexOfPattern(text[text.length - back].text, OPENING_BRACKET);
+      open = lastIndexOfPattern(text[text.length - back]!.text, OPENING_BRACKET);
       if (open >= 0) openLine = text.length - back;
     }
     if (open < 0) return false;
-    const opening = openLine < 0 ? line : text[openLine];
+    const opening = openLine < 0 ? line : text[openLine]!;
     const carried = openLine < 0 ? [] : text.slice(openLine + 1);
     const inner =
       openLine < 0
@@ -139,12 +171,12 @@ export function classify(blocks: readonly Block[]): Unit[] {
     if (!isCompleteCredit(credit)) return false;
 
     if (openLine >= 0) text = text.slice(0, openLine);
-    if (before.trim() !== '') addText({ ...opening, text: before });
+    if (before.trim() !== '') addText(sliceLine(opening, 0, open));
     emit({
       kind: 'credit',
       credit,
       position: 'end',
-      lines: [{ ...opening, text: opening.text.slice(open) }, ...carried, ...(openLine < 0 ? [] : [line])],
+      lines: [sliceLine(opening, open), ...carried, ...(openLine < 0 ? [] : [line])],
     });
     return true;
   };
@@ -158,8 +190,8 @@ export function classify(blocks: readonly Block[]): Unit[] {
     if (sentenceEnd >= 0) {
       const afterEnd = creditAfterSentence(line.text, sentenceEnd);
       if (afterEnd === null || !(endsColumn || opensArticle(after))) return false;
-      addText({ ...line, text: line.text.slice(0, line.text.length - afterEnd.text.length) });
-      emit({ kind: 'credit', credit: afterEnd.credit, position: 'end', lines: [{ ...line, text: afterEnd.text }] });
+      addText(sliceLine(line, 0, line.text.length - afterEnd.text.length));
+      emit({ kind: 'credit', credit: afterEnd.credit, position: 'end', lines: [lineEnd(line, afterEnd.text.length)] });
       return true;
     }
     const previous = text.at(-1);
@@ -168,9 +200,36 @@ export function classify(blocks: readonly Block[]): Unit[] {
     const started = creditAfterSentence(previous.text + line.text, previousEnd);
     if (started === null || started.text.length <= line.text.length) return false;
     const head = started.text.slice(0, started.text.length - line.text.length);
-    text[text.length - 1] = { ...previous, text: previous.text.slice(0, previous.text.length - head.length) };
-    emit({ kind: 'credit', credit: started.credit, position: 'end', lines: [{ ...previous, text: head }, line] });
+    text[text.length - 1] = sliceLine(previous, 0, previous.text.length - head.length);
+    emit({ kind: 'credit', credit: started.credit, position: 'end', lines: [lineEnd(previous, head.length), line] });
     return true;
+  };
+
+  /**
+   * Credit lines standing together (`南方日报记者 甲 乙` / `通讯员 丙`) are one credit; a line whose
+   * last role word waits for its names takes the names on the line under it.
+   */
+  const readCreditLines = (lines: readonly PageLine[], index: number): { credit: ParsedCredit; marked: boolean; count: number } | null => {
+    let count = 0;
+    let marked = false;
+    const parts: string[] = [];
+    while (index + count < lines.length) {
+      const line = lines[index + count]!;
+      const read = readCreditLine(line.text);
+      if (read === null) break;
+      if (read.awaiting) {
+        const next = lines[index + count + 1];
+        if (next === undefined || !readNamesLine(next.text)) break;
+        parts.push(`${stripCreditMarker(line.text).text} ${next.text.trim()}`);
+        count += 2;
+      } else {
+        parts.push(stripCreditMarker(line.text).text);
+        count += 1;
+      }
+      marked ||= read.marked;
+    }
+    if (count === 0) return null;
+    return { credit: parseCredit(parts.join(' ')), marked, count };
   };
 
   const readBlock = (lines: readonly PageLine[], next: readonly PageLine[]): void => {
@@ -178,7 +237,7 @@ export function classify(blocks: readonly Block[]): Unit[] {
     const after = (index: number): PageLine[] =>
       index + 1 < lines.length ? lines.slice(index + 1, index + 1 + MAX_BYLINE_LINES) : next.slice(0, MAX_BYLINE_LINES);
     for (let index = 0; index < lines.length; ) {
-      const line = lines[index];
+      const line = lines[index]!;
       const endsColumn = index === lines.length - 1;
       if (isFurniture(line.text)) {
         emit({ kind: 'furniture', lines: [line] });
@@ -187,23 +246,26 @@ export function classify(blocks: readonly Block[]): Unit[] {
       }
       const continuation = parseContinuation(line.text);
       if (continuation !== null && continuation.remainder.trim() === '') {
-        emit({ kind: 'jump', direction: continuation.direction, page: continuation.page, lines: [line] });
+        const jumpLength = line.text.length - continuation.following.length;
+        emit({ kind: 'jump', direction: continuation.direction, page: continuation.page, lines: [sliceLine(line, 0, jumpLength)] });
+        if (continuation.following.trim() !== '') addText(lineEnd(line, continuation.following.length));
         index += 1;
         continue;
       }
       const run = lines.slice(index, index + MAX_BYLINE_LINES);
-      const byline = parseByline(run.map((runLine) => runLine.text));
+      const byline = text.length === 0 || endsSentence(previousText() ?? '。') ? parseByline(run.map((runLine) => runLine.text)) : null;
       if (byline !== null) {
         const bylineLines = run.slice(0, byline.lineCount);
         emit({ kind: 'byline', sourceTag: byline.sourceTag, credit: byline.credit, lines: bylineLines });
-        if (byline.rest.trim() !== '') addText({ ...bylineLines[bylineLines.length - 1], text: byline.rest });
+        if (byline.rest.trim() !== '') addText(lineEnd(bylineLines[bylineLines.length - 1]!, byline.rest.length));
         index += byline.lineCount;
         continue;
       }
-      const tag = parseSourceTag(line.text);
+      const tag = text.length === 0 || endsSentence(previousText() ?? '。') ? parseSourceTag(line.text) : null;
       if (tag !== null) {
-        emit({ kind: 'source', sourceTag: tag.sourceTag, lines: [line] });
-        if (tag.rest.trim() !== '') addText({ ...line, text: tag.rest });
+        if (tag.credit !== null) emit({ kind: 'byline', sourceTag: tag.sourceTag, credit: tag.credit, lines: [line] });
+        else emit({ kind: 'source', sourceTag: tag.sourceTag, lines: [line] });
+        if (tag.rest.trim() !== '') addText(lineEnd(line, tag.rest.length));
         index += 1;
         continue;
       }
@@ -212,15 +274,16 @@ export function classify(blocks: readonly Block[]): Unit[] {
         index += 1;
         continue;
       }
-      const creditLine = insideBracket() ? null : readCreditLine(line.text);
-      if (creditLine !== null) {
-        const position = creditLinePosition(after(index), endsColumn, creditLine.marked);
-        emit({ kind: 'credit', credit: creditLine.credit, position, lines: [line] });
-        index += 1;
+      const creditLines = insideBracket() ? null : readCreditLines(lines, index);
+      if (creditLines !== null) {
+        const last = index + creditLines.count - 1;
+        const position = creditLinePosition(after(last), last === lines.length - 1, creditLines.marked);
+        emit({ kind: 'credit', credit: creditLines.credit, position, lines: lines.slice(index, last + 1) });
+        index += creditLines.count;
         continue;
       }
       if (continuation !== null) {
-        addText({ ...line, text: continuation.remainder });
+        addText(sliceLine(line, 0, continuation.remainder.length));
         emit({ kind: 'jump', direction: continuation.direction, page: continuation.page, lines: [line] });
         index += 1;
         continue;
@@ -230,9 +293,22 @@ export function classify(blocks: readonly Block[]): Unit[] {
     }
   };
 
+  /** A whole short block ending in a photo credit is a caption (`……基地 本报记者 甲 摄`). */
+  const readCaption = (lines: readonly PageLine[]): boolean => {
+    if (lines.length > MAX_CAPTION_LINES) return false;
+    const joined = lines.map((line) => line.text).join('');
+    const photo = trailingPhotoCredit(joined);
+    // A caption labels its picture; text of whole sentences with a photographer's credit is a
+    // picture story, an article of its own.
+    if (photo === null || photo.start === 0 || /[。！？]/u.test(joined.slice(0, photo.start))) return false;
+    emit({ kind: 'caption', credit: photo.credit, lines: [...lines] });
+    return true;
+  };
+
   blocks.forEach((block, blockIndex) => {
     flushText();
     gap = true;
+    if (readCaption(block.lines)) return;
     readBlock(block.lines, blocks[blockIndex + 1]?.lines ?? []);
   });
   flushText();

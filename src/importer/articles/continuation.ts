@@ -11,13 +11,17 @@ export interface Continuation {
   page: string;
   /** Body text printed before a pointer that closes a line; empty for a pointer on its own line. */
   remainder: string;
+  /** Body text printed after a pointer that opens a line (`（上接一版）徐某表示，`). */
+  following: string;
 }
 
 const verbs = alternation([...continuationVocab.continuedOnVerbs, ...continuationVocab.continuedFromVerbs]);
-const pointer = `(${verbs})\\s*第?\\s*([A-Z]{0,2}\\s*\\d{1,3}|[一二三四五六七八九十]{1,3})\\s*版`;
+// A page may carry a circled number for its several jumps (`上接一版②`).
+const pointer = `(${verbs})\\s*第?\\s*([A-Z]{0,2}\\s*\\d{1,3}|[一二三四五六七八九十]{1,3})\\s*版[①-⑳]?`;
 const WHOLE_LINE = new RegExp(`^\\s*[（(]?\\s*${pointer}\\s*[）)]?\\s*$`, 'u');
 // Only a bracketed pointer may share a line with body text; unbracketed, `转…版` could be prose.
 const LINE_ENDING = new RegExp(`[（(]\\s*${pointer}\\s*[）)]\\s*$`, 'u');
+const LINE_OPENING = new RegExp(`^\\s*[（(]\\s*${pointer}\\s*[）)]`, 'u');
 
 const CHINESE_DIGITS = '一二三四五六七八九';
 
@@ -31,12 +35,13 @@ export function pageNumber(words: string): string {
   return String(tens * 10 + units);
 }
 
-function toContinuation(match: RegExpExecArray, remainder: string): Continuation {
+function toContinuation(match: RegExpExecArray, remainder: string, following = ''): Continuation {
   const [, verb, page] = match;
   return {
-    direction: continuationVocab.continuedFromVerbs.includes(verb) ? 'continuedFrom' : 'continuedOn',
-    page: pageNumber(page.replace(/\s+/g, '')),
+    direction: continuationVocab.continuedFromVerbs.includes(verb!) ? 'continuedFrom' : 'continuedOn',
+    page: pageNumber(page!.replace(/\s+/g, '')),
     remainder,
+    following,
   };
 }
 
@@ -46,6 +51,8 @@ export function parseContinuation(text: string): Continuation | null {
   if (whole) return toContinuation(whole, '');
   const ending = LINE_ENDING.exec(text);
   if (ending) return toContinuation(ending, text.slice(0, ending.index));
+  const opening = LINE_OPENING.exec(text);
+  if (opening) return toContinuation(opening, '', text.slice(opening[0].length));
   return null;
 }
 

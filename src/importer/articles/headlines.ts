@@ -1,56 +1,84 @@
 import type { PageLine } from '../layout/lines';
-import { removeLayoutWhitespace } from '../layout/paragraphs';
+import { compactPrinted, removeLayoutWhitespace } from '../layout/paragraphs';
 import { isContinuationLine } from './continuation';
 
 /**
  * OCR reads the page column by column, so a headline lands wherever its box was scanned: before
- * its article, or after it. Headlines are recognised by shape, and attached by content.
+ * its article, or after it. Headlines are recognised by shape, and attached by content. A headline
+ * is printed in up to three parts: a kicker (引题) above the main title (主题), a deck (副题) under it.
  */
 export interface Headline {
+  kicker: string | null;
   title: string;
   subtitle: string | null;
   lines: { first: number; last: number };
+  /** The parts as the rules read them (layout/normalize.ts), one per line: what matching compares. */
+  matching: string[];
 }
 
-export const MAX_HEADLINE_LINES = 2;
+export const MAX_HEADLINE_LINES = 3;
 const MAX_HEADLINE_LINE_LENGTH = 40;
-const SENTENCE_PUNCTUATION = /[，。；：！？、]/;
+/** Marks that end or split sentences: no headline holds one. */
+const SENTENCE_PUNCTUATION = /[。；！？]/u;
+/** Marks a headline may hold (`长沙：某某`, `甲、乙同步开工`, a title printed with commas), which a short paragraph holds too. */
+const CLAUSE_PUNCTUATION = /[，、：]/u;
 const DECK_DASHES = /^[—－-]+/;
 
-export function looksLikeHeadlineLine(text: string): boolean {
+/** `clean`: a headline's shape; `punctuated`: a headline's shape with commas, which a scrap of text has too. */
+export type HeadlineShape = 'clean' | 'punctuated';
+
+function lineShape(text: string): HeadlineShape | null {
   const compact = removeLayoutWhitespace(text.trim());
-  return (
-    compact.length > 0 &&
-    compact.length <= MAX_HEADLINE_LINE_LENGTH &&
-    !SENTENCE_PUNCTUATION.test(compact) &&
-    !isContinuationLine(text)
-  );
+  if (compact.length === 0 || compact.length > MAX_HEADLINE_LINE_LENGTH) return null;
+  if (SENTENCE_PUNCTUATION.test(compact) || CLAUSE_PUNCTUATION.test(compact.at(-1)!) || isContinuationLine(text)) return null;
+  return CLAUSE_PUNCTUATION.test(compact) ? 'punctuated' : 'clean';
 }
 
-/** One or two short lines without sentence punctuation, quotes and spaces allowed. */
+export function looksLikeHeadlineLine(text: string): boolean {
+  return lineShape(text) === 'clean';
+}
+
+/** Up to three short lines without sentence punctuation, quotes and spaces allowed. */
+export function headlineShape(lines: readonly PageLine[]): HeadlineShape | null {
+  if (lines.length === 0 || lines.length > MAX_HEADLINE_LINES) return null;
+  const shapes = lines.map((line) => lineShape(line.text));
+  if (shapes.some((shape) => shape === null)) return null;
+  return shapes.includes('punctuated') ? 'punctuated' : 'clean';
+}
+
 export function isHeadlineShaped(lines: readonly PageLine[]): boolean {
-  return lines.length <= MAX_HEADLINE_LINES && lines.every((line) => looksLikeHeadlineLine(line.text));
+  return headlineShape(lines) !== null;
 }
-
-const HAN_SPACE_HAN = /(?<=\p{Script=Han})\s+(?=\p{Script=Han})/gu;
-const SEPARATOR_MARK = '\u0000';
 
 /**
- * A headline's two parts are printed apart (`老人迷路 民警护送回家`): a space between Chinese words
- * is kept as one space. Spaces beside digits or at the ends are OCR layout, as in body text.
+ * A headline's parts are printed apart (`老人迷路 民警护送回家`): a space between Chinese words is
+ * kept as one space. Spaces beside digits or at the ends are OCR layout, as in body text.
  */
 export function headlineText(text: string): string {
-  return removeLayoutWhitespace(text.trim().replace(HAN_SPACE_HAN, SEPARATOR_MARK)).replaceAll(SEPARATOR_MARK, ' ');
+  return compactPrinted({ text: text.trim(), printed: text.trim() }, true).text;
 }
 
-/** The second line of a two-line headline is the deck, often indented or led by a dash. */
+function printedHeadline(line: PageLine): string {
+  const indent = line.text.length - line.text.trimStart().length;
+  const end = line.text.trimEnd().length;
+  const part = compactPrinted({ text: line.text.slice(indent, end), printed: line.raw.slice(indent, end) }, true);
+  const dashes = DECK_DASHES.exec(part.text)?.[0].length ?? 0;
+  return part.printed.slice(dashes).trim();
+}
+
+/**
+ * One line is the title; two are title and deck (the second often indented or led by a dash);
+ * three are kicker, title and deck. As printed.
+ */
 export function toHeadline(lines: readonly PageLine[]): Headline {
-  const [title, subtitle] = lines.map((line) => headlineText(line.text));
-  const deck = subtitle?.replace(DECK_DASHES, '').trim();
+  const parts = lines.map(printedHeadline);
+  const [kicker, title, subtitle] = parts.length === 3 ? parts : [null, parts[0]!, parts[1] ?? null];
   return {
-    title,
-    subtitle: deck ? deck : null,
-    lines: { first: lines[0].number, last: lines[lines.length - 1].number },
+    kicker: kicker || null,
+    title: title!,
+    subtitle: subtitle || null,
+    lines: { first: lines[0]!.number, last: lines[lines.length - 1]!.number },
+    matching: lines.map((line) => headlineText(line.text)),
   };
 }
 
@@ -65,7 +93,7 @@ export const MATCH_TEXT_LENGTH = 1000;
 
 function headlineGrams(headline: Headline): Set<string> {
   const grams = new Set<string>();
-  const runs = [headline.title, headline.subtitle ?? ''].flatMap((text) => text.match(WORD_RUN) ?? []);
+  const runs = headline.matching.flatMap((text) => text.match(WORD_RUN) ?? []);
   for (const run of runs) {
     const chars = Array.from(run);
     for (let size = MIN_GRAM; size <= MAX_GRAM; size += 1) {

@@ -33,15 +33,32 @@ export function withAliases(extraction: Extraction, aliases: AliasMap): Extracti
       ...article,
       officials: mergeByName(
         article.officials.map((official) => ({ ...official, name: canonical('officials', official.name) })),
-        (kept, other) => ({ ...kept, titles: [...new Set([...kept.titles, ...other.titles])] }),
+        (kept, other) => {
+          const added = other.titles.flatMap((title, index) => (kept.titles.includes(title) ? [] : [[title, other.titleConfidences[index]!] as const]));
+          return {
+            ...kept,
+            confidence: Math.max(kept.confidence, other.confidence),
+            titles: [...kept.titles, ...added.map(([title]) => title)],
+            titleConfidences: [...kept.titleConfidences, ...added.map(([, confidence]) => confidence)],
+          };
+        },
       ),
       projects: mergeByName(
         article.projects.map((project) => ({ ...project, name: canonical('projects', project.name) })),
-        (kept, other) => ({ ...kept, stage: kept.stage ?? other.stage }),
+        (kept, other) => ({
+          ...kept,
+          confidence: Math.max(kept.confidence, other.confidence),
+          ...(kept.stage === null ? { stage: other.stage, stageConfidence: other.stageConfidence } : {}),
+        }),
       ),
       researchPlatforms: mergeByName(
         article.researchPlatforms.map((platform) => ({ ...platform, name: canonical('researchPlatforms', platform.name) })),
-        (kept, other) => ({ ...kept, host: kept.host ?? other.host, nameGenerated: kept.nameGenerated && other.nameGenerated }),
+        (kept, other) => ({
+          ...kept,
+          confidence: Math.max(kept.confidence, other.confidence),
+          ...(kept.host === null ? { host: other.host, hostConfidence: other.hostConfidence } : {}),
+          nameGenerated: kept.nameGenerated && other.nameGenerated,
+        }),
       ),
     })),
   };

@@ -30,14 +30,12 @@ export type PlatformSummary = {
 };
 export type EntitySummary = OfficialSummary | ProjectSummary | PlatformSummary;
 
-/** Projects only move forward (signed → groundbreaking → in production), whichever page is read last. */
-const STAGE_PROGRESS: readonly ProjectStage[] = ['signed', 'groundbreaking', 'in_production'];
-
+/** Projects only move forward (PROJECT_STAGES, first to last), whichever page is read last. */
 function furtherStage(a: ProjectStage | null, b: ProjectStage | null): ProjectStage | null {
   const known = (stage: ProjectStage | null) => stage !== null && PROJECT_STAGES.includes(stage);
   if (!known(b)) return known(a) ? a : null;
   if (!known(a)) return b;
-  return STAGE_PROGRESS.indexOf(b as ProjectStage) > STAGE_PROGRESS.indexOf(a as ProjectStage) ? b : a;
+  return PROJECT_STAGES.indexOf(b as ProjectStage) > PROJECT_STAGES.indexOf(a as ProjectStage) ? b : a;
 }
 
 /** Earliest first; undated posts last; posts first seen the same day by title, so no order of adding shows. */

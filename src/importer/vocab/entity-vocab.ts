@@ -21,22 +21,39 @@ const singleHan = z.string().regex(/^\p{Script=Han}$/u, 'must be exactly one Han
 const SurnamesSchema = z.object({
   single: z.array(singleHan).min(1),
   compound: z.array(z.string().regex(/^\p{Script=Han}{2}$/u, 'must be exactly two Han characters')),
+  /** Real but rare surnames: read only where a title or a list of names says a name stands there. */
+  rare: z.array(singleHan),
 });
 
 /**
  * How a title's organ constrains the words printed before it (see titles.ts): a `department`
  * (市发展改革委, 省科技厅) is named after its level or place; a `body` (党工委, 管委会, 政协) may
- * stand alone or after a place or another organ.
+ * stand alone or after a place or another organ; an `associated` post (协会会长, 民主党派中央主席)
+ * is kept in an official's chain of titles but makes no one an official on its own.
  */
-const OrganKindSchema = z.enum(['department', 'body']);
+const OrganKindSchema = z.enum(['department', 'body', 'associated']);
 
 const TitlesSchema = z.object({
   levels: z.array(singleHan).min(1),
   placeSuffixes: words,
   deputyPrefixes: z.array(word),
+  /** Printed before a whole title to say its holder held it before (`原中共中央政治局委员`). */
+  formerMarkers: z.array(word),
   postsWithoutDeputy: z.array(word),
   headPost: word,
-  organPosts: z.array(z.object({ organs: words, posts: words, kind: OrganKindSchema })).min(1),
+  organPosts: z
+    .array(
+      z.object({
+        organs: words,
+        posts: words,
+        kind: OrganKindSchema,
+        /** The organ is named after its region, so the region's bare name may stand before it (`某某军区`). */
+        afterBarePlace: z.boolean().optional(),
+        /** A national body, named without a place (`科技部副部长`, `审计署`). */
+        national: z.boolean().optional(),
+      }),
+    )
+    .min(1),
   /** At least two characters: titles are looked up by their last two. */
   standalone: z.array(z.string().trim().min(2)),
   prefixStops: z.array(word),
@@ -49,14 +66,18 @@ const OfficialsSchema = z.object({
   nameBoundaries: words,
   singleCharBoundaries: z.array(singleHan),
   speechVerbs: words,
+  /** Verbs whose clause-initial subject is an official even without a title (主持, 出席, 会见). */
+  officialVerbs: words,
   attendanceVerbs: words,
   groupLabels: words,
+  /** Words that end a list of names before the rest of the clause (`……某某及相关部门负责人参加`). */
+  listClosers: words,
   notNames: z.array(word),
   notNameEndings: z.array(singleHan),
 });
 
 const ProjectsSchema = z.object({
-  stages: z.object({ in_production: words, groundbreaking: words, signed: words }),
+  stages: z.object({ signed: words, groundbreaking: words, completed: words, in_production: words }),
   leadIns: z.array(word),
   leadInsAtStart: z.array(singleHan),
   genericDeterminers: z.array(word),
@@ -105,6 +126,8 @@ export type TitleCoreKind = 'head' | z.infer<typeof OrganKindSchema> | 'standalo
 export interface TitleCore {
   text: string;
   kind: TitleCoreKind;
+  afterBarePlace?: boolean;
+  national?: boolean;
 }
 
 export function titleCores(titles: Titles): TitleCore[] {
@@ -113,13 +136,17 @@ export function titleCores(titles: Titles): TitleCore[] {
     ...titles.levels.flatMap((level) =>
       deputiesOf(titles.headPost).map((deputy) => ({ text: deputy + level + titles.headPost, kind: 'head' as const })),
     ),
-    ...titles.organPosts.flatMap(({ organs, posts, kind }) =>
+    ...titles.organPosts.flatMap(({ organs, posts, kind, afterBarePlace, national }) =>
       organs.flatMap((organ) =>
-        posts.flatMap((post) => deputiesOf(post).map((deputy) => ({ text: organ + deputy + post, kind }))),
+        posts.flatMap((post) => deputiesOf(post).map((deputy) => ({ text: organ + deputy + post, kind, afterBarePlace, national }))),
       ),
     ),
     ...titles.standalone.flatMap((post) =>
       deputiesOf(post).map((deputy) => ({ text: deputy + post, kind: 'standalone' as const })),
+    ),
+    // A post printed bare after another title and a 、 is that organ's (`某某局党委书记、局长`).
+    ...titles.organPosts.flatMap(({ posts }) =>
+      posts.filter((post) => post.length >= 2).flatMap((post) => deputiesOf(post).map((deputy) => ({ text: deputy + post, kind: 'associated' as const }))),
     ),
   ];
   // One kind per core, the more specific first: 纪委书记 is an organ's post before it is a standalone one.
@@ -138,7 +165,7 @@ function loadEntityVocab() {
   const platforms = PlatformsSchema.parse(platformsJson);
   const figures = FiguresSchema.parse(figuresJson);
   return {
-    surnames: { single: new Set(surnames.single), compound: new Set(surnames.compound) },
+    surnames: { single: new Set(surnames.single), compound: new Set(surnames.compound), rare: new Set(surnames.rare) },
     titles: {
       cores: titleCores(titles),
       levels: new Set(titles.levels),
@@ -159,12 +186,15 @@ function loadEntityVocab() {
       prefixStopCharacters: new Set(titles.prefixStopCharacters),
       conjunctions: new Set(titles.conjunctions),
       maxPrefixLength: titles.maxPrefixLength,
+      formerMarkers: longestFirst(titles.formerMarkers),
     },
     officials: {
       // A name also ends before a time word: 市长甲某日前会见…, 甲某当天到现场…
       nameBoundaries: longestFirst([...officials.nameBoundaries, ...dayWords, ...leadVocab.timeWords]),
       singleCharBoundaries: new Set(officials.singleCharBoundaries),
       speechVerbs: longestFirst(officials.speechVerbs),
+      officialVerbs: longestFirst([...officials.speechVerbs, ...officials.officialVerbs]),
+      listClosers: longestFirst(officials.listClosers),
       attendanceVerbs: longestFirst(officials.attendanceVerbs),
       groupLabels: longestFirst(officials.groupLabels),
       notNames: new Set(officials.notNames),

@@ -1,7 +1,7 @@
 import type { ArticleExtraction, Extraction } from '../../../src/importer/contract';
 import type { GoldArticle, GoldPage } from '../../../src/eval/gold';
 import { GoldPageSchema } from '../../../src/eval/gold';
-import { extractedArticle, extractionOf } from '../../helpers/extraction';
+import { creditOf, officialMention, extractedArticle, extractionOf } from '../../helpers/extraction';
 import { compareBags, matchArticles, rates, scorePage, sumCounts } from '../../../src/eval/score';
 
 function goldArticle(first: number, last: number, overrides: Partial<GoldArticle> = {}): GoldArticle {
@@ -29,7 +29,7 @@ function predicted(first: number, last: number, overrides: Partial<ArticleExtrac
     title: '正文第一段',
     titleGenerated: true,
     reporters: ['高山'],
-    credits: [{ name: '高山', role: 'reporter', printedRole: '记者' }],
+    credits: [creditOf('高山', 'reporter', '记者')],
     paragraphs: ['正文第一段。'],
     lines: { first, last },
     ...overrides,
@@ -94,10 +94,10 @@ describe('scorePage', () => {
           titleGenerated: false,
           title: '标题',
           credits: [
-            { name: '高山', role: 'reporter', printedRole: '记者' },
-            { name: '林海', role: 'reporter', printedRole: '记者' },
+            creditOf('高山', 'reporter', '记者'),
+            creditOf('林海', 'reporter', '记者'),
           ],
-          officials: [{ name: '张华', titles: ['副市长'] }],
+          officials: [officialMention('张华', ['副市长'])],
           figures: [{ label: '新增停车位', value: 800, unit: '个' }],
         }),
       ]),

@@ -136,11 +136,12 @@ describe('extractPage on pages where position misleads', () => {
         { name: '张明', role: 'reporter', printedRole: '记者' },
         { name: '王小红', role: 'correspondent', printedRole: '通讯员' },
       ],
-      dateline: '3月15日',
+      // Printed with full-width digits, kept as printed.
+      dateline: '３月15日',
       continuedOn: 'A06',
       lines: { first: 1, last: 15 },
       paragraphs: [
-        '3月15日上午，市园林局启动春季植树活动，全市共栽种苗木1200株。',
+        '３月15日上午，市园林局启动春季植树活动，全市共栽种苗木１２００株。',
         '活动现场，志愿者分组栽种银杏和红叶石楠，并为新栽树木挂上养护标签。',
       ],
     });
@@ -156,7 +157,8 @@ describe('extractPage on pages where position misleads', () => {
       subtitle: '新增停车位800个',
       outlet: '郑州日报',
       reporters: ['赵雪'],
-      dateline: '近日',
+      // 近日 dates nothing: no dateline.
+      dateline: null,
       eventDate: null,
       // Line 8, 上接A01版, opens text from another page: it is not part of this article.
       lines: { first: 1, last: 7 },
@@ -173,7 +175,9 @@ describe('extractPage on pages where position misleads', () => {
       ],
       lines: { first: 10, last: 17 },
     });
-    expect(result.warnings).toEqual(['headline-before-body.txt:8: lines 8-8 a credit or page pointer with no article text']);
+    expect(result.warnings).toEqual([
+      'headline-before-body.txt:8: lines 8-8 continued from page A01: the rest of an article printed there, to be joined to it',
+    ]);
   });
 });
 

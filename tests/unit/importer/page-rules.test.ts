@@ -1,12 +1,14 @@
 import { extractPage } from '../../../src/importer/extract';
+import { withoutConfidences } from '../../helpers/extraction';
 
 /** Whole small pages through the whole pipeline: the rules must hold together, not only alone. */
 function extractWithWarnings(text: string, issueDate: string | null = null) {
   return extractPage({ file: 'page.txt', bytes: Buffer.from(text, 'utf8') }, { issueDate });
 }
 
+/** The articles, without confidences: what these pages test is what is found (confidence is tested apart). */
 function extract(text: string) {
-  return extractWithWarnings(text).extraction.articles;
+  return withoutConfidences(extractWithWarnings(text).extraction.articles);
 }
 
 describe('a page through the whole pipeline', () => {
@@ -67,7 +69,7 @@ describe('a page through the whole pipeline', () => {
     ]);
   });
 
-  it('makes text continued from another page (上接A01版) an article of its own, flagged, never part of the one before', () => {
+  it('leaves text continued from another page (上接A01版) to editors, never part of the article before it', () => {
     const { extraction, warnings } = extractWithWarnings(
       [
         '本报讯（记者 马良）3月4日，全市',
@@ -84,17 +86,12 @@ describe('a page through the whole pipeline', () => {
     );
     expect(extraction.articles.map((article) => article.paragraphs)).toEqual([
       ['3月4日，全市春季植树活动在黄河岸边举行，市民栽下树苗2000株。'],
-      ['项目建设工作推进会要求，各区要压实责任，确保一季度开门红。'],
       ['3月4日，市图书馆新馆开放。'],
     ]);
-    expect(extraction.articles[0].lines).toEqual({ first: 1, last: 3 });
-    expect(extraction.articles[1]).toMatchObject({
-      continuedFrom: 'A01',
-      credits: [],
-      lines: { first: 5, last: 7 },
-      reviewFlags: [{ code: 'continued-from', message: 'the beginning of this article is printed on page A01', line: 5 }],
-    });
-    expect(warnings).toEqual([]);
+    expect(extraction.articles[0]!.lines).toEqual({ first: 1, last: 3 });
+    const continuation = 'continued from page A01: the rest of an article printed there, to be joined to it';
+    expect(extraction.unassigned).toEqual([{ lines: { first: 5, last: 7 }, text: expect.stringContaining('（上接A01版）'), reason: continuation }]);
+    expect(warnings).toEqual([`page.txt:5: lines 5-7 ${continuation}`]);
   });
 
   it('finds articles without a source tag by their headlines, datelines and end credits, each with its own credit', () => {
@@ -123,7 +120,7 @@ describe('a page through the whole pipeline', () => {
       extraction.articles.map(({ title, lines, credits, reporters, dateline, eventDate, reviewFlags }) => ({
         title,
         lines,
-        credits,
+        credits: withoutConfidences(credits),
         reporters,
         dateline,
         eventDate,
@@ -142,8 +139,9 @@ describe('a page through the whole pipeline', () => {
       {
         title: '雨后彩虹挂城东',
         lines: { first: 7, last: 11 },
-        credits: [{ name: '席洋', role: 'other', printedRole: '署名' }],
-        reporters: [],
+        // Names printed without a role word are the article's writers.
+        credits: [{ name: '席洋', role: 'reporter', printedRole: '署名' }],
+        reporters: ['席洋'],
         dateline: '6月8日',
         eventDate: '2023-06-08',
         reviewFlags: [],
@@ -156,7 +154,7 @@ describe('a page through the whole pipeline', () => {
           { name: '冼文', role: 'correspondent', printedRole: '通讯员' },
         ],
         reporters: ['简宁'],
-        dateline: '近日',
+        dateline: null,
         eventDate: null,
         reviewFlags: [],
       },
@@ -243,6 +241,6 @@ describe('a page through the whole pipeline', () => {
       '日前，省科技厅公布新一批重点实验室名单，15家实验室入选。',
       '河南省科技厅副厅长贾明川表示，将给予每家实验室经费支持。',
     ]);
-    expect(extraction.articles[0].officials).toEqual([{ name: '贾明川', titles: ['河南省科技厅副厅长'] }]);
+    expect(withoutConfidences(extraction.articles[0]!.officials)).toEqual([{ name: '贾明川', titles: ['河南省科技厅副厅长'] }]);
   });
 });

@@ -8,11 +8,11 @@ describe('parseContinuation', () => {
     ['详见 B12 版', 'B12'],
     ['(下转第5版)', '5'],
   ])('reads %s as continued on %s', (line, page) => {
-    expect(parseContinuation(line)).toEqual({ direction: 'continuedOn', page, remainder: '' });
+    expect(parseContinuation(line)).toEqual({ direction: 'continuedOn', page, remainder: '', following: '' });
   });
 
   it('reads 上接 as continued from', () => {
-    expect(parseContinuation('（上接A01版）')).toEqual({ direction: 'continuedFrom', page: 'A01', remainder: '' });
+    expect(parseContinuation('（上接A01版）')).toEqual({ direction: 'continuedFrom', page: 'A01', remainder: '', following: '' });
   });
 
   it('reads a bracketed pointer at the end of a body line and keeps the body', () => {
@@ -20,6 +20,16 @@ describe('parseContinuation', () => {
       direction: 'continuedOn',
       page: 'A04',
       remainder: '高质量发展。',
+      following: '',
+    });
+  });
+
+  it('reads a pointer that opens a line, numbered for one of a page\'s several jumps, with the text after it', () => {
+    expect(parseContinuation('（上接一版②）徐某表示，')).toEqual({
+      direction: 'continuedFrom',
+      page: '1',
+      remainder: '',
+      following: '徐某表示，',
     });
   });
 
@@ -32,8 +42,8 @@ describe('parseContinuation', () => {
 
 describe('pages numbered in words', () => {
   it('reads 第一版 and 第十二版 as page numbers', () => {
-    expect(parseContinuation('（上接第一版）')).toEqual({ direction: 'continuedFrom', page: '1', remainder: '' });
-    expect(parseContinuation('（下转第三版）')).toEqual({ direction: 'continuedOn', page: '3', remainder: '' });
+    expect(parseContinuation('（上接第一版）')).toEqual({ direction: 'continuedFrom', page: '1', remainder: '', following: '' });
+    expect(parseContinuation('（下转第三版）')).toEqual({ direction: 'continuedOn', page: '3', remainder: '', following: '' });
     expect(['十', '十二', '二十', '二十三'].map(pageNumber)).toEqual(['10', '12', '20', '23']);
   });
 });

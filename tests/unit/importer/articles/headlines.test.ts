@@ -1,6 +1,7 @@
 import { assignHeadlines } from '../../../../src/importer/articles/3-headlines';
 import {
   headlineMatchScore,
+  headlineShape,
   headlineText,
   isHeadlineShaped,
   toHeadline,
@@ -9,17 +10,24 @@ import {
 import { splitLines } from '../../../../src/importer/layout/lines';
 
 function headline(title: string, subtitle: string | null = null): Headline {
-  return { title, subtitle, lines: { first: 1, last: 1 } };
+  return { kicker: null, title, subtitle, lines: { first: 1, last: 1 }, matching: [title, ...(subtitle ? [subtitle] : [])] };
 }
 
 describe('isHeadlineShaped', () => {
-  it('accepts one or two short lines without sentence punctuation, quotes allowed', () => {
+  it('accepts up to three short lines without sentence punctuation, quotes allowed', () => {
     expect(isHeadlineShaped(splitLines('全市“三个一批”项目集中开工\n 务必确保实现“开门红”'))).toBe(true);
+    expect(headlineShape(splitLines('稳中求进\n 全市项目集中开工\n 总投资86亿元'))).toBe('clean');
+  });
+
+  it('tells a headline holding commas, which a scrap of text may also be, from a clean one', () => {
+    expect(headlineShape(splitLines('十个项目集中签约，总投资86亿元'))).toBe('punctuated');
+    expect(headlineShape(splitLines('甲、乙两区同步开工'))).toBe('punctuated');
   });
 
   it.each([
-    ['sentence punctuation', '会议强调，要抓落实'],
-    ['three lines', '甲\n乙\n丙'],
+    ['a sentence end', '会议强调要抓落实。'],
+    ['a clause that goes on', '会议强调，要抓落实，'],
+    ['four lines', '甲\n乙\n丙\n丁'],
     ['a long line', '很'.repeat(41)],
     ['a continuation', '（下转A04版）'],
   ])('rejects %s', (_, text) => {
@@ -30,9 +38,20 @@ describe('isHeadlineShaped', () => {
 describe('toHeadline', () => {
   it('reads the second line as the deck, without indentation or dashes', () => {
     expect(toHeadline(splitLines('城区新建停车场投用\n ——新增停车位 800个'))).toEqual({
+      kicker: null,
       title: '城区新建停车场投用',
       subtitle: '新增停车位800个',
       lines: { first: 1, last: 2 },
+      matching: ['城区新建停车场投用', '——新增停车位800个'],
+    });
+  });
+
+  it('reads three lines as kicker, title and deck, each as printed', () => {
+    expect(toHeadline(splitLines('穩中求進\n 城區新建停車場投用\n 新增停車位８００個'))).toMatchObject({
+      kicker: '穩中求進',
+      title: '城區新建停車場投用',
+      subtitle: '新增停車位８００個',
+      matching: ['稳中求进', '城区新建停车场投用', '新增停车位800个'],
     });
   });
 

@@ -1,6 +1,7 @@
 import { extractResearchPlatforms } from '../../../../src/importer/entities/platforms';
+import { withoutConfidences } from '../../../helpers/extraction';
 
-const platforms = (text: string) => extractResearchPlatforms([text]);
+const platforms = (text: string) => withoutConfidences(extractResearchPlatforms([text]));
 
 describe('research platforms', () => {
   it('a quoted name hosted by the 依托 institution, kind = longest known suffix', () => {

@@ -1,5 +1,7 @@
-import { extractProjects } from '../../../../src/importer/entities/projects';
+import { extractProjects as extractWithConfidence } from '../../../../src/importer/entities/projects';
+import { withoutConfidences } from '../../../helpers/extraction';
 
+const extractProjects = (paragraphs: string[]) => withoutConfidences(extractWithConfidence(paragraphs));
 const projects = (text: string) => extractProjects([text]);
 
 describe('projects', () => {
@@ -67,9 +69,9 @@ describe('projects', () => {
     expect(projects('见证八通技术研发中心项目等15个项目签约。')).toEqual([{ name: '八通技术研发中心项目', stage: 'signed' }]);
   });
 
-  it('揭牌, 竣工 and 投用 mark a project in production', () => {
+  it('竣工 marks a project completed; 揭牌 and 投用 mark it in production', () => {
     expect(projects('郑州南站配套道路项目竣工，中原数字出版产业园项目揭牌，洛源精密轴承智能产线项目正式投用。')).toEqual([
-      { name: '郑州南站配套道路项目', stage: 'in_production' },
+      { name: '郑州南站配套道路项目', stage: 'completed' },
       { name: '中原数字出版产业园项目', stage: 'in_production' },
       { name: '洛源精密轴承智能产线项目', stage: 'in_production' },
     ]);

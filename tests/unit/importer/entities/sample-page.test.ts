@@ -1,8 +1,9 @@
 import { extractEntities } from '../../../../src/importer/entities';
+import { withoutConfidences } from '../../../helpers/extraction';
 import { ARTICLE_1, ARTICLE_2, ARTICLE_3, REPORTERS } from './sample-page';
 
 const context = { reporters: REPORTERS };
-const [first, second, third] = [ARTICLE_1, ARTICLE_2, ARTICLE_3].map((paragraphs) => extractEntities(paragraphs, context));
+const [first, second, third] = [ARTICLE_1, ARTICLE_2, ARTICLE_3].map((paragraphs) => withoutConfidences(extractEntities(paragraphs, context)));
 
 describe('sample page 000_c63cc6bb5a561820', () => {
   it('article 1: the two titled leaders, then the 市领导 list in printed order', () => {

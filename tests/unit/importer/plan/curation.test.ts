@@ -1,13 +1,13 @@
 import { mentionedNames, NO_ALIASES, withAliases, withoutDeleted } from '../../../../src/importer/plan/curation';
-import { extractedArticle, extractionOf } from '../../../helpers/extraction';
+import { officialMention, projectMention, extractedArticle, extractionOf } from '../../../helpers/extraction';
 
 const page = extractionOf([
   extractedArticle({
     key: 'a',
-    officials: [{ name: '周立新', titles: ['市长'] }, { name: '周立兴', titles: ['市委副书记'] }],
-    projects: [{ name: '甲项目', stage: null }, { name: '甲项目二期', stage: 'signed' }],
+    officials: [officialMention('周立新', ['市长']), officialMention('周立兴', ['市委副书记'])],
+    projects: [projectMention('甲项目', null), projectMention('甲项目二期', 'signed')],
   }),
-  extractedArticle({ key: 'b', officials: [{ name: '周立兴', titles: [] }] }),
+  extractedArticle({ key: 'b', officials: [officialMention('周立兴', [])] }),
 ]);
 
 describe('withAliases', () => {
@@ -15,9 +15,9 @@ describe('withAliases', () => {
 
   it('reads a merged spelling as the kept entry, once per article, with what both mentions said', () => {
     const [first, second] = withAliases(page, aliases).articles;
-    expect(first.officials).toEqual([{ name: '周立新', titles: ['市长', '市委副书记'] }]);
-    expect(first.projects).toEqual([{ name: '甲项目', stage: 'signed' }]);
-    expect(second.officials).toEqual([{ name: '周立新', titles: [] }]);
+    expect(first.officials).toEqual([officialMention('周立新', ['市长', '市委副书记'])]);
+    expect(first.projects).toEqual([projectMention('甲项目', 'signed')]);
+    expect(second.officials).toEqual([officialMention('周立新', [])]);
   });
 
   it('leaves pages without aliases as they are', () => {

@@ -10,7 +10,7 @@ import {
   type EntityMentions,
   type PageSource,
 } from '../../../../src/importer/plan/desired';
-import { extractedArticle, extractionOf } from '../../../helpers/extraction';
+import { creditOf, officialMention, platformMention, projectMention, extractedArticle, extractionOf } from '../../../helpers/extraction';
 import {
   ARTICLE_SPEC,
   OFFICIAL_SPEC,
@@ -27,7 +27,7 @@ function article(overrides: Partial<ArticleExtraction>): ArticleExtraction {
   return extractedArticle({
     outlet: '正观新闻',
     reporters: ['陈锋'],
-    credits: [{ name: '陈锋', role: 'reporter', printedRole: '记者' }],
+    credits: [creditOf('陈锋', 'reporter', '记者')],
     dateline: '1月28日',
     ...overrides,
   });
@@ -48,11 +48,11 @@ describe('desiredArticle', () => {
     paragraphs: ['第一段。', '第二段。'],
     figures: [{ label: '项目', value: 138, unit: '个' }],
     officials: [
-      { name: '安伟', titles: ['市委书记'] },
-      { name: '安伟', titles: [] },
+      officialMention('安伟', ['市委书记']),
+      officialMention('安伟', []),
     ],
-    projects: [{ name: '安图生物体外诊断产业园', stage: 'in_production' }],
-    researchPlatforms: [{ name: '野外站', nameGenerated: false, kind: 'field_station', host: null }],
+    projects: [projectMention('安图生物体外诊断产业园', 'in_production')],
+    researchPlatforms: [platformMention('野外站', { nameGenerated: false, kind: 'field_station', host: null })],
   });
   const source: PageSource = {
     extraction: pageOf(extracted),
@@ -87,8 +87,8 @@ describe('desiredArticle', () => {
     const flagged = desiredArticle(
       article({
         credits: [
-          { name: '陈锋', role: 'reporter', printedRole: '记者' },
-          { name: '李四', role: 'correspondent', printedRole: '通讯员' },
+          creditOf('陈锋', 'reporter', '记者'),
+          creditOf('李四', 'correspondent', '通讯员'),
         ],
         eventDate: '2023-01-27',
         continuedFrom: 'A01',
@@ -156,8 +156,8 @@ describe('pageEntityMentions', () => {
   it('groups an official mentioned by two articles into one entity with a contribution per article', () => {
     const mentions = pageEntityMentions({
       ...pageOf(
-        article({ key: 'a-1', officials: [{ name: '安伟', titles: ['市委书记'] }] }),
-        article({ key: 'a-2', officials: [{ name: '安伟', titles: ['省委常委'] }, { name: '何雄', titles: ['市长'] }] }),
+        article({ key: 'a-1', officials: [officialMention('安伟', ['市委书记'])] }),
+        article({ key: 'a-2', officials: [officialMention('安伟', ['省委常委']), officialMention('何雄', ['市长'])] }),
       ),
       issueDate: '2023-01-28',
     });
@@ -175,8 +175,8 @@ describe('pageEntityMentions', () => {
     const mentions = pageEntityMentions(
       pageOf(
         article({
-          projects: [{ name: '郑州', stage: 'signed' }],
-          researchPlatforms: [{ name: '郑州', nameGenerated: true, kind: 'lab', host: '郑州大学' }],
+          projects: [projectMention('郑州', 'signed')],
+          researchPlatforms: [platformMention('郑州', { nameGenerated: true, kind: 'lab', host: '郑州大学' })],
         }),
       ),
     );
