@@ -1,7 +1,7 @@
 import type { Figure } from '../contract';
 import { entityVocab } from '../vocab/entity-vocab';
 import { splitClauses } from './clauses';
-import { projectsInClause, type LocatedProject } from './projects';
+import { articleStage, projectsInParagraph, type LocatedProject } from './projects';
 import { isHan, wordAt, wordEndingText } from './text';
 
 const vocab = entityVocab.figures;
@@ -139,7 +139,7 @@ function respectiveLabels(subject: string, count: number): string[] | null {
 }
 
 /** `projects`: the projects named in the clause; a number inside a name (年产30万吨…项目) is no figure. */
-export function figuresInClause(clause: string, projects: readonly LocatedProject[] = projectsInClause(clause)): Figure[] {
+export function figuresInClause(clause: string, projects: readonly LocatedProject[] = projectsInParagraph(clause, articleStage([clause]))): Figure[] {
   const found = quantities(clause).filter(
     ({ start, end }) => !projects.some((project) => start >= project.start && end <= project.end),
   );

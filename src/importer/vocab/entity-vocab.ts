@@ -89,6 +89,16 @@ const ProjectsSchema = z.object({
   eventWords: words,
   /** Stages a group of projects reaches together: `某某产业项目集中开工` names a group, not a project. */
   collectiveStages: z.array(word),
+  /** What a project's name may end in besides 项目, where a list or a stage says it is one (基地, 厂房). */
+  headNouns: words,
+  /** Words that open a list of projects (`开工项目有…`, `签约的项目包括…`). */
+  listIntroducers: words,
+  /** Words before a stage verb that make it a plan, not an event (`将开工`, `拟签约`). */
+  planMarkers: words,
+  /** Words after a stage verb that make it a condition, not an event (`建成后`, `投产达效`). */
+  aftermathMarkers: words,
+  /** Words a category of projects is made of (`基础设施项目`, `10亿元以上项目`): no project's own name. */
+  categoryWords: words,
 });
 
 const PlatformsSchema = z.object({
@@ -214,6 +224,12 @@ function loadEntityVocab() {
       stageAdverbs: longestFirst(projects.stageAdverbs),
       eventWords: projects.eventWords,
       collectiveStages: longestFirst(projects.collectiveStages),
+      headNouns: longestFirst(projects.headNouns),
+      listIntroducers: longestFirst(projects.listIntroducers),
+      planMarkers: projects.planMarkers,
+      aftermathMarkers: projects.aftermathMarkers,
+      categoryWords: longestFirst(projects.categoryWords),
+      dayWords: longestFirst([...dayWords, ...leadVocab.timeWords]),
     },
     platforms: {
       kinds: longestFirst(platforms.kinds),

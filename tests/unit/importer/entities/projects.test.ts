@@ -31,8 +31,9 @@ describe('projects', () => {
     ]);
   });
 
-  it('a project introduced by 包括 without a stage verb has no stage', () => {
-    expect(projects('今年的重点工程包括滨河生态廊道项目。')).toEqual([{ name: '滨河生态廊道项目', stage: null }]);
+  it('a project named without any stage event is background, not a project', () => {
+    expect(projects('今年的重点工程包括滨河生态廊道项目。')).toEqual([]);
+    expect(projects('会议安排部署了滨河生态廊道项目，该项目将于明年开工。')).toEqual([]);
   });
 
   it('generic determiners, counts and quoted categories are not projects', () => {
@@ -81,7 +82,7 @@ describe('projects', () => {
     expect(projects('伊河智能装备产业基地项目落地洛阳高新区，推动更多合作项目落地。')).toEqual([
       { name: '伊河智能装备产业基地项目', stage: 'signed' },
     ]);
-    expect(projects('见证伊河智能装备产业基地项目，推动政策落地。')).toEqual([{ name: '伊河智能装备产业基地项目', stage: null }]);
+    expect(projects('见证伊河智能装备产业基地项目，推动政策落地。')).toEqual([]);
   });
 
   it('the name of an event about projects is no project', () => {
