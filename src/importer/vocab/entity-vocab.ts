@@ -105,6 +105,12 @@ const PlatformsSchema = z.object({
   kinds: words,
   hostVerbs: words,
   levelQualifiers: z.array(word),
+  /** How an institution's name ends (有限公司, 大学, 研究所): a host printed without 依托 must end so. */
+  institutionSuffixes: words,
+  /** Words that confer a rank on something rather than name a platform (`被认定为国家级企业技术中心`). */
+  designationWords: words,
+  /** Words a host's name never holds: where one stands before a host, the host starts after it. */
+  hostStops: words,
 });
 
 const FiguresSchema = z.object({
@@ -235,6 +241,9 @@ function loadEntityVocab() {
       kinds: longestFirst(platforms.kinds),
       hostVerbs: platforms.hostVerbs,
       levelQualifiers: new Set(platforms.levelQualifiers),
+      institutionSuffixes: longestFirst(platforms.institutionSuffixes),
+      designationWords: platforms.designationWords,
+      hostStops: longestFirst(platforms.hostStops),
     },
     figures: {
       ...figures,
