@@ -20,8 +20,8 @@ const credit = z
 export const GoldArticleSchema = z.strictObject({
   /** 1-based first and last line, headline and credit lines included. */
   lines: lineRange,
-  /** The printed headline; null when the article was printed without one. */
-  headline: z.strictObject({ title: text, subtitle: text.nullable() }).nullable(),
+  /** The printed headline, with the kicker printed above the title if any; null when there is none. */
+  headline: z.strictObject({ kicker: text.nullable().default(null), title: text, subtitle: text.nullable() }).nullable(),
   sourceTag: text.nullable(),
   outlet: text.nullable(),
   credits: z.array(credit),

@@ -67,12 +67,17 @@ function optional(prefix: string, value: string | null): string[] {
   return value === null ? [] : [`${prefix}${value}`];
 }
 
+/** A headline as one item: its parts in printed order, the kicker only where one was printed. */
+function headlineItem({ kicker, title, subtitle }: { kicker: string | null; title: string; subtitle: string | null }): string {
+  return `${kicker === null ? '' : `${kicker}|`}${title}|${subtitle ?? ''}`;
+}
+
 function goldItems(article: GoldArticle): ArticleItems {
   const officials = Object.entries(article.officials);
   const projects = Object.entries(article.projects);
   return {
     spans: [span(...article.lines)],
-    headlines: [article.headline ? `${article.headline.title}|${article.headline.subtitle ?? ''}` : '(none)'],
+    headlines: [article.headline ? headlineItem(article.headline) : '(none)'],
     source: [...optional('tag:', article.sourceTag), ...optional('outlet:', article.outlet)],
     credits: article.credits,
     paragraphs: article.paragraphs.map((paragraph) => [...paragraph].slice(0, PARAGRAPH_START_LENGTH).join('')),
@@ -92,7 +97,7 @@ function goldItems(article: GoldArticle): ArticleItems {
 function predictedItems(article: ArticleExtraction): ArticleItems {
   return {
     spans: [span(article.lines.first, article.lines.last)],
-    headlines: [article.titleGenerated ? '(none)' : `${article.title}|${article.subtitle ?? ''}`],
+    headlines: [article.titleGenerated ? '(none)' : headlineItem(article)],
     source: [...optional('tag:', article.sourceTag), ...optional('outlet:', article.outlet)],
     credits: article.credits.map(({ name, role }) => `${name}:${role}`),
     paragraphs: article.paragraphs.map((paragraph) => [...paragraph].slice(0, PARAGRAPH_START_LENGTH).join('')),

@@ -277,7 +277,9 @@ export function classify(blocks: readonly Block[]): Unit[] {
       const creditLines = insideBracket() ? null : readCreditLines(lines, index);
       if (creditLines !== null) {
         const last = index + creditLines.count - 1;
-        const position = creditLinePosition(after(last), last === lines.length - 1, creditLines.marked);
+        // A tag under a credit line opens the same article only in the same column.
+        const underIt = last === lines.length - 1 ? [] : after(last);
+        const position = creditLinePosition(underIt, last === lines.length - 1, creditLines.marked);
         emit({ kind: 'credit', credit: creditLines.credit, position, lines: lines.slice(index, last + 1) });
         index += creditLines.count;
         continue;

@@ -123,28 +123,39 @@ function tokenize(text: string): Piece[] {
 }
 
 /**
- * OCR pads a two-character name to the width of three (`陈 某`) and spaces a three-character one
- * (`周 咏南`): a single character is never a name, so it joins the text after it.
+ * OCR pads a two-character name to the width of three (`陈 某`), spaces a three-character one
+ * (`周 咏南`) or every character (`蔡 宛 庭`): a single character is never a name, so a run of them
+ * is read as names, two or three characters each, and a single character joins the text after it.
  */
 function joinPaddedNames(pieces: Piece[]): Piece[] {
   const joined: Piece[] = [];
-  for (let index = 0; index < pieces.length; index += 1) {
+  for (let index = 0; index < pieces.length; ) {
     const piece = pieces[index]!;
-    const next = pieces[index + 1];
-    if (
-      piece.kind === 'text' &&
-      SINGLE_HAN.test(piece.text) &&
-      next?.kind === 'text' &&
-      HAN_RUN.test(next.text) &&
-      next.text.length <= 2
-    ) {
-      joined.push({ kind: 'text', text: piece.text + next.text, gluedToNext: next.gluedToNext, padded: true });
-      index += 1;
-    } else {
-      joined.push(piece);
+    let run = 0;
+    while (pieces[index + run]?.kind === 'text' && SINGLE_HAN.test(pieces[index + run]!.text)) run += 1;
+    if (run >= 2) {
+      const characters = pieces.slice(index, index + run).map((single) => single.text).join('');
+      for (const name of paddedRunNames(characters)) joined.push({ kind: 'text', text: name, gluedToNext: false, padded: true });
+      joined.at(-1)!.gluedToNext = pieces[index + run - 1]!.gluedToNext;
+      index += run;
+      continue;
     }
+    const next = pieces[index + 1];
+    if (run === 1 && next?.kind === 'text' && HAN_RUN.test(next.text) && next.text.length <= 2) {
+      joined.push({ kind: 'text', text: piece.text + next.text, gluedToNext: next.gluedToNext, padded: true });
+      index += 2;
+      continue;
+    }
+    joined.push(piece);
+    index += 1;
   }
   return joined;
+}
+
+/** A run of single characters as names: one of two or three, else split where surnames start. */
+function paddedRunNames(characters: string): string[] {
+  if (characters.length <= MAX_NAME) return [characters];
+  return splitJoinedNames(characters) ?? [characters];
 }
 
 /**

@@ -5,7 +5,9 @@ import { articleStage, projectsInParagraph, type LocatedProject } from './projec
 import { isHan, wordAt, wordEndingText } from './text';
 
 const vocab = entityVocab.figures;
-const NUMBER = /\d+(?:\.\d+)?/gu;
+/** Digits, grouped by thousands or not (`5,000`, `5 000`, OCR spacing a group), with decimals. */
+const NUMBER = /\d{1,3}(?:[, ]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?/gu;
+const GROUPING = /[, ]/gu;
 /** Page codes (A04版) and decimals split by OCR: a digit run glued to a letter or dot is no figure. */
 const NOT_A_QUANTITY_BEFORE = /^[A-Za-z.]$/u;
 const LIST_JOINERS = /[和与及、]/u;
@@ -48,7 +50,7 @@ export function quantities(clause: string): Quantity[] {
     const unit = unitAt(clause, start + match[0].length);
     if (!unit || NOT_A_QUANTITY_BEFORE.test(clause[start - 1] ?? '')) return [];
     if (vocab.ordinalMarkers.some((marker) => clause.startsWith(marker, start - marker.length))) return [];
-    return [{ value: Number(match[0]), unit: unit.unit, start, end: unit.end }];
+    return [{ value: Number(match[0].replace(GROUPING, '')), unit: unit.unit, start, end: unit.end }];
   });
 }
 

@@ -87,8 +87,12 @@ function joinTitleOnlySegments(segments: string[]): string[] {
   return joined;
 }
 
-/** `甲、乙和市长丙`: a conjunction followed by a title starts another member of the list. */
+/**
+ * `甲、乙和市长丙`: a conjunction followed by a title starts another member of the list, unless the
+ * segment opens with a title holding the conjunction (`区住房和城乡建设局局长某某`).
+ */
 function splitAtTitledConjunctions(segment: string): string[] {
+  if (leadingTitles(segment).titles.length > 0) return [segment];
   for (let index = 1; index < segment.length - 1; index += 1) {
     if (!entityVocab.titles.conjunctions.has(segment[index]!)) continue;
     const rest = segment.slice(index + 1);

@@ -108,7 +108,7 @@ function nameStartBefore(text: string, end: number, floor: number): number {
 
 /**
  * `某某有限责任公司四川省某某工程实验室`: an institution's name printed right before the platform's,
- * which starts as such names do, with its place or level (`四川省`, `国家`).
+ * which starts as such names do, with its place or level (`四川省`, `国家`), or with the host's own.
  */
 function gluedHost(name: string, kind: string): { host: string; name: string } | null {
   const glued = new RegExp(`^(${HOST_NAME})(.{2,}${escapeRegExp(kind)})$`, 'u').exec(name);
@@ -119,8 +119,10 @@ function gluedHost(name: string, kind: string): { host: string; name: string } |
     .filter((end) => name.length - end >= kind.length + 2);
   const end = Math.max(...candidates);
   const platformName = name.slice(end);
-  if (!PLACED_NAME.test(platformName)) return null;
-  return { host: trimHost(name.slice(0, end)), name: platformName };
+  const host = trimHost(name.slice(0, end));
+  // Host and platform are often named after the same place (`某省某公司` + `某省某中心`).
+  if (!PLACED_NAME.test(platformName) && platformName.slice(0, 2) !== host.slice(0, 2)) return null;
+  return { host, name: platformName };
 }
 
 function mention(name: string, kind: string, host: string | null, nameGenerated: boolean, confidence: number, hostConfidence: number) {
@@ -184,7 +186,9 @@ function unquotedPlatforms(sentence: string): Located[] {
     const printed = sentence.slice(start, end);
     if (/^[（(]/u.test(printed)) continue;
     if (COUNTED.test(sentence.slice(Math.max(0, start - 6), start)) || COUNT_INSIDE.test(printed)) continue;
-    if (isDesignation(sentence.slice(Math.max(0, start - 4), end))) continue;
+    // `被认定为国家级企业技术中心` confers a rank; the words before the name in its clause say so.
+    const lead = sentence.slice(Math.max(0, start - 4), start);
+    if (isDesignation(lead.slice(Math.max(...[...'，、；：'].map((mark) => lead.lastIndexOf(mark))) + 1) + printed)) continue;
     const qualifier = printed.slice(0, -kind.length);
     const bare = qualifier === '' || vocab.levelQualifiers.has(qualifier);
     const glued = bare ? null : gluedHost(printed, kind);

@@ -26,6 +26,8 @@ const stopsByLastChar = vocab.prefixStops.reduce((groups, stop) => {
 
 /** A place at the start of a run: the shortest stretch of characters ending in a place suffix. */
 const PLACE_AT_START = new RegExp(`^\\p{Script=Han}{1,12}?(?:${alternation(vocab.placeSuffixes)})`, 'u');
+/** A national ministry's short name opening the words before a title (`商务部`, `审计署`). */
+const NATIONAL_BODY_AT_START = new RegExp(`^\\p{Script=Han}{1,4}?(?:${alternation(vocab.nationalOrgans)})`, 'u');
 /** A place name without its suffix, the suffix being the level of the title after it: 洛阳 + 市长. */
 const MAX_BARE_PLACE_LENGTH = 4;
 
@@ -134,8 +136,10 @@ function titleStart(text: string, core: TitleCore, prefixStart: number, coreStar
       for (let start = prefixStart; start < coreStart; start += 1) {
         if (!vocab.conjunctions.has(text[start]!) && startsWithPlaceOrLevel(text.slice(start, coreStart))) return start;
       }
-      // A national ministry is named without a place (`科技部副部长`): its short name alone.
+      // A national ministry is named without a place (`科技部副部长`): its short name alone; so is a
+      // department under one (`商务部某某局副局长`).
       if (core.national === true && coreStart - prefixStart <= MAX_BARE_PLACE_LENGTH) return prefixStart;
+      if (NATIONAL_BODY_AT_START.test(text.slice(prefixStart, coreStart))) return prefixStart;
       return chained ? prefixStart : null;
   }
 }

@@ -203,6 +203,7 @@ function loadEntityVocab() {
       conjunctions: new Set(titles.conjunctions),
       maxPrefixLength: titles.maxPrefixLength,
       formerMarkers: longestFirst(titles.formerMarkers),
+      nationalOrgans: longestFirst(titles.organPosts.filter(({ national }) => national === true).flatMap(({ organs }) => organs)),
     },
     officials: {
       // A name also ends before a time word: 市长甲某日前会见…, 甲某当天到现场…
@@ -212,7 +213,11 @@ function loadEntityVocab() {
       officialVerbs: longestFirst([...officials.speechVerbs, ...officials.officialVerbs]),
       listClosers: longestFirst(officials.listClosers),
       attendanceVerbs: longestFirst(officials.attendanceVerbs),
-      groupLabels: longestFirst(officials.groupLabels),
+      // 市领导, 分管州领导, 县级领导: a label for every level, besides those listed.
+      groupLabels: longestFirst([
+        ...officials.groupLabels,
+        ...titles.levels.flatMap((level) => [`${level}领导`, `分管${level}领导`, `${level}级领导`]),
+      ]),
       notNames: new Set(officials.notNames),
       notNameEndings: new Set(officials.notNameEndings),
     },
