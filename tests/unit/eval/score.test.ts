@@ -80,7 +80,7 @@ describe('scorePage', () => {
   it('compares headlines, credits with roles, officials with titles, figures and flags', () => {
     const gold = page([
       goldArticle(1, 5, {
-        headline: { title: '标题', subtitle: null },
+        headline: { kicker: null, title: '标题', subtitle: null },
         credits: ['高山:reporter', '林海:correspondent'],
         officials: { 张华: ['市长'] },
         figures: [['新增停车位', 800, '个']],
