@@ -56,16 +56,26 @@ function isDesignation(text: string): boolean {
   return vocab.designationWords.some((word) => text.includes(word));
 }
 
-/** `依托某大学建设的`, `与某公司合作建设的`, `某公司组建的`, `某大学的`: a host right before `at`. */
+/** `依托某大学建设的`, `与某公司合作建设的`, `某公司组建的`, `某大学的`: the forms a host takes before a platform. */
+const HOST_FORMS = [
+  new RegExp(`(?:依托|由)([^，。；：、“”]{2,30}?)(?:牵头)?(?:${HOST_VERBS})的$`, 'u'),
+  new RegExp(`与(${HOST_NAME})(?:合作|联合)?(?:${HOST_VERBS})的$`, 'u'),
+  new RegExp(`(${HOST_NAME})(?:牵头)?(?:${HOST_VERBS}|申报)的$`, 'u'),
+  new RegExp(`(${HOST_NAME})的$`, 'u'),
+];
+const AT_SITE = new RegExp(`^[^。；]{0,40}?在(${HOST_NAME})(?:揭牌|挂牌|举行|成立|落成)`, 'u');
+const VISITED = new RegExp(`(?:来到|走进|深入|考察)(${HOST_NAME})`, 'u');
+const GLUED = new RegExp(`^(${HOST_NAME})`, 'u');
+const INSTITUTION_END = new RegExp(INSTITUTION, 'gu');
+const HOST_LIST = new RegExp(
+  `((?:${HOST_NAME})(?:、${HOST_NAME})+)(?:等)?(?:[\\d一二三四五六七八九十]+家)?(?:${[...vocab.levelQualifiers].map(escapeRegExp).join('|')})?(?:企业)?(${vocab.kinds.map(escapeRegExp).join('|')})`,
+  'gu',
+);
+
+/** A host right before `at`, in any of its forms. */
 function hostBefore(sentence: string, at: number): string | null {
   const before = sentence.slice(Math.max(0, at - 60), at);
-  const forms = [
-    new RegExp(`(?:依托|由)([^，。；：、“”]{2,30}?)(?:牵头)?(?:${HOST_VERBS})的$`, 'u'),
-    new RegExp(`与(${HOST_NAME})(?:合作|联合)?(?:${HOST_VERBS})的$`, 'u'),
-    new RegExp(`(${HOST_NAME})(?:牵头)?(?:${HOST_VERBS}|申报)的$`, 'u'),
-    new RegExp(`(${HOST_NAME})的$`, 'u'),
-  ];
-  for (const form of forms) {
+  for (const form of HOST_FORMS) {
     const match = form.exec(before);
     if (match) return trimHost(match[1]!);
   }
@@ -84,13 +94,13 @@ function trimHost(host: string): string {
 
 /** `某某实验室在某某研究院揭牌`, `某某实验室揭牌仪式在某某医院举行`: the institution it is unveiled at. */
 function hostAtSite(sentence: string, end: number): string | null {
-  const site = new RegExp(`^[^。；]{0,40}?在(${HOST_NAME})(?:揭牌|挂牌|举行|成立|落成)`, 'u').exec(sentence.slice(end));
+  const site = AT_SITE.exec(sentence.slice(end));
   return site ? trimHost(site[1]!) : null;
 }
 
 /** `来到某某股份有限公司，详细了解……`: the institution visited in the sentence before the platform. */
 function hostVisited(sentence: string, at: number): string | null {
-  const visit = new RegExp(`(?:来到|走进|深入|考察)(${HOST_NAME})`, 'u').exec(sentence.slice(0, at));
+  const visit = VISITED.exec(sentence.slice(0, at));
   return visit ? trimHost(visit[1]!) : null;
 }
 
@@ -111,12 +121,12 @@ function nameStartBefore(text: string, end: number, floor: number): number {
  * which starts as such names do, with its place or level (`四川省`, `国家`), or with the host's own.
  */
 function gluedHost(name: string, kind: string): { host: string; name: string } | null {
-  const glued = new RegExp(`^(${HOST_NAME})(.{2,}${escapeRegExp(kind)})$`, 'u').exec(name);
-  if (glued === null) return null;
+  if (!GLUED.test(name) || name.length < kind.length + 4) return null;
   // The longest host that still leaves a name: institutions nest (某某集团有限责任公司).
-  const candidates = [...name.matchAll(new RegExp(INSTITUTION, 'gu'))]
+  const candidates = [...name.matchAll(INSTITUTION_END)]
     .map((match) => match.index + match[0].length)
     .filter((end) => name.length - end >= kind.length + 2);
+  if (candidates.length === 0) return null;
   const end = Math.max(...candidates);
   const platformName = name.slice(end);
   const host = trimHost(name.slice(0, end));
@@ -213,11 +223,8 @@ function unquotedPlatforms(sentence: string): Located[] {
  * kind names a platform of each host, the kind after a count, a level or `企业`.
  */
 function listedHostPlatforms(sentence: string): Located[] {
-  const list = new RegExp(
-    `((?:${HOST_NAME})(?:、${HOST_NAME})+)(?:等)?(?:[\\d一二三四五六七八九十]+家)?(?:${[...vocab.levelQualifiers].map(escapeRegExp).join('|')})?(?:企业)?(${vocab.kinds.map(escapeRegExp).join('|')})`,
-    'gu',
-  );
-  return [...sentence.matchAll(list)].flatMap((match) => {
+  if (!sentence.includes('、')) return [];
+  return [...sentence.matchAll(HOST_LIST)].flatMap((match) => {
     const kind = match[2]!;
     const hosts = match[1]!.split('、').map(trimHost);
     return hosts.map((host) => ({
