@@ -4,7 +4,7 @@ import { endsSentence } from '../layout/paragraphs';
 import { bylineVocab } from '../vocab/article-vocab';
 import { MAX_BYLINE_LINES, parseByline, parseSourceTag } from './byline';
 import { parseContinuation, type Continuation } from './continuation';
-import { awaitsNames, isCompleteCredit, parseCredit, stripCreditMarker, type ParsedCredit } from './credits';
+import { awaitsNames, brokenAtLastName, isCompleteCredit, parseCredit, stripCreditMarker, type ParsedCredit } from './credits';
 import { isFurniture } from './furniture';
 
 /**
@@ -50,20 +50,25 @@ const MAX_CAPTION_LINES = 4;
 /** Words of a caption's text that a trailing photo credit may take: outlet and role, name, 摄. */
 const MAX_PHOTO_CREDIT_WORDS = 4;
 
-/** A credit printed on a line of its own: `□晚报记者 甲`, `记者 甲 文/图`, `摄影 甲`. */
-function readCreditLine(text: string): { credit: ParsedCredit; marked: boolean; awaiting: boolean } | null {
+/**
+ * A credit printed on a line of its own: `□晚报记者 甲`, `记者 甲 文/图`, `摄影 甲`. `awaiting`: its
+ * last role word waits for names on the next line; `broken`: the line broke inside its last name
+ * (`…通讯员 孔` / `凤茹 报道`), which the next line completes.
+ */
+function readCreditLine(text: string): { credit: ParsedCredit; marked: boolean; awaiting: boolean; broken: boolean } | null {
   const { marked, text: unmarked } = stripCreditMarker(text);
   if (unmarked === '' || SENTENCE_PUNCTUATION.test(unmarked) || ANY_BRACKET.test(unmarked)) return null;
-  const credit = parseCredit(unmarked);
+  const credit = parseCredit(unmarked, { strictNames: true });
   if (!(marked || credit.labelled) || credit.credits.length === 0) return null;
-  if (isCompleteCredit(credit)) return { credit, marked, awaiting: false };
-  return awaitsNames(credit) ? { credit, marked, awaiting: true } : null;
+  if (isCompleteCredit(credit)) return { credit, marked, awaiting: false, broken: false };
+  if (awaitsNames(credit)) return { credit, marked, awaiting: true, broken: false };
+  return brokenAtLastName(credit, unmarked) ? { credit, marked, awaiting: false, broken: true } : null;
 }
 
 /** Names alone on a line, completing the credit line above (`本报记者 甲 通讯员` / `乙`). */
 function readNamesLine(text: string): boolean {
   if (SENTENCE_PUNCTUATION.test(text) || ANY_BRACKET.test(text)) return false;
-  const credit = parseCredit(text);
+  const credit = parseCredit(text, { strictNames: true });
   return !credit.labelled && isCompleteCredit(credit);
 }
 
@@ -217,10 +222,14 @@ export function classify(blocks: readonly Block[]): Unit[] {
       const line = lines[index + count]!;
       const read = readCreditLine(line.text);
       if (read === null) break;
-      if (read.awaiting) {
+      if (read.awaiting || read.broken) {
         const next = lines[index + count + 1];
-        if (next === undefined || !readNamesLine(next.text)) break;
-        parts.push(`${stripCreditMarker(line.text).text} ${next.text.trim()}`);
+        if (next === undefined) break;
+        // Names alone complete a role word; the rest of a broken name is glued to its start.
+        const joined = read.awaiting ? `${stripCreditMarker(line.text).text} ${next.text.trim()}` : `${stripCreditMarker(line.text).text.trimEnd()}${next.text.trim()}`;
+        const completes = read.awaiting ? readNamesLine(next.text) : (readCreditLine(joined)?.awaiting ?? true) === false;
+        if (!completes) break;
+        parts.push(joined);
         count += 2;
       } else {
         parts.push(stripCreditMarker(line.text).text);
@@ -229,7 +238,7 @@ export function classify(blocks: readonly Block[]): Unit[] {
       marked ||= read.marked;
     }
     if (count === 0) return null;
-    return { credit: parseCredit(parts.join(' ')), marked, count };
+    return { credit: parseCredit(parts.join(' '), { strictNames: true }), marked, count };
   };
 
   const readBlock = (lines: readonly PageLine[], next: readonly PageLine[]): void => {

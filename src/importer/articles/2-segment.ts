@@ -93,6 +93,8 @@ export const WEIGHTS = {
   headlineWiderThanColumn: 3,
   /** …when a lead opening with its dateline follows it. */
   headlineBeforeDatedLead: 1.5,
+  /** …when it wraps at the column's width, as text and subheadings set in the column do. */
+  headlineWrappedInColumn: -3,
   /** A subheading is set no wider than the column around it. */
   subheadingWithinColumn: 1,
   /** …and rarely holds a comma: a block with one between paragraphs is more often a sentence going on. */
@@ -127,6 +129,8 @@ interface Item {
   wide: boolean;
   /** One line exactly as wide as the page's column (or wider): how wrapped text ends a column. */
   fillsColumn: boolean;
+  /** Lines filling the column one after another, the last shorter: set in the column, not over it. */
+  wrapped: boolean;
   nextIsOpening: boolean;
   nextIsDated: boolean;
   /** Text follows (a subheading and a stretch of text go on with text; neither ends an article). */
@@ -191,6 +195,7 @@ function headlineScore(item: Item): number {
   if (item.nextIsOpening) score += WEIGHTS.headlineBeforeByline;
   if (item.wide) score += WEIGHTS.headlineWiderThanColumn;
   if (item.nextIsDated) score += WEIGHTS.headlineBeforeDatedLead;
+  if (item.wrapped) score += WEIGHTS.headlineWrappedInColumn;
   return score;
 }
 
@@ -318,6 +323,7 @@ function readItems(units: readonly Unit[]): Item[] {
       headline: null,
       wide: false,
       fillsColumn: false,
+      wrapped: false,
       nextIsOpening: false,
       nextIsDated: false,
       nextIsText: false,
@@ -371,6 +377,7 @@ function readItems(units: readonly Unit[]): Item[] {
           headline: shape,
           wide: column !== null && unit.lines.some((line) => lineWidth(line) > column + COLUMN_TOLERANCE),
           fillsColumn: column !== null && unit.lines.length === 1 && lineWidth(unit.lines[0]!) >= column,
+          wrapped,
         });
         // A headline or scrap stands apart from the sentences around it: the text after it is read
         // against the text before it (two headlines may stand one under the other).

@@ -71,6 +71,7 @@ export function assembleArticle(
   const credits: Credit[] = uniqueCredits(draft.credits.flatMap((credit) => credit.credits)).map((credit) => ({
     ...credit,
     name: reprint(credit.name),
+    printedRole: reprint(credit.printedRole),
   }));
   const own = ownLines(draft);
   const lead = paragraphs[0]!.text;

@@ -27,6 +27,7 @@ export interface Byline {
 export const MAX_BYLINE_LINES = 4;
 
 const OPENING_BRACKET = /[（【〔]/u;
+const BRACKETED_TAG = /^\s*【([^【】]{2,24})】/u;
 const CLOSING_BRACKET = /[）】〕]/u;
 const knownTags = [alternation(bylineVocab.sourceTags), ...bylineVocab.sourceTagPatterns.map((source) => `(?:${source})`)].join('|');
 const KNOWN_TAG = new RegExp(`^(?:${knownTags})$`, 'u');
@@ -34,9 +35,9 @@ const ENDINGS = alternation(bylineVocab.sourceTagEndings);
 /** Outlet, place and date: name characters and the marks outlets join their parts with (·, -). */
 const ANY_TAG = new RegExp(`^(?:据)?[\\p{Script=Han}A-Za-z0-9·・\\-－—]{1,24}?(?:${ENDINGS})$`, 'u');
 const OUTLET_WORD = new RegExp(alternation(bylineVocab.outletWords), 'u');
-const TAG_LEADS = `\\s+|(?=\\s*(?:${DATELINE_START.source}|据))`;
-/** A tag alone at the start of a line: what follows it is a space, the dateline or 据 (`据某某消息，`). */
-const TAG_ALONE = new RegExp(`^\\s*(\\S{2,30}?)(?:${TAG_LEADS})`, 'u');
+/** What may follow a tag standing alone: a space, the dateline or 据 (`据某某消息，`). */
+const AFTER_TAG = new RegExp(`^(?:\\s+|(?=\\s*(?:${DATELINE_START.source}|据)))`, 'u');
+const MAX_TAG_LENGTH = 30;
 /** `本报讯 记者张三报道：`: a credit between the tag and a colon, no brackets. */
 const CREDIT_BEFORE_COLON = /^\s*([^，。；！？：]{2,24}?)\s*：/u;
 /** A listed tag ending in 讯 or 电 needs nothing after it: `本报讯春寒料峭，……` (`据新华社报道` is prose). */
@@ -78,6 +79,9 @@ function bracketedOpening(inner: string): { sourceTag: string | null; credit: Pa
   if (credit.dispatch !== null && credit.labelled && isCompleteCredit(credit)) {
     return { sourceTag: removeLayoutWhitespace(inner.trim()), credit };
   }
+  // `（记者 甲）“我宣布…`, `（某某日报记者 甲） 5月13日…`: a credit in brackets opening the lead, no tag.
+  const roles = credit.credits.filter((person) => person.role === 'reporter' || person.role === 'correspondent');
+  if (credit.labelled && isCompleteCredit(credit) && roles.length > 0) return { sourceTag: null, credit };
   return null;
 }
 
@@ -91,6 +95,12 @@ export function parseByline(lines: readonly string[]): Byline | null {
   let joined = '';
   for (let count = 1; count <= Math.min(MAX_BYLINE_LINES, lines.length); count += 1) {
     joined += lines[count - 1];
+    // `【某某网讯】（某某网记者 甲）`: a tag set in square brackets before the credit's own.
+    const bracketedTag = BRACKETED_TAG.exec(joined);
+    if (bracketedTag !== null && sourceTagStrength(bracketedTag[1]!) !== null) {
+      const tagged = parseByline([joined.slice(bracketedTag[0].length).replace(/^\s*/u, bracketedTag[1]!), ...lines.slice(count)]);
+      if (tagged !== null) return { ...tagged, lineCount: tagged.lineCount + count - 1 };
+    }
     const open = joined.search(OPENING_BRACKET);
     if (open < 0) continue;
     const before = joined.slice(0, open).replace(/\s+/gu, '');
@@ -98,8 +108,11 @@ export function parseByline(lines: readonly string[]): Byline | null {
     const close = afterOpening.search(CLOSING_BRACKET);
     if (before === '') {
       if (close < 0) continue;
+      const rest = afterOpening.slice(close + 1);
       const opening = bracketedOpening(afterOpening.slice(0, close));
-      return opening === null ? null : { ...opening, lineCount: count, rest: afterOpening.slice(close + 1) };
+      // A credit in brackets alone on its line closes the article above; one the lead follows opens the next.
+      if (opening === null || (opening.sourceTag === null && rest.trim() === '')) return null;
+      return { ...opening, lineCount: count, rest };
     }
     const strength = sourceTagStrength(before);
     if (strength === null) return null;
@@ -119,16 +132,30 @@ export interface SourceTag {
 }
 
 /** `本报经开区讯 前日，……`: a source tag opening the lead without brackets; the rest is body text. */
+/**
+ * The shortest tag opening the line that something a tag stands before follows (`本报青岛11月11日讯`
+ * followed by a space, not `本报青岛` followed by its date), or a listed tag glued to the lead.
+ */
+function tagAtStart(text: string): { tag: string; length: number } | null {
+  const start = text.length - text.trimStart().length;
+  for (let end = start + 2; end <= Math.min(text.length, start + MAX_TAG_LENGTH); end += 1) {
+    if (/\s/u.test(text[end - 1]!)) break;
+    const after = AFTER_TAG.exec(text.slice(end));
+    const strength = after ? sourceTagStrength(text.slice(start, end)) : null;
+    if (after && strength !== null && strength !== 'any') return { tag: text.slice(start, end), length: end + after[0].length };
+  }
+  const glued = LISTED_TAG_GLUED.exec(text);
+  return glued ? { tag: glued[1]!, length: glued[0].length } : null;
+}
+
 export function parseSourceTag(text: string): SourceTag | null {
-  const match = TAG_ALONE.exec(text) ?? LISTED_TAG_GLUED.exec(text);
-  if (match === null) return null;
-  const strength = sourceTagStrength(match[1]!);
-  if (strength === null || strength === 'any') return null;
-  const sourceTag = removeLayoutWhitespace(match[1]!);
-  const rest = text.slice(match[0].length);
+  const found = tagAtStart(text);
+  if (found === null) return null;
+  const sourceTag = removeLayoutWhitespace(found.tag);
+  const rest = text.slice(found.length);
   const creditThenColon = CREDIT_BEFORE_COLON.exec(rest);
   if (creditThenColon !== null) {
-    const credit = parseCredit(creditThenColon[1]!);
+    const credit = parseCredit(creditThenColon[1]!, { strictNames: true });
     if (credit.labelled && isCompleteCredit(credit)) return { sourceTag, credit, rest: rest.slice(creditThenColon[0].length) };
   }
   return { sourceTag, credit: null, rest };

@@ -37,6 +37,8 @@ const SEPARATORS = /[\s、，,；;｜|]+/u;
 const HAN_NAME = /^(?:\p{Script=Han}{2,4}|\p{Script=Han}+(?:[·・•‧]\p{Script=Han}+)+)$/u;
 const HAN_RUN = /^\p{Script=Han}+$/u;
 const SINGLE_HAN = /^\p{Script=Han}$/u;
+const FOREIGN = /[·・•‧]/u;
+const FILED_FROM = /\/\s*(\p{Script=Han}{1,8}(?:报导|报道))$/u;
 const DISPATCH = /(\p{Script=Han}{0,6}?)((?:\d{1,2}月)?\d{1,2}日|[一二三四五六七八九十廿卅]{1,3}日)(?:专)?[电讯]$/u;
 const MAX_NAME = 3;
 const MAX_COMPOUND_NAME = 4;
@@ -72,6 +74,10 @@ export function stripCreditMarker(text: string): { marked: boolean; text: string
 
 export function startsWithKnownSurname(name: string): boolean {
   return surnames.compound.has(name.slice(0, 2)) || surnames.single.has(name[0] ?? '');
+}
+
+function startsWithAnySurname(name: string): boolean {
+  return startsWithKnownSurname(name) || surnames.rare.has(name[0] ?? '');
 }
 
 function maxNameLength(name: string): number {
@@ -242,6 +248,9 @@ export function uniqueCredits(credits: readonly Credit[]): Credit[] {
 /** The dispatch printed after the names, and where the name glued to its place ends. */
 function readDispatch(text: string): { text: string; dispatch: string | null } {
   const trimmed = text.trim();
+  // `记者某某/某地报导`: a place after a slash, and 报导, say where the report was filed.
+  const filed = FILED_FROM.exec(trimmed);
+  if (filed !== null) return { text: trimmed.slice(0, filed.index), dispatch: filed[1]! };
   const match = DISPATCH.exec(trimmed);
   if (match === null) return { text: trimmed, dispatch: null };
   return { text: trimmed.slice(0, match.index + match[1]!.length), dispatch: match[0].slice(match[1]!.length) };
@@ -254,8 +263,13 @@ function separatePlace(run: string): { name: string; place: string } | null {
   return { name: run.slice(0, length), place: run.slice(length) };
 }
 
+export interface CreditReading {
+  /** The credit stands in running text, not in brackets: its names must start with a surname. */
+  strictNames?: boolean;
+}
+
 /** Reads credit text (without brackets or marker); never throws, reports what it cannot read. */
-export function parseCredit(printed: string): ParsedCredit {
+export function parseCredit(printed: string, options: CreditReading = {}): ParsedCredit {
   const { text, dispatch: dispatchDate } = readDispatch(printed);
   const pieces = joinPaddedNames(tokenize(text));
   let dispatch = dispatchDate;
@@ -300,7 +314,11 @@ export function parseCredit(printed: string): ParsedCredit {
       outlet = (outlet ?? '') + piece.text;
       return;
     }
-    const names = namesIn(piece.text);
+    // Outside brackets a name must start with a surname, common or rare, or be a foreign name:
+    // `本报讯 记者今天从…` is prose.
+    const shaped = namesIn(piece.text);
+    const plausible = (name: string) => !options.strictNames || startsWithAnySurname(name) || FOREIGN.test(name);
+    const names = shaped !== null && shaped.every(plausible) ? shaped : null;
     const nextIsText = pieces[index + 1]?.kind === 'text';
     if (names === null) {
       // 区委报道组 甲: a word that is no name but has names after it is a role word we do not know.
@@ -360,4 +378,13 @@ export function isCompleteCredit(credit: ParsedCredit): boolean {
  */
 export function awaitsNames(credit: ParsedCredit): boolean {
   return credit.unreadable.length > 0 && credit.unreadable.every((word) => roleWords.includes(word));
+}
+
+/**
+ * A credit whose line broke inside its last name (`记者 甲 通讯员 孔` / `凤茹`): all it cannot read is
+ * that name's first character, at the very end, and role words still waiting for it.
+ */
+export function brokenAtLastName(credit: ParsedCredit, text: string): boolean {
+  const unread = credit.unreadable.filter((word) => !roleWords.includes(word));
+  return unread.length === 1 && SINGLE_HAN.test(unread[0]!) && text.trimEnd().endsWith(unread[0]!);
 }

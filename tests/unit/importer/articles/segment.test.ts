@@ -76,7 +76,7 @@ describe('segment', () => {
 
   it('separates articles without any marker of their own by the credits of their neighbours', () => {
     // The second article has no headline, tag or credit: only the first one's end credit ends it.
-    const page = '第一篇的正文在这里，写完了。\n记者 甲某\n\n第二篇的正文紧接着排，也写完了。';
+    const page = '第一篇的正文在这里，写完了。\n记者 高山\n\n第二篇的正文紧接着排，也写完了。';
     expect(segments(page).articles.map(({ lines }) => lines)).toEqual([[1, 2], [4]]);
   });
 
@@ -90,7 +90,7 @@ describe('segment', () => {
   });
 
   it('joins a credit line and the source tag under it into one opening', () => {
-    expect(segments('□晚报记者 甲某\n本报经开区讯 前日，加氢站建成。').articles).toEqual([{ start: 'credit', lines: [1, 2] }]);
+    expect(segments('□晚报记者 高山\n本报经开区讯 前日，加氢站建成。').articles).toEqual([{ start: 'credit', lines: [1, 2] }]);
   });
 
   it('leaves a pointer or credit without text, a continuation from another page, and a scrap to no article', () => {
@@ -104,7 +104,7 @@ describe('segment', () => {
         { lines: [7, 8], reason: 'continued from page A01: the rest of an article printed there, to be joined to it' },
       ],
     });
-    expect(segments('记者 乙某\n\n（下转A04版）').leftovers).toEqual([
+    expect(segments('记者 林海\n\n（下转A04版）').leftovers).toEqual([
       { lines: [1], reason: 'a credit or page pointer with no article text' },
       { lines: [3], reason: 'a pointer to another page that follows no article' },
     ]);
