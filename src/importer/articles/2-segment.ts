@@ -3,6 +3,7 @@ import { endsSentence, removeLayoutWhitespace } from '../layout/paragraphs';
 import type { CreditPosition, Unit } from './1-classify';
 import type { ParsedCredit } from './credits';
 import { opensWithDateline } from './dateline';
+import { leadVocab } from '../vocab/article-vocab';
 import { headlineShape, MAX_HEADLINE_LINES, type HeadlineShape } from './headlines';
 
 /**
@@ -296,6 +297,9 @@ function pageColumnWidth(units: readonly Unit[]): number | null {
 }
 
 const CLAUSE_END = /[，、；：]$/u;
+const EXCLAIMS = /[！？][”’」』]*$/u;
+/** Characters a headline never ends with: particles, prepositions, verbs waiting for an object. */
+const UNFINISHED_ENDING = new RegExp(`[${leadVocab.unfinishedEndings.join('')}]$`, 'u');
 /** Text opening with a clause of one character: the rest of a word the column broke. */
 const MID_WORD_OPENING = /^\s*\p{Script=Han}\s*[，、；：。]/u;
 
@@ -365,17 +369,28 @@ function readItems(units: readonly Unit[]): Item[] {
         const goesOn = CLAUSE_END.test(text.trimEnd());
         // `…副厅长某某表` + `示，……`: the column broke a word; the block is the start of that sentence.
         const nextOpensMidWord = next?.kind === 'text' && MID_WORD_OPENING.test(next.lines.map((line) => line.text).join(''));
+        // `…的项目涉` + `及工业、…`: a block ending in a word that never ends a headline goes on.
+        const endsMidPhrase = UNFINISHED_ENDING.test(text.trimEnd());
+        const wide = column !== null && unit.lines.some((line) => lineWidth(line) > column + COLUMN_TOLERANCE);
+        // `某某更方便！某某项目开竣工！`: a headline may exclaim; one printed wider than the column is no paragraph.
+        const exclaimed = finished && wide && unit.lines.length <= 2 && EXCLAIMS.test(text.trimEnd()) && !/。|；/u.test(text);
         const floating =
-          wholeBlock && lastTextFinished && !finished && !goesOn && !nextOpensMidWord && unit.lines.length <= MAX_HEADLINE_LINES;
+          wholeBlock &&
+          lastTextFinished &&
+          (!finished || exclaimed) &&
+          !goesOn &&
+          !endsMidPhrase &&
+          !nextOpensMidWord &&
+          unit.lines.length <= MAX_HEADLINE_LINES;
         // A scrap stands before the next marker; a short block with text after it is that text's beginning.
         const scrap = !wrapped && next?.kind !== 'text';
-        const kind: ItemKind = !floating ? 'text' : shape !== null ? 'head' : scrap ? 'scrap' : 'text';
+        const kind: ItemKind = !floating ? 'text' : exclaimed || shape !== null ? 'head' : scrap ? 'scrap' : 'text';
         items.push({
           ...base,
           kind,
           dated: opensWithDateline(text),
-          headline: shape,
-          wide: column !== null && unit.lines.some((line) => lineWidth(line) > column + COLUMN_TOLERANCE),
+          headline: exclaimed ? 'punctuated' : shape,
+          wide,
           fillsColumn: column !== null && unit.lines.length === 1 && lineWidth(unit.lines[0]!) >= column,
           wrapped,
         });

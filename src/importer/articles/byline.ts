@@ -45,6 +45,8 @@ const LISTED_TAG_GLUED = new RegExp(
   `^\\s*(${alternation(bylineVocab.sourceTags.filter((tag) => /[讯电]$/u.test(tag)))})(?=\\p{Script=Han})`,
   'u',
 );
+/** `据《某某日报》报道` between a tag and its credit's brackets. */
+const RELAYED_BEFORE_CREDIT = /据[^，。；！？]{1,24}?(?:报道|消息|讯)$/u;
 /** `某某网讯 据“某某”消息，`: the outlet the tag's paper took the story from is part of the tag. */
 const RELAYED_FROM = /^\s*据[^，。；！？]{1,24}?(?:消息|报道|讯)[，]/u;
 
@@ -114,12 +116,15 @@ export function parseByline(lines: readonly string[]): Byline | null {
       if (opening === null || (opening.sourceTag === null && rest.trim() === '')) return null;
       return { ...opening, lineCount: count, rest };
     }
-    const strength = sourceTagStrength(before);
+    // `某某新闻网4月23日讯 据《某某日报》报道（记者 甲）`: the paper the story was relayed from
+    // stands between the tag and the credit.
+    const strength = sourceTagStrength(before) ?? sourceTagStrength(before.replace(RELAYED_BEFORE_CREDIT, ''));
     if (strength === null) return null;
     if (close < 0) continue;
     const credit = parseCredit(afterOpening.slice(0, close));
     if (!acceptsCredit(strength, credit)) return null;
-    return { sourceTag: before, credit, lineCount: count, rest: afterOpening.slice(close + 1) };
+    const sourceTag = sourceTagStrength(before) === null ? before.replace(RELAYED_BEFORE_CREDIT, '') : before;
+    return { sourceTag, credit, lineCount: count, rest: afterOpening.slice(close + 1) };
   }
   return null;
 }

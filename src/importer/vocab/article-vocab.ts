@@ -70,6 +70,8 @@ const LeadVocabSchema = z.object({
   maxTimeClauseLength: z.number().int().positive(),
   maxTitleLength: z.number().int().positive(),
   titleBreakWords: z.array(word),
+  /** Single characters no headline ends with (的, 及, 涉…): a short block ending in one goes on as text. */
+  unfinishedEndings: z.array(z.string().length(1)),
 });
 
 export type BylineVocab = z.infer<typeof BylineVocabSchema>;
