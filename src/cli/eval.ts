@@ -1,33 +1,48 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { parseArgs } from 'node:util';
 import { GoldPageSchema } from '../eval/gold';
-import { addCounts, emptyCounts, isPerfect, scorePage, sumCounts, type FieldCounts, type ItemDifference } from '../eval/score';
-import { differenceLines, fieldTable, pageTable } from '../eval/table';
+import {
+  addCounts,
+  calibrate,
+  emptyCounts,
+  isPerfect,
+  scorePage,
+  sumCounts,
+  type FieldCounts,
+  type ItemDifference,
+  type JudgedItem,
+} from '../eval/score';
+import { calibrationTable, differenceLines, fieldTable, pageTable } from '../eval/table';
 import type { Extraction } from '../importer/contract';
 import { PageError } from '../importer/errors';
 import { extractPage, readPage } from '../importer/extract';
 
 /**
- * `npm run eval [-- --strict] [--diff] [gold-or-folder ...]`: scores the importer on every page that
- * has a gold file (default: tests/fixtures/pages) and prints precision and recall per field and per
- * page. --diff lists what was missed or extra; --strict exits 1 unless everything is at 100%.
+ * `npm run eval [-- --strict] [--diff] [--threshold=0.8] [gold-or-folder ...]`: scores the importer on
+ * every page that has a gold file (default: tests/fixtures/pages) and prints precision and recall per
+ * field and per page. --diff lists what was missed or extra; --threshold compares the precision of
+ * items the importer is sure of with those it doubts; --strict exits 1 unless everything is at 100%.
  */
 
 const DEFAULT_FOLDER = path.join(__dirname, '..', '..', 'tests', 'fixtures', 'pages');
 const GOLD_SUFFIX = '.gold.json';
 
-const USAGE = `usage: npm run --silent eval -- [--strict] [--diff] [gold-file-or-folder ...]
+const USAGE = `usage: npm run --silent eval -- [--strict] [--diff] [--threshold=C] [gold-file-or-folder ...]
 
 Scores the importer against hand-written gold files (default: every *${GOLD_SUFFIX} in
 tests/fixtures/pages; the format is described in its README). Prints precision, recall and F1 per
 field, micro-averaged over the pages, and a total per page.
-  --diff     list the items each page missed or added
-  --strict   exit 1 unless every field of every page is at 100%`;
+  --diff         list the items each page missed or added
+  --threshold=C  per field, the precision of predicted items with confidence >= C against those
+                 below it: whether the importer's doubt means something (C between 0 and 1)
+  --strict       exit 1 unless every field of every page is at 100%`;
 
 export interface PageResult {
   name: string;
   counts: FieldCounts;
   differences: ItemDifference[];
+  judged: JudgedItem[];
   /** Why the importer refused the page; it then scores as finding nothing. */
   error: string | null;
 }
@@ -51,28 +66,57 @@ export function evaluateGoldFile(goldFile: string): PageResult {
   let extraction: Extraction;
   let error: string | null = null;
   try {
-    extraction = extractPage(readPage(pageFile), { issueDate: gold.issueDate }).extraction;
+    extraction = extractPage(readPage(pageFile), {
+      issueDate: gold.issueDate,
+    }).extraction;
   } catch (refusal) {
     if (!(refusal instanceof PageError)) throw refusal;
     error = refusal.toString();
-    extraction = { source: { file: name, sha256: '0'.repeat(64) }, issueDate: gold.issueDate, articles: [], unassigned: [] };
+    extraction = {
+      source: { file: name, sha256: '0'.repeat(64) },
+      issueDate: gold.issueDate,
+      articles: [],
+      unassigned: [],
+    };
   }
-  const { counts, differences } = scorePage(gold, extraction);
-  return { name, counts, differences, error };
+  const { counts, differences, judged } = scorePage(gold, extraction);
+  return { name, counts, differences, judged, error };
 }
 
 export function evaluate(targets: readonly string[]): PageResult[] {
   return (targets.length > 0 ? targets : [DEFAULT_FOLDER]).flatMap(goldFilesIn).map(evaluateGoldFile);
 }
 
+function usageError(message: string): number {
+  process.stderr.write(`eval: ${message}\n`);
+  process.stdout.write(`${USAGE}\n`);
+  return 2;
+}
+
 function main(argv: readonly string[]): number {
-  const flags = new Set(argv.filter((arg) => arg.startsWith('-')));
-  const targets = argv.filter((arg) => !arg.startsWith('-'));
-  const unknown = [...flags].filter((flag) => !['--strict', '--diff', '--help', '-h'].includes(flag));
-  if (flags.has('--help') || flags.has('-h') || unknown.length > 0) {
-    if (unknown.length > 0) process.stderr.write(`eval: unknown option ${unknown[0]}\n`);
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      options: {
+        strict: { type: 'boolean', default: false },
+        diff: { type: 'boolean', default: false },
+        threshold: { type: 'string' },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    });
+  } catch (error) {
+    return usageError((error as Error).message);
+  }
+  const { values: flags, positionals: targets } = parsed;
+  if (flags.help) {
     process.stdout.write(`${USAGE}\n`);
-    return unknown.length > 0 ? 2 : 0;
+    return 0;
+  }
+  const threshold = flags.threshold === undefined ? null : flags.threshold.trim() === '' ? Number.NaN : Number(flags.threshold);
+  if (threshold !== null && !(threshold >= 0 && threshold <= 1)) {
+    return usageError(`--threshold must be a number between 0 and 1, got '${flags.threshold}'`);
   }
   const missing = targets.find((target) => !existsSync(target));
   if (missing) {
@@ -92,14 +136,24 @@ function main(argv: readonly string[]): number {
   for (const { name, error } of results) {
     if (error !== null) process.stdout.write(`\n${name}: refused by the importer: ${error}\n`);
   }
-  if (flags.has('--diff')) {
+  if (threshold !== null) {
+    process.stdout.write(
+      `\n${calibrationTable(
+        calibrate(
+          results.flatMap(({ judged }) => judged),
+          threshold,
+        ),
+      )}\n`,
+    );
+  }
+  if (flags.diff) {
     for (const result of results.filter((page) => page.differences.length > 0)) {
       process.stdout.write(`\n${result.name}\n${differenceLines(result.differences).join('\n')}\n`);
     }
   }
   const perfect = isPerfect(sumCounts(totals));
-  if (flags.has('--strict') && !perfect) process.stderr.write('eval: below 100% (--strict)\n');
-  return flags.has('--strict') && !perfect ? 1 : 0;
+  if (flags.strict && !perfect) process.stderr.write('eval: below 100% (--strict)\n');
+  return flags.strict && !perfect ? 1 : 0;
 }
 
 if (require.main === module) process.exitCode = main(process.argv.slice(2));

@@ -52,9 +52,17 @@ export interface ItemDifference {
   extra: string[];
 }
 
+/** A predicted item's confidence and whether the gold has it: what calibration is measured on. */
+export interface JudgedItem {
+  field: Field;
+  confidence: number;
+  correct: boolean;
+}
+
 export interface PageScore {
   counts: FieldCounts;
   differences: ItemDifference[];
+  judged: JudgedItem[];
 }
 
 function emptyCounts(): FieldCounts {
@@ -114,6 +122,30 @@ function predictedItems(article: ArticleExtraction): ArticleItems {
   };
 }
 
+/** The confidence of each item `predictedItems` lists, field by field, where the extraction gives one. */
+function predictedConfidences(article: ArticleExtraction): Partial<Record<keyof ArticleItems, number[]>> {
+  return {
+    spans: [article.confidence],
+    credits: article.credits.map(({ confidence }) => confidence),
+    officials: article.officials.map(({ confidence }) => confidence),
+    titles: article.officials.flatMap(({ titleConfidences }) => titleConfidences),
+    projects: article.projects.map(({ confidence }) => confidence),
+    stages: article.projects.map(({ stageConfidence }) => stageConfidence),
+    platforms: article.researchPlatforms.map(({ confidence, hostConfidence }) => Math.min(confidence, hostConfidence)),
+  };
+}
+
+/** For each predicted item, whether the gold holds it (each gold item vouches for one prediction). */
+function correctness(gold: readonly string[], predicted: readonly string[]): boolean[] {
+  const remaining = new Map<string, number>();
+  for (const item of gold) remaining.set(item, (remaining.get(item) ?? 0) + 1);
+  return predicted.map((item) => {
+    const left = remaining.get(item) ?? 0;
+    if (left > 0) remaining.set(item, left - 1);
+    return left > 0;
+  });
+}
+
 /** Multiset comparison: a paragraph start printed twice must be found twice. */
 export function compareBags(
   gold: readonly string[],
@@ -128,7 +160,13 @@ export function compareBags(
     else missing.push(item);
   }
   const extra = [...remaining].flatMap(([item, count]) => Array<string>(count).fill(item));
-  return { tp: gold.length - missing.length, fp: extra.length, fn: missing.length, missing, extra };
+  return {
+    tp: gold.length - missing.length,
+    fp: extra.length,
+    fn: missing.length,
+    missing,
+    extra,
+  };
 }
 
 function overlap(a: { first: number; last: number }, b: { first: number; last: number }): number {
@@ -142,10 +180,17 @@ function overlap(a: { first: number; last: number }, b: { first: number; last: n
  */
 export function matchArticles(gold: readonly GoldArticle[], predicted: readonly ArticleExtraction[]): Array<[number, number]> {
   const candidates = gold.flatMap((goldArticle, goldIndex) => {
-    const goldSpan = { first: goldArticle.lines[0], last: goldArticle.lines[1] };
+    const goldSpan = {
+      first: goldArticle.lines[0],
+      last: goldArticle.lines[1],
+    };
     const goldLength = goldSpan.last - goldSpan.first + 1;
     return predicted
-      .map((article, predictedIndex) => ({ goldIndex, predictedIndex, shared: overlap(goldSpan, article.lines) }))
+      .map((article, predictedIndex) => ({
+        goldIndex,
+        predictedIndex,
+        shared: overlap(goldSpan, article.lines),
+      }))
       .filter(({ shared }) => shared * 2 > goldLength);
   });
   candidates.sort((a, b) => b.shared - a.shared || a.goldIndex - b.goldIndex);
@@ -171,30 +216,54 @@ export function scorePage(gold: GoldPage, extraction: Extraction): PageScore {
     counts[field].fn += fn;
     if (missing.length > 0 || extra.length > 0) differences.push({ field, lines, missing, extra });
   };
+  const judged: JudgedItem[] = [];
   const itemFields = FIELDS.filter((field): field is keyof ArticleItems => field !== 'articles' && field !== 'unassigned');
-  const compareArticle = (lines: string, goldArticle: ArticleItems | null, predicted: ArticleItems | null) => {
-    for (const field of itemFields) record(field, lines, goldArticle?.[field] ?? [], predicted?.[field] ?? []);
+  const compareArticle = (lines: string, goldArticle: ArticleItems | null, predicted: ArticleExtraction | null) => {
+    const items = predicted === null ? null : predictedItems(predicted);
+    const confidences = predicted === null ? {} : predictedConfidences(predicted);
+    for (const field of itemFields) {
+      const goldBag = goldArticle?.[field] ?? [];
+      const predictedBag = items?.[field] ?? [];
+      record(field, lines, goldBag, predictedBag);
+      const fieldConfidences = confidences[field];
+      if (fieldConfidences === undefined) continue;
+      correctness(goldBag, predictedBag).forEach((correct, index) => judged.push({ field, confidence: fieldConfidences[index]!, correct }));
+    }
   };
 
   const pairs = matchArticles(gold.articles, extraction.articles);
   const matchedGold = new Set(pairs.map(([goldIndex]) => goldIndex));
   const matchedPredicted = new Set(pairs.map(([, predictedIndex]) => predictedIndex));
-  counts.articles = { tp: pairs.length, fp: extraction.articles.length - pairs.length, fn: gold.articles.length - pairs.length };
+  counts.articles = {
+    tp: pairs.length,
+    fp: extraction.articles.length - pairs.length,
+    fn: gold.articles.length - pairs.length,
+  };
 
   for (const [goldIndex, predictedIndex] of pairs) {
     const goldArticle = gold.articles[goldIndex];
-    compareArticle(span(...goldArticle.lines), goldItems(goldArticle), predictedItems(extraction.articles[predictedIndex]));
+    compareArticle(span(...goldArticle.lines), goldItems(goldArticle), extraction.articles[predictedIndex]!);
   }
   gold.articles.forEach((goldArticle, index) => {
     if (matchedGold.has(index)) return;
-    differences.push({ field: 'articles', lines: span(...goldArticle.lines), missing: ['article'], extra: [] });
+    differences.push({
+      field: 'articles',
+      lines: span(...goldArticle.lines),
+      missing: ['article'],
+      extra: [],
+    });
     compareArticle(span(...goldArticle.lines), goldItems(goldArticle), null);
   });
   extraction.articles.forEach((article, index) => {
     if (matchedPredicted.has(index)) return;
     const lines = span(article.lines.first, article.lines.last);
-    differences.push({ field: 'articles', lines, missing: [], extra: ['article'] });
-    compareArticle(lines, null, predictedItems(article));
+    differences.push({
+      field: 'articles',
+      lines,
+      missing: [],
+      extra: ['article'],
+    });
+    compareArticle(lines, null, article);
   });
 
   record(
@@ -203,7 +272,40 @@ export function scorePage(gold: GoldPage, extraction: Extraction): PageScore {
     gold.unassigned.map((range) => span(...range)),
     extraction.unassigned.map(({ lines }) => span(lines.first, lines.last)),
   );
-  return { counts, differences };
+  return { counts, differences, judged };
+}
+
+export interface Calibration {
+  field: Field;
+  threshold: number;
+  above: Counts & { precision: number };
+  below: Counts & { precision: number };
+}
+
+/**
+ * Whether confidence means something: the precision of the items at or above a threshold against
+ * those below it, per field. Items the importer is surer of should be right more often.
+ */
+export function calibrate(judged: readonly JudgedItem[], threshold: number): Calibration[] {
+  const fields = [...new Set(judged.map(({ field }) => field))];
+  return fields.map((field) => {
+    const side = (pick: (item: JudgedItem) => boolean) => {
+      const items = judged.filter((item) => item.field === field && pick(item));
+      const tp = items.filter((item) => item.correct).length;
+      return {
+        tp,
+        fp: items.length - tp,
+        fn: 0,
+        precision: items.length === 0 ? 1 : tp / items.length,
+      };
+    };
+    return {
+      field,
+      threshold,
+      above: side((item) => item.confidence >= threshold),
+      below: side((item) => item.confidence < threshold),
+    };
+  });
 }
 
 export function addCounts(into: FieldCounts, counts: FieldCounts): FieldCounts {

@@ -1,4 +1,4 @@
-import { FIELDS, rates, sumCounts, type Counts, type FieldCounts, type ItemDifference } from './score';
+import { FIELDS, rates, sumCounts, type Calibration, type Counts, type FieldCounts, type ItemDifference } from './score';
 
 /** Plain-text tables for the terminal; CJK characters take two columns. */
 
@@ -39,6 +39,14 @@ export function pageTable(pages: ReadonlyArray<{ name: string; counts: FieldCoun
     ...rateCells(sumCounts(counts)),
   ]);
   return table(['page', 'articles', ...RATE_HEADER], rows);
+}
+
+/** Precision of the items the importer is sure of beside those it doubts, per field. */
+export function calibrationTable(calibrations: readonly Calibration[]): string {
+  const side = ({ tp, fp, precision }: Calibration['above']) => [String(tp + fp), tp + fp === 0 ? '-' : percent(precision)];
+  const rows = calibrations.map((calibration) => [calibration.field, ...side(calibration.above), ...side(calibration.below)]);
+  const threshold = calibrations[0]?.threshold ?? 0;
+  return table(['field', `items >= ${threshold}`, 'precision', `items < ${threshold}`, 'precision'], rows);
 }
 
 export function differenceLines(differences: readonly ItemDifference[]): string[] {

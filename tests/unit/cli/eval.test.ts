@@ -4,8 +4,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fixturePath, ROOT } from '../importer/pages';
 
-function runEval(...args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const run = spawnSync('npx', ['tsx', 'src/cli/eval.ts', ...args], { cwd: ROOT, encoding: 'utf8' });
+function runEval(...args: string[]): {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+} {
+  const run = spawnSync('npx', ['tsx', 'src/cli/eval.ts', ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+  });
   return { status: run.status, stdout: run.stdout, stderr: run.stderr };
 }
 
@@ -50,5 +57,17 @@ describe('eval CLI', () => {
     expect(stderr).toBe('eval: below 100% (--strict)\n');
     expect(stdout).toContain('lines 3-5 credits: missing 钱进:correspondent  extra 钱进:reporter');
     expect(stdout).toMatch(/^credits +0 +1 +1 +0\.0% +0\.0% +0\.0%$/m);
+  });
+
+  it('splits precision at a confidence threshold, and refuses a threshold outside 0..1', () => {
+    const { status, stdout } = runEval('--threshold=0.5', folder);
+    expect(status).toBe(0);
+    expect(stdout).toMatch(/^field +items >= 0\.5 +precision +items < 0\.5 +precision$/m);
+    expect(stdout).toMatch(/^credits +1 +0\.0% +0 +-$/m);
+    for (const wrong of ['--threshold=2', '--threshold=', '--threshold=abc', '--thresh=0.5']) {
+      const refused = runEval(wrong, folder);
+      expect(refused.status).toBe(2);
+      expect(refused.stdout).toContain('usage:');
+    }
   });
 });

@@ -2,7 +2,7 @@ import type { ArticleExtraction, Extraction } from '../../../src/importer/contra
 import type { GoldArticle, GoldPage } from '../../../src/eval/gold';
 import { GoldPageSchema } from '../../../src/eval/gold';
 import { creditOf, officialMention, extractedArticle, extractionOf } from '../../helpers/extraction';
-import { compareBags, matchArticles, rates, scorePage, sumCounts } from '../../../src/eval/score';
+import { calibrate, compareBags, matchArticles, rates, scorePage, sumCounts } from '../../../src/eval/score';
 
 function goldArticle(first: number, last: number, overrides: Partial<GoldArticle> = {}): GoldArticle {
   return GoldPageSchema.parse({
@@ -47,7 +47,13 @@ const page = (articles: GoldArticle[], unassigned: GoldPage['unassigned'] = []):
 
 describe('compareBags', () => {
   it('counts repeated items as often as they occur', () => {
-    expect(compareBags(['甲', '甲', '乙'], ['甲', '丙'])).toEqual({ tp: 1, fp: 1, fn: 2, missing: ['甲', '乙'], extra: ['丙'] });
+    expect(compareBags(['甲', '甲', '乙'], ['甲', '丙'])).toEqual({
+      tp: 1,
+      fp: 1,
+      fn: 2,
+      missing: ['甲', '乙'],
+      extra: ['丙'],
+    });
   });
 });
 
@@ -125,9 +131,88 @@ describe('scorePage', () => {
   });
 });
 
+describe('calibrate', () => {
+  it('judges each predicted item with its confidence and splits precision at a threshold', () => {
+    const gold = page([
+      goldArticle(1, 5, {
+        credits: ['高山:reporter'],
+        officials: { 张华: ['市长'] },
+      }),
+    ]);
+    const { judged } = scorePage(
+      gold,
+      extraction([
+        predicted(1, 5, {
+          credits: [
+            { ...creditOf('高山', 'reporter', '记者'), confidence: 0.9 },
+            { ...creditOf('林海', 'reporter', '记者'), confidence: 0.4 },
+          ],
+          officials: [
+            {
+              ...officialMention('张华', ['市长']),
+              confidence: 0.95,
+              titleConfidences: [0.6],
+            },
+          ],
+        }),
+      ]),
+    );
+    expect(judged.filter(({ field }) => field === 'credits')).toEqual([
+      { field: 'credits', confidence: 0.9, correct: true },
+      { field: 'credits', confidence: 0.4, correct: false },
+    ]);
+    const byField = Object.fromEntries(calibrate(judged, 0.8).map((row) => [row.field, row]));
+    expect(byField.credits!.above).toEqual({
+      tp: 1,
+      fp: 0,
+      fn: 0,
+      precision: 1,
+    });
+    expect(byField.credits!.below).toEqual({
+      tp: 0,
+      fp: 1,
+      fn: 0,
+      precision: 0,
+    });
+    expect(byField.titles!.below).toEqual({
+      tp: 1,
+      fp: 0,
+      fn: 0,
+      precision: 1,
+    });
+    expect(byField.officials!.below).toEqual({
+      tp: 0,
+      fp: 0,
+      fn: 0,
+      precision: 1,
+    });
+  });
+
+  it('judges a repeated item once per gold occurrence', () => {
+    const gold = page([goldArticle(1, 5, { credits: ['高山:reporter'] })]);
+    const { judged } = scorePage(
+      gold,
+      extraction([
+        predicted(1, 5, {
+          credits: [creditOf('高山', 'reporter', '记者'), creditOf('高山', 'reporter', '记者')],
+        }),
+      ]),
+    );
+    expect(judged.filter(({ field }) => field === 'credits').map(({ correct }) => correct)).toEqual([true, false]);
+  });
+});
+
 describe('rates', () => {
   it('treats nothing expected and nothing found as perfect', () => {
-    expect(rates({ tp: 0, fp: 0, fn: 0 })).toEqual({ precision: 1, recall: 1, f1: 1 });
-    expect(rates({ tp: 3, fp: 1, fn: 0 })).toEqual({ precision: 0.75, recall: 1, f1: 6 / 7 });
+    expect(rates({ tp: 0, fp: 0, fn: 0 })).toEqual({
+      precision: 1,
+      recall: 1,
+      f1: 1,
+    });
+    expect(rates({ tp: 3, fp: 1, fn: 0 })).toEqual({
+      precision: 0.75,
+      recall: 1,
+      f1: 6 / 7,
+    });
   });
 });
