@@ -192,6 +192,27 @@ export const PROJECT_CONFIDENCE = {
   stageOfArticle: 0.6,
 } as const;
 
+/** How much surer a name is for naming a place, an organisation, a figure (年产30万吨) or Latin letters. */
+const UNANCHORED_DOUBT = 0.15;
+/** A short name with no such anchor (`平台载体项目`) is more often a kind of project than one. */
+const SHORT_UNANCHORED_DOUBT = 0.15;
+const SHORT_NAME_LENGTH = 4;
+/** How much less sure a name is for holding a function word: it may have begun too early (`设于某某项目`). */
+const FUNCTION_WORD_DOUBT = 0.3;
+
+/**
+ * A name's confidence from what it is made of: a proper name names a place or an organisation, or
+ * carries a figure; a phrase that merely ends in 项目 (`阶段性成果和项目`) does not, and often holds a
+ * function word. Neither rejects the name; both put it before the editor first.
+ */
+export function nameConfidence(name: string, confidence: number): number {
+  const anchored = /[\dA-Za-z]/u.test(name) || vocab.nameAnchors.some((anchor) => name.includes(anchor));
+  const loose = vocab.functionWords.some((word) => name.includes(word));
+  const short = (name.replace(/项目$/u, '').match(HAN) ?? []).length <= SHORT_NAME_LENGTH;
+  const doubt = (anchored ? 0 : UNANCHORED_DOUBT + (short ? SHORT_UNANCHORED_DOUBT : 0)) + (loose ? FUNCTION_WORD_DOUBT : 0);
+  return Math.round(Math.max(0.1, confidence - doubt) * 100) / 100;
+}
+
 /**
  * Lists of projects in a clause: 、-separated members, at least one ending in a head noun, closed
  * by `等N个项目` or introduced by `包括`, `有`, `分别是`. Each member is a project with the list's stage.
@@ -375,21 +396,28 @@ export function projectsInParagraph(paragraph: string, articleStage: ProjectStag
   for (const sentence of paragraph.matchAll(SENTENCE)) {
     const sentenceText = sentence[0];
     const offset = sentence.index;
-    const marks = stageMarks(sentenceText).map((mark) => ({ ...mark, index: mark.index + offset }));
+    const marks = stageMarks(sentenceText).map((mark) => ({
+      ...mark,
+      index: mark.index + offset,
+    }));
     // `投资1亿元的某某项目，……`, `其中某某项目投资6亿元`: an item of the event's projects.
     const itemised = ITEM_OPENING.test(sentenceText);
     for (const clause of splitClauses(sentenceText)) {
       const located = { text: clause.text, start: clause.start + offset };
       const afterStage = projectsAfterStageWord(located);
       const listed = [...afterStage, ...(afterStage.length > 0 ? [] : listedProjects(located, marks, articleStage))];
-      const named = namedProjects(located, marks, articleStage, { itemised, opensSentence: clause.start === 0 }).filter(
-        (project) => !listed.some((member) => member.start <= project.start && project.end <= member.end + 4),
-      );
+      const named = namedProjects(located, marks, articleStage, {
+        itemised,
+        opensSentence: clause.start === 0,
+      }).filter((project) => !listed.some((member) => member.start <= project.start && project.end <= member.end + 4));
       found.push(...listed, ...named);
     }
   }
   found.sort((a, b) => a.start - b.start);
-  return found.map(({ ownStage: _ownStage, ...project }) => project);
+  return found.map(({ ownStage: _ownStage, ...project }) => ({
+    ...project,
+    confidence: nameConfidence(project.name, project.confidence),
+  }));
 }
 
 /**
@@ -421,7 +449,12 @@ export function mergeProjects(mentions: readonly ProjectMention[]): ProjectMenti
     // The stage said most surely wins: a list's own verb over a verb elsewhere in the sentence.
     if (!known || mention.stageConfidence > known.stageConfidence) {
       const { stage, confidence, stageConfidence } = mention;
-      byName.set(name, { name, stage, stageConfidence, confidence: Math.max(confidence, known?.confidence ?? 0) });
+      byName.set(name, {
+        name,
+        stage,
+        stageConfidence,
+        confidence: Math.max(confidence, known?.confidence ?? 0),
+      });
     }
   }
   return [...byName.values()];

@@ -77,7 +77,12 @@ const OfficialsSchema = z.object({
 });
 
 const ProjectsSchema = z.object({
-  stages: z.object({ signed: words, groundbreaking: words, completed: words, in_production: words }),
+  stages: z.object({
+    signed: words,
+    groundbreaking: words,
+    completed: words,
+    in_production: words,
+  }),
   leadIns: z.array(word),
   leadInsAtStart: z.array(singleHan),
   genericDeterminers: z.array(word),
@@ -99,6 +104,8 @@ const ProjectsSchema = z.object({
   aftermathMarkers: words,
   /** Words a category of projects is made of (`基础设施项目`, `10亿元以上项目`): no project's own name. */
   categoryWords: words,
+  /** Function words no proper name holds (把, 对, 每): inside a name, it may have begun too early. */
+  functionWords: words,
 });
 
 const PlatformsSchema = z.object({
@@ -181,7 +188,11 @@ function loadEntityVocab() {
   const platforms = PlatformsSchema.parse(platformsJson);
   const figures = FiguresSchema.parse(figuresJson);
   return {
-    surnames: { single: new Set(surnames.single), compound: new Set(surnames.compound), rare: new Set(surnames.rare) },
+    surnames: {
+      single: new Set(surnames.single),
+      compound: new Set(surnames.compound),
+      rare: new Set(surnames.rare),
+    },
     titles: {
       cores: titleCores(titles),
       levels: new Set(titles.levels),
@@ -240,6 +251,9 @@ function loadEntityVocab() {
       planMarkers: projects.planMarkers,
       aftermathMarkers: projects.aftermathMarkers,
       categoryWords: longestFirst(projects.categoryWords),
+      functionWords: projects.functionWords,
+      /** A place or an organisation in a name makes it a proper name: 某某县…项目, 某某有限公司…项目. */
+      nameAnchors: [...titles.placeSuffixes, ...platforms.institutionSuffixes],
       dayWords: longestFirst([...dayWords, ...leadVocab.timeWords]),
     },
     platforms: {

@@ -99,3 +99,20 @@ describe('projects', () => {
     expect(projects('区长邹明宣布东城物流园项目开工。')).toEqual([{ name: '东城物流园项目', stage: 'groundbreaking' }]);
   });
 });
+
+describe('project confidence', () => {
+  const confidenceOf = (paragraph: string, name: string) =>
+    extractWithConfidence([paragraph]).find((project) => project.name === name)?.confidence;
+
+  it('doubts a name that names no place, organisation or figure, more so a short one, and one holding a function word', () => {
+    const anchored = confidenceOf('昨日，东林县青石湾物流园项目正式开工。', '东林县青石湾物流园项目');
+    const unanchored = confidenceOf('昨日，青石湾物流园项目正式开工。', '青石湾物流园项目');
+    const short = confidenceOf('昨日，仓储载体项目正式开工。', '仓储载体项目');
+    const loose = confidenceOf('昨日，设于青石湾物流园项目正式开工。', '设于青石湾物流园项目');
+    expect(anchored).toBeDefined();
+    expect(unanchored!).toBeLessThan(anchored!);
+    expect(short!).toBeLessThan(unanchored!);
+    expect(loose!).toBeLessThan(unanchored!);
+    expect(confidenceOf('昨日，年产5万吨青石纸业项目正式开工。', '年产5万吨青石纸业项目')).toBe(anchored);
+  });
+});
