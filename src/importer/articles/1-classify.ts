@@ -25,10 +25,22 @@ export type CreditPosition = 'start' | 'end' | 'either';
 
 export type Unit =
   | (UnitBase & { kind: 'furniture' })
-  | (UnitBase & { kind: 'jump'; direction: Continuation['direction']; page: string })
-  | (UnitBase & { kind: 'byline'; sourceTag: string | null; credit: ParsedCredit })
+  | (UnitBase & {
+      kind: 'jump';
+      direction: Continuation['direction'];
+      page: string;
+    })
+  | (UnitBase & {
+      kind: 'byline';
+      sourceTag: string | null;
+      credit: ParsedCredit;
+    })
   | (UnitBase & { kind: 'source'; sourceTag: string })
-  | (UnitBase & { kind: 'credit'; credit: ParsedCredit; position: CreditPosition })
+  | (UnitBase & {
+      kind: 'credit';
+      credit: ParsedCredit;
+      position: CreditPosition;
+    })
   /** A picture's caption ending in its photographer's credit: the article's, but not its text. */
   | (UnitBase & { kind: 'caption'; credit: ParsedCredit })
   | (UnitBase & { kind: 'text' });
@@ -55,7 +67,12 @@ const MAX_PHOTO_CREDIT_WORDS = 4;
  * last role word waits for names on the next line; `broken`: the line broke inside its last name
  * (`…通讯员 孔` / `凤茹 报道`), which the next line completes.
  */
-function readCreditLine(text: string): { credit: ParsedCredit; marked: boolean; awaiting: boolean; broken: boolean } | null {
+function readCreditLine(text: string): {
+  credit: ParsedCredit;
+  marked: boolean;
+  awaiting: boolean;
+  broken: boolean;
+} | null {
   const { marked, text: unmarked } = stripCreditMarker(text);
   if (unmarked === '' || SENTENCE_PUNCTUATION.test(unmarked) || ANY_BRACKET.test(unmarked)) return null;
   const credit = parseCredit(unmarked, { strictNames: true });
@@ -136,7 +153,7 @@ export function classify(blocks: readonly Block[]): Unit[] {
   };
 
   const opensArticle = (run: readonly PageLine[]): boolean =>
-    run.length > 0 && (parseByline(run.map((line) => line.text)) !== null || parseSourceTag(run[0]!.text) !== null);
+    run.length > 0 && (parseByline(run.map((line) => line.text)) !== null || parseSourceTag(run.map((line) => line.text)) !== null);
 
   /**
    * A credit line opens the next article when it carries a marker (□), precedes a source tag, or
@@ -196,7 +213,12 @@ export function classify(blocks: readonly Block[]): Unit[] {
       const afterEnd = creditAfterSentence(line.text, sentenceEnd);
       if (afterEnd === null || !(endsColumn || opensArticle(after))) return false;
       addText(sliceLine(line, 0, line.text.length - afterEnd.text.length));
-      emit({ kind: 'credit', credit: afterEnd.credit, position: 'end', lines: [lineEnd(line, afterEnd.text.length)] });
+      emit({
+        kind: 'credit',
+        credit: afterEnd.credit,
+        position: 'end',
+        lines: [lineEnd(line, afterEnd.text.length)],
+      });
       return true;
     }
     const previous = text.at(-1);
@@ -206,7 +228,12 @@ export function classify(blocks: readonly Block[]): Unit[] {
     if (started === null || started.text.length <= line.text.length) return false;
     const head = started.text.slice(0, started.text.length - line.text.length);
     text[text.length - 1] = sliceLine(previous, 0, previous.text.length - head.length);
-    emit({ kind: 'credit', credit: started.credit, position: 'end', lines: [lineEnd(previous, head.length), line] });
+    emit({
+      kind: 'credit',
+      credit: started.credit,
+      position: 'end',
+      lines: [lineEnd(previous, head.length), line],
+    });
     return true;
   };
 
@@ -238,7 +265,11 @@ export function classify(blocks: readonly Block[]): Unit[] {
       marked ||= read.marked;
     }
     if (count === 0) return null;
-    return { credit: parseCredit(parts.join(' '), { strictNames: true }), marked, count };
+    return {
+      credit: parseCredit(parts.join(' '), { strictNames: true }),
+      marked,
+      count,
+    };
   };
 
   const readBlock = (lines: readonly PageLine[], next: readonly PageLine[]): void => {
@@ -256,7 +287,12 @@ export function classify(blocks: readonly Block[]): Unit[] {
       const continuation = parseContinuation(line.text);
       if (continuation !== null && continuation.remainder.trim() === '') {
         const jumpLength = line.text.length - continuation.following.length;
-        emit({ kind: 'jump', direction: continuation.direction, page: continuation.page, lines: [sliceLine(line, 0, jumpLength)] });
+        emit({
+          kind: 'jump',
+          direction: continuation.direction,
+          page: continuation.page,
+          lines: [sliceLine(line, 0, jumpLength)],
+        });
         if (continuation.following.trim() !== '') addText(lineEnd(line, continuation.following.length));
         index += 1;
         continue;
@@ -265,17 +301,29 @@ export function classify(blocks: readonly Block[]): Unit[] {
       const byline = text.length === 0 || endsSentence(previousText() ?? '。') ? parseByline(run.map((runLine) => runLine.text)) : null;
       if (byline !== null) {
         const bylineLines = run.slice(0, byline.lineCount);
-        emit({ kind: 'byline', sourceTag: byline.sourceTag, credit: byline.credit, lines: bylineLines });
+        emit({
+          kind: 'byline',
+          sourceTag: byline.sourceTag,
+          credit: byline.credit,
+          lines: bylineLines,
+        });
         if (byline.rest.trim() !== '') addText(lineEnd(bylineLines[bylineLines.length - 1]!, byline.rest.length));
         index += byline.lineCount;
         continue;
       }
-      const tag = text.length === 0 || endsSentence(previousText() ?? '。') ? parseSourceTag(line.text) : null;
+      const tag = text.length === 0 || endsSentence(previousText() ?? '。') ? parseSourceTag(run.map((runLine) => runLine.text)) : null;
       if (tag !== null) {
-        if (tag.credit !== null) emit({ kind: 'byline', sourceTag: tag.sourceTag, credit: tag.credit, lines: [line] });
-        else emit({ kind: 'source', sourceTag: tag.sourceTag, lines: [line] });
-        if (tag.rest.trim() !== '') addText(lineEnd(line, tag.rest.length));
-        index += 1;
+        const tagLines = run.slice(0, tag.lineCount);
+        if (tag.credit !== null)
+          emit({
+            kind: 'byline',
+            sourceTag: tag.sourceTag,
+            credit: tag.credit,
+            lines: tagLines,
+          });
+        else emit({ kind: 'source', sourceTag: tag.sourceTag, lines: tagLines });
+        if (tag.rest.trim() !== '') addText(lineEnd(tagLines.at(-1)!, tag.rest.length));
+        index += tag.lineCount;
         continue;
       }
       const inColumn = endsColumn ? [] : after(index);
@@ -289,13 +337,23 @@ export function classify(blocks: readonly Block[]): Unit[] {
         // A tag under a credit line opens the same article only in the same column.
         const underIt = last === lines.length - 1 ? [] : after(last);
         const position = creditLinePosition(underIt, last === lines.length - 1, creditLines.marked);
-        emit({ kind: 'credit', credit: creditLines.credit, position, lines: lines.slice(index, last + 1) });
+        emit({
+          kind: 'credit',
+          credit: creditLines.credit,
+          position,
+          lines: lines.slice(index, last + 1),
+        });
         index += creditLines.count;
         continue;
       }
       if (continuation !== null) {
         addText(sliceLine(line, 0, continuation.remainder.length));
-        emit({ kind: 'jump', direction: continuation.direction, page: continuation.page, lines: [line] });
+        emit({
+          kind: 'jump',
+          direction: continuation.direction,
+          page: continuation.page,
+          lines: [line],
+        });
         index += 1;
         continue;
       }

@@ -33,11 +33,15 @@ const knownTags = [alternation(bylineVocab.sourceTags), ...bylineVocab.sourceTag
 const KNOWN_TAG = new RegExp(`^(?:${knownTags})$`, 'u');
 const ENDINGS = alternation(bylineVocab.sourceTagEndings);
 /** Outlet, place and date: name characters and the marks outlets join their parts with (·, -). */
-const ANY_TAG = new RegExp(`^(?:据)?[\\p{Script=Han}A-Za-z0-9·・\\-－—]{1,24}?(?:${ENDINGS})$`, 'u');
+const ANY_TAG = new RegExp(`^(?:据)?[\\p{Script=Han}A-Za-z0-9·\\-－—]{1,24}?(?:${ENDINGS})$`, 'u');
 const OUTLET_WORD = new RegExp(alternation(bylineVocab.outletWords), 'u');
 /** What may follow a tag standing alone: a space, the dateline or 据 (`据某某消息，`). */
 const AFTER_TAG = new RegExp(`^(?:\\s+|(?=\\s*(?:${DATELINE_START.source}|据)))`, 'u');
 const MAX_TAG_LENGTH = 30;
+const REPORT_WORDS = new RegExp(
+  alternation(Object.keys(bylineVocab.creditWorks).filter((work) => bylineVocab.creditWorks[work] === 'other')),
+  'u',
+);
 /** `本报讯 记者张三报道：`: a credit between the tag and a colon, no brackets. */
 const CREDIT_BEFORE_COLON = /^\s*([^，。；！？：]{2,24}?)\s*：/u;
 /** A listed tag ending in 讯 or 电 needs nothing after it: `本报讯春寒料峭，……` (`据新华社报道` is prose). */
@@ -63,6 +67,11 @@ export function sourceTagStrength(candidate: string): TagStrength | null {
   if (KNOWN_TAG.test(tag)) return 'known';
   if (!ANY_TAG.test(tag)) return null;
   return OUTLET_WORD.test(tag) ? 'outlet' : 'any';
+}
+
+/** `记者甲报道`: a credit that says its people report, as only an article's opening credit does. */
+function reports(credit: ParsedCredit): boolean {
+  return credit.credits.some(({ printedRole }) => REPORT_WORDS.test(printedRole));
 }
 
 function acceptsCredit(strength: TagStrength, credit: ParsedCredit): boolean {
@@ -112,8 +121,9 @@ export function parseByline(lines: readonly string[]): Byline | null {
       if (close < 0) continue;
       const rest = afterOpening.slice(close + 1);
       const opening = bracketedOpening(afterOpening.slice(0, close));
-      // A credit in brackets alone on its line closes the article above; one the lead follows opens the next.
-      if (opening === null || (opening.sourceTag === null && rest.trim() === '')) return null;
+      // A credit in brackets alone on its line closes the article above; one the lead follows, or one
+      // that says it reports (`【某某记者甲报导】`), opens the next.
+      if (opening === null || (opening.sourceTag === null && rest.trim() === '' && !reports(opening.credit))) return null;
       return { ...opening, lineCount: count, rest };
     }
     // `某某新闻网4月23日讯 据《某某日报》报道（记者 甲）`: the paper the story was relayed from
@@ -124,7 +134,12 @@ export function parseByline(lines: readonly string[]): Byline | null {
     const credit = parseCredit(afterOpening.slice(0, close));
     if (!acceptsCredit(strength, credit)) return null;
     const sourceTag = sourceTagStrength(before) === null ? before.replace(RELAYED_BEFORE_CREDIT, '') : before;
-    return { sourceTag, credit, lineCount: count, rest: afterOpening.slice(close + 1) };
+    return {
+      sourceTag,
+      credit,
+      lineCount: count,
+      rest: afterOpening.slice(close + 1),
+    };
   }
   return null;
 }
@@ -133,15 +148,25 @@ export interface SourceTag {
   sourceTag: string;
   /** A credit printed after the tag without brackets (`记者张三报道：`), else null. */
   credit: ParsedCredit | null;
+  /** Lines the tag and its credit occupy: a credit before its colon may break onto the next line. */
+  lineCount: number;
+  /** Body text printed after the tag (or its credit) on its last line. */
   rest: string;
 }
 
-/** `本报经开区讯 前日，……`: a source tag opening the lead without brackets; the rest is body text. */
 /**
  * The shortest tag opening the line that something a tag stands before follows (`本报青岛11月11日讯`
- * followed by a space, not `本报青岛` followed by its date), or a listed tag glued to the lead.
+ * followed by a space, not `本报青岛` followed by its date), a tag in square brackets (`【某某网讯】`),
+ * or a listed tag glued to the lead.
  */
 function tagAtStart(text: string): { tag: string; length: number } | null {
+  const bracketed = BRACKETED_TAG.exec(text);
+  if (bracketed !== null && sourceTagStrength(bracketed[1]!) !== null) {
+    return {
+      tag: bracketed[1]!,
+      length: bracketed[0].length + (/^\s*/u.exec(text.slice(bracketed[0].length))?.[0].length ?? 0),
+    };
+  }
   const start = text.length - text.trimStart().length;
   for (let end = start + 2; end <= Math.min(text.length, start + MAX_TAG_LENGTH); end += 1) {
     if (/\s/u.test(text[end - 1]!)) break;
@@ -153,15 +178,34 @@ function tagAtStart(text: string): { tag: string; length: number } | null {
   return glued ? { tag: glued[1]!, length: glued[0].length } : null;
 }
 
-export function parseSourceTag(text: string): SourceTag | null {
-  const found = tagAtStart(text);
+/**
+ * `本报经开区讯 前日，……`, `【某某网讯】记者张三报道：……`: a source tag opening the lead without
+ * brackets round its credit, read from the first of `lines`. A credit between the tag and a colon
+ * may run onto the next lines (`记者张` / `三报道：`); the rest of the colon's line is body text.
+ */
+export function parseSourceTag(lines: readonly string[]): SourceTag | null {
+  const found = tagAtStart(lines[0] ?? '');
   if (found === null) return null;
   const sourceTag = removeLayoutWhitespace(found.tag);
-  const rest = text.slice(found.length);
-  const creditThenColon = CREDIT_BEFORE_COLON.exec(rest);
-  if (creditThenColon !== null) {
+  let afterTag = lines[0]!.slice(found.length);
+  for (let count = 1; count <= Math.min(MAX_BYLINE_LINES, lines.length); count += 1) {
+    if (count > 1) afterTag += lines[count - 1];
+    const creditThenColon = CREDIT_BEFORE_COLON.exec(afterTag);
+    if (creditThenColon === null) continue;
     const credit = parseCredit(creditThenColon[1]!, { strictNames: true });
-    if (credit.labelled && isCompleteCredit(credit)) return { sourceTag, credit, rest: rest.slice(creditThenColon[0].length) };
+    if (credit.labelled && isCompleteCredit(credit))
+      return {
+        sourceTag,
+        credit,
+        lineCount: count,
+        rest: afterTag.slice(creditThenColon[0].length),
+      };
+    break;
   }
-  return { sourceTag, credit: null, rest };
+  return {
+    sourceTag,
+    credit: null,
+    lineCount: 1,
+    rest: lines[0]!.slice(found.length),
+  };
 }

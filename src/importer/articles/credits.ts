@@ -34,11 +34,11 @@ export interface ParsedCredit {
 
 const SEPARATORS = /[\s、，,；;｜|]+/u;
 // Chinese names are 2–4 characters; transliterated foreign names join their parts with ·.
-const HAN_NAME = /^(?:\p{Script=Han}{2,4}|\p{Script=Han}+(?:[·・•‧]\p{Script=Han}+)+)$/u;
+const HAN_NAME = /^(?:\p{Script=Han}{2,4}|\p{Script=Han}+(?:·\p{Script=Han}+)+)$/u;
 const HAN_RUN = /^\p{Script=Han}+$/u;
 const SINGLE_HAN = /^\p{Script=Han}$/u;
-const FOREIGN = /[·・•‧]/u;
-const FILED_FROM = /\/\s*(\p{Script=Han}{1,8}(?:报导|报道))$/u;
+const FOREIGN = /·/u;
+const FILED_FROM = /\/\s*(\p{Script=Han}{1,8})\s*(报导|报道)$/u;
 const DISPATCH = /(\p{Script=Han}{0,6}?)((?:\d{1,2}月)?\d{1,2}日|[一二三四五六七八九十廿卅]{1,3}日)(?:专)?[电讯]$/u;
 const MAX_NAME = 3;
 const MAX_COMPOUND_NAME = 4;
@@ -65,9 +65,17 @@ const outletWords = longestFirst(bylineVocab.outletWords);
 const markers = new Set(bylineVocab.creditMarkers);
 const { surnames } = entityVocab;
 
-type Piece = { kind: 'role' | 'work' | 'text'; text: string; gluedToNext: boolean; padded?: boolean };
+type Piece = {
+  kind: 'role' | 'work' | 'text';
+  text: string;
+  gluedToNext: boolean;
+  padded?: boolean;
+};
 
-export function stripCreditMarker(text: string): { marked: boolean; text: string } {
+export function stripCreditMarker(text: string): {
+  marked: boolean;
+  text: string;
+} {
   const trimmed = text.trim();
   return markers.has(trimmed[0] ?? '') ? { marked: true, text: trimmed.slice(1) } : { marked: false, text: trimmed };
 }
@@ -141,14 +149,25 @@ function joinPaddedNames(pieces: Piece[]): Piece[] {
     while (pieces[index + run]?.kind === 'text' && SINGLE_HAN.test(pieces[index + run]!.text)) run += 1;
     if (run >= 2) {
       const characters = pieces.slice(index, index + run).map((single) => single.text).join('');
-      for (const name of paddedRunNames(characters)) joined.push({ kind: 'text', text: name, gluedToNext: false, padded: true });
+      for (const name of paddedRunNames(characters))
+        joined.push({
+          kind: 'text',
+          text: name,
+          gluedToNext: false,
+          padded: true,
+        });
       joined.at(-1)!.gluedToNext = pieces[index + run - 1]!.gluedToNext;
       index += run;
       continue;
     }
     const next = pieces[index + 1];
     if (run === 1 && next?.kind === 'text' && HAN_RUN.test(next.text) && next.text.length <= 2) {
-      joined.push({ kind: 'text', text: piece.text + next.text, gluedToNext: next.gluedToNext, padded: true });
+      joined.push({
+        kind: 'text',
+        text: piece.text + next.text,
+        gluedToNext: next.gluedToNext,
+        padded: true,
+      });
       index += 2;
       continue;
     }
@@ -250,10 +269,17 @@ function readDispatch(text: string): { text: string; dispatch: string | null } {
   const trimmed = text.trim();
   // `记者某某/某地报导`: a place after a slash, and 报导, say where the report was filed.
   const filed = FILED_FROM.exec(trimmed);
-  if (filed !== null) return { text: trimmed.slice(0, filed.index), dispatch: filed[1]! };
+  if (filed !== null)
+    return {
+      text: trimmed.slice(0, filed.index),
+      dispatch: filed[1]! + filed[2]!,
+    };
   const match = DISPATCH.exec(trimmed);
   if (match === null) return { text: trimmed, dispatch: null };
-  return { text: trimmed.slice(0, match.index + match[1]!.length), dispatch: match[0].slice(match[1]!.length) };
+  return {
+    text: trimmed.slice(0, match.index + match[1]!.length),
+    dispatch: match[0].slice(match[1]!.length),
+  };
 }
 
 /** `陈明远澳门` before a dispatch date: the name is the first two or three characters, the rest its place. */
@@ -288,7 +314,13 @@ export function parseCredit(printed: string, options: CreditReading = {}): Parse
   const unreadable: string[] = [];
   const groups: Group[] = [];
   const newGroup = (roleWord: string | null, unknownRole = false): Group => {
-    const group: Group = { roleWord, unknownRole, worksBefore: [], names: [], worksAfter: [] };
+    const group: Group = {
+      roleWord,
+      unknownRole,
+      worksBefore: [],
+      names: [],
+      worksAfter: [],
+    };
     groups.push(group);
     return group;
   };

@@ -29,7 +29,7 @@ export interface NameMatch {
 export type FollowerTest = (text: string, end: number) => boolean;
 
 /** The dots that join the parts of a transliterated foreign name (谢尔盖·伊万诺夫). */
-const FOREIGN_NAME_DOT = /[·・•‧]/u;
+const FOREIGN_NAME_DOT = /·/u;
 
 /** Part of a transliterated foreign name: such names are never read as a surname and given name. */
 function isPartOfForeignName(text: string, start: number, end: number): boolean {
@@ -71,7 +71,7 @@ export interface TitledName extends NameMatch {
   knownSurname: boolean;
 }
 
-const FOREIGN_NAME = /^\p{Script=Han}{1,6}(?:[·・•‧]\p{Script=Han}{1,8})+/u;
+const FOREIGN_NAME = /^\p{Script=Han}{1,6}(?:·\p{Script=Han}{1,8})+/u;
 
 /** Whether a word a name ends before (主持, 出席, 在, 的…) begins at `index`. */
 function boundaryWordAt(text: string, index: number): boolean {
@@ -82,7 +82,7 @@ function boundaryWordAt(text: string, index: number): boolean {
 function foreignNameAt(text: string, start: number): NameMatch | null {
   const match = FOREIGN_NAME.exec(text.slice(start, start + 24));
   if (match === null) return null;
-  const lastDot = Math.max(...['·', '・', '•', '‧'].map((dot) => match[0].lastIndexOf(dot)));
+  const lastDot = match[0].lastIndexOf('·');
   let end = start + match[0].length;
   for (let index = start + lastDot + 2; index < end; index += 1) {
     if (boundaryWordAt(text, index)) end = index;

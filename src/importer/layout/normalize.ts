@@ -25,7 +25,15 @@ function simplified(character: string): string {
  * Half-width punctuation read as the full-width mark papers print, except inside numbers (1,000 /
  * 10:30), where a full-width comma is digit grouping too (１，０００).
  */
-const FULL_WIDTH_PUNCTUATION: Record<string, string> = { ',': '，', '(': '（', ')': '）', ':': '：', ';': '；', '!': '！', '?': '？' };
+const FULL_WIDTH_PUNCTUATION: Record<string, string> = {
+  ',': '，',
+  '(': '（',
+  ')': '）',
+  ':': '：',
+  ';': '；',
+  '!': '！',
+  '?': '？',
+};
 const BETWEEN_DIGITS = new Set([',', ':']);
 /** Full-width letters, digits and the marks that belong to numbers (．％＋－／) read as ASCII. */
 const FULL_WIDTH_ASCII = /[０-９Ａ-Ｚａ-ｚ．％＋－／]/u;
@@ -33,6 +41,8 @@ const FULL_WIDTH_OFFSET = 0xfee0;
 /** Ideographic, no-break and fixed-width spaces are layout, read as one plain space each. */
 const LAYOUT_SPACE = /[\u00a0\u2000-\u200a\u202f\u3000]/u;
 const DIGIT = /[0-9０-９]/u;
+/** The dots papers and OCR print between an outlet's parts or a foreign name's (•, ‧, ・) read as ·. */
+const MIDDLE_DOT = /[\u2022\u2027\u2219\u22c5\u30fb\uff65]/u;
 const HAN_BLOCK_START = 0x2e80;
 
 export function matchingText(printed: string): string {
@@ -48,6 +58,8 @@ export function matchingText(printed: string): string {
       text += ',';
     } else if (FULL_WIDTH_ASCII.test(character)) {
       text += String.fromCharCode(code - FULL_WIDTH_OFFSET);
+    } else if (MIDDLE_DOT.test(character)) {
+      text += '·';
     } else if (LAYOUT_SPACE.test(character)) {
       text += ' ';
     } else if (code >= HAN_BLOCK_START && (code < 0xd800 || code > 0xdfff)) {

@@ -9,7 +9,14 @@ describe('parseByline', () => {
   it('reads source tag, outlet, credits and the body after the bracket', () => {
     expect(parseByline(['本报讯（大河报记者 张明 刘洋）今天上午，'])).toEqual({
       sourceTag: '本报讯',
-      credit: { outlet: '大河报', credits: [reporter('张明'), reporter('刘洋')], unreadable: [], labelled: true, photo: false, dispatch: null },
+      credit: {
+        outlet: '大河报',
+        credits: [reporter('张明'), reporter('刘洋')],
+        unreadable: [],
+        labelled: true,
+        photo: false,
+        dispatch: null,
+      },
       lineCount: 1,
       rest: '今天上午，',
     });
@@ -18,7 +25,10 @@ describe('parseByline', () => {
   it('joins a byline broken inside the outlet', () => {
     const byline = parseByline([' 本报讯（正观新闻·郑州', '晚报记者 赵雪 钱进）开', '局即决战']);
     expect(byline).toMatchObject({
-      credit: { outlet: '正观新闻·郑州晚报', credits: [reporter('赵雪'), reporter('钱进')] },
+      credit: {
+        outlet: '正观新闻·郑州晚报',
+        credits: [reporter('赵雪'), reporter('钱进')],
+      },
       lineCount: 2,
       rest: '开',
     });
@@ -56,7 +66,9 @@ describe('parseByline', () => {
   });
 
   it('accepts tag shapes such as 本报北京讯 and 新华社北京1月28日电', () => {
-    expect(parseByline(['本报北京讯（记者 高山）'])).toMatchObject({ sourceTag: '本报北京讯' });
+    expect(parseByline(['本报北京讯（记者 高山）'])).toMatchObject({
+      sourceTag: '本报北京讯',
+    });
     expect(parseByline(['新华社北京1月28日电（记者 高山）'])).toMatchObject({
       sourceTag: '新华社北京1月28日电',
       credit: { outlet: null },
@@ -74,7 +86,10 @@ describe('parseByline', () => {
   });
 
   it('accepts ASCII brackets, also with the closing bracket on the next line', () => {
-    expect(parseByline(['本报讯(记者 高山)正文'])).toMatchObject({ credit: { credits: [reporter('高山')] }, rest: '正文' });
+    expect(parseByline(['本报讯(记者 高山)正文'])).toMatchObject({
+      credit: { credits: [reporter('高山')] },
+      rest: '正文',
+    });
     expect(parseByline(['本报讯(记者 田雨萌', ')昨日，郑州'])).toMatchObject({
       credit: { credits: [reporter('田雨萌')] },
       lineCount: 2,
@@ -89,16 +104,21 @@ describe('parseByline', () => {
     });
   });
 
-  it('reads any paper\'s tag (outlet, place, date, 讯/电/消息/报道) when the brackets after it hold people', () => {
+  it("reads any paper's tag (outlet, place, date, 讯/电/消息/报道) when the brackets after it hold people", () => {
     expect(parseByline(['江城日报·云帆客户端3月', '5日讯（记者 程远帆 蓝一禾）正月初九，'])).toMatchObject({
       sourceTag: '江城日报·云帆客户端3月5日讯',
       credit: { credits: [reporter('程远帆'), reporter('蓝一禾')] },
       lineCount: 2,
       rest: '正月初九，',
     });
-    expect(parseByline(['南湖讯（记者/程远帆 通讯员/蓝一禾）'])).toMatchObject({ sourceTag: '南湖讯' });
+    expect(parseByline(['南湖讯（记者/程远帆 通讯员/蓝一禾）'])).toMatchObject({
+      sourceTag: '南湖讯',
+    });
     expect(parseByline(['云帆报道（全媒体记者程远帆 蓝一禾）'])).toMatchObject({
-      credit: { outlet: '全媒体', credits: [reporter('程远帆'), reporter('蓝一禾')] },
+      credit: {
+        outlet: '全媒体',
+        credits: [reporter('程远帆'), reporter('蓝一禾')],
+      },
     });
     // An unknown tag must prove itself: brackets that hold no people make it prose.
     expect(parseByline(['会议通报了消息（一期）'])).toBeNull();
@@ -115,6 +135,28 @@ describe('parseByline', () => {
       credit: { outlet: '本报', dispatch: '澳门十日电' },
       rest: '本澳',
     });
+    // A place after a slash and 报导, the place broken over two lines: where the report was filed.
+    expect(parseByline(['【江城传媒/记者 程远帆/南', '湖 报导】市长昨日'])).toMatchObject({
+      credit: {
+        outlet: '江城传媒',
+        credits: [reporter('程远帆', '记者')],
+        dispatch: '南湖报导',
+      },
+      lineCount: 2,
+      rest: '市长昨日',
+    });
+  });
+
+  it('opens an article with a bracketed credit that says it reports, even alone on its line', () => {
+    expect(parseByline(['【江城快讯记者程远帆报导】'])).toMatchObject({
+      sourceTag: null,
+      credit: {
+        outlet: '江城快讯',
+        credits: [reporter('程远帆', '记者 报导')],
+      },
+      rest: '',
+    });
+    expect(parseByline(['（记者 程远帆）'])).toBeNull();
   });
 
   it('returns null for body text, a tag without brackets, or an unclosed bracket', () => {
@@ -126,26 +168,64 @@ describe('parseByline', () => {
 
 describe('parseSourceTag', () => {
   it('reads a source tag opening the lead without brackets', () => {
-    expect(parseSourceTag('本报经开区讯 前日，郑州')).toEqual({ sourceTag: '本报经开区讯', credit: null, rest: '前日，郑州' });
-    expect(parseSourceTag('本报航空港讯  10月')).toEqual({ sourceTag: '本报航空港讯', credit: null, rest: '10月' });
-    expect(parseSourceTag('本报讯近日，市图书馆')).toEqual({ sourceTag: '本报讯', credit: null, rest: '近日，市图书馆' });
-    expect(parseSourceTag('本报讯春寒料峭，')).toEqual({ sourceTag: '本报讯', credit: null, rest: '春寒料峭，' });
+    expect(parseSourceTag(['本报经开区讯 前日，郑州'])).toEqual({
+      sourceTag: '本报经开区讯',
+      credit: null,
+      lineCount: 1,
+      rest: '前日，郑州',
+    });
+    expect(parseSourceTag(['本报航空港讯  10月'])).toEqual({
+      sourceTag: '本报航空港讯',
+      credit: null,
+      lineCount: 1,
+      rest: '10月',
+    });
+    expect(parseSourceTag(['本报讯近日，市图书馆'])).toEqual({
+      sourceTag: '本报讯',
+      credit: null,
+      lineCount: 1,
+      rest: '近日，市图书馆',
+    });
+    expect(parseSourceTag(['本报讯春寒料峭，'])).toEqual({
+      sourceTag: '本报讯',
+      credit: null,
+      lineCount: 1,
+      rest: '春寒料峭，',
+    });
   });
 
-  it('reads an outlet\'s tag alone, and a credit between the tag and a colon', () => {
-    expect(parseSourceTag('江城新闻网南湖讯 据“某某”消息')).toMatchObject({ sourceTag: '江城新闻网南湖讯', rest: '据“某某”消息' });
-    expect(parseSourceTag('本报讯 记者程远帆报道：会议')).toMatchObject({
+  it("reads an outlet's tag alone, and a credit between the tag and a colon", () => {
+    expect(parseSourceTag(['江城新闻网南湖讯 据“某某”消息'])).toMatchObject({
+      sourceTag: '江城新闻网南湖讯',
+      rest: '据“某某”消息',
+    });
+    expect(parseSourceTag(['本报讯 记者程远帆报道：会议'])).toMatchObject({
       sourceTag: '本报讯',
       credit: { credits: [reporter('程远帆', '记者 报道')] },
       rest: '会议',
     });
     // Without an outlet word, a tag needs brackets with people after it.
-    expect(parseSourceTag('南湖讯 昨日，')).toBeNull();
+    expect(parseSourceTag(['南湖讯 昨日，'])).toBeNull();
+  });
+
+  it('reads a tag in square brackets, and a credit before the colon broken onto the next line', () => {
+    expect(parseSourceTag(['【江城商报网讯】记者程', '远帆报道：会议昨日'])).toMatchObject({
+      sourceTag: '江城商报网讯',
+      credit: { credits: [reporter('程远帆', '记者 报道')] },
+      lineCount: 2,
+      rest: '会议昨日',
+    });
+    expect(parseSourceTag(['【江城商报网讯】 昨日，会议'])).toMatchObject({
+      sourceTag: '江城商报网讯',
+      credit: null,
+      lineCount: 1,
+      rest: '昨日，会议',
+    });
   });
 
   it('does not take prose opening with a news agency for a tag', () => {
-    expect(parseSourceTag('据新华社报道，')).toBeNull();
-    expect(parseSourceTag('本报记者 高山')).toBeNull();
+    expect(parseSourceTag(['据新华社报道，'])).toBeNull();
+    expect(parseSourceTag(['本报记者 高山'])).toBeNull();
   });
 });
 
