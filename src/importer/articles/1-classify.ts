@@ -4,7 +4,7 @@ import { endsSentence } from '../layout/paragraphs';
 import { bylineVocab } from '../vocab/article-vocab';
 import { MAX_BYLINE_LINES, parseByline, parseSourceTag } from './byline';
 import { parseContinuation, type Continuation } from './continuation';
-import { awaitsNames, brokenAtLastName, isCompleteCredit, parseCredit, stripCreditMarker, type ParsedCredit } from './credits';
+import { awaitsNames, brokenAtLastName, isCompleteCredit, isOutletName, parseCredit, stripCreditMarker, type ParsedCredit } from './credits';
 import { isFurniture } from './furniture';
 
 /**
@@ -186,19 +186,26 @@ export function classify(blocks: readonly Block[]): Unit[] {
         ? line.text.slice(open + 1, closing)
         : [opening.text.slice(open + 1), ...carried.map((carriedLine) => carriedLine.text), line.text.slice(0, closing)].join('');
     if (ANY_BRACKET.test(inner)) return false;
-    const before = opening.text.slice(0, open);
+    // `……热潮。某某日报吉林记者站（记者 甲）`: the paper's bureau printed before the brackets.
+    const beforeBracket = opening.text.slice(0, open);
+    let sentenceEnd = 0;
+    for (const match of beforeBracket.matchAll(SENTENCE_END_CHARACTERS)) sentenceEnd = match.index + match[0].length;
+    const outlet = beforeBracket.slice(sentenceEnd).trim();
+    const creditStart = outlet !== '' && isOutletName(outlet) ? sentenceEnd : open;
+    const before = opening.text.slice(0, creditStart);
     const precedingText = before.trim() !== '' ? before : textBefore(openLine < 0 ? text.length : openLine);
     if (precedingText !== null && !endsSentence(precedingText)) return false;
-    const credit = parseCredit(inner);
-    if (!isCompleteCredit(credit)) return false;
+    const parsed = parseCredit(inner);
+    if (!isCompleteCredit(parsed)) return false;
+    const credit = creditStart < open && parsed.outlet === null ? { ...parsed, outlet } : parsed;
 
     if (openLine >= 0) text = text.slice(0, openLine);
-    if (before.trim() !== '') addText(sliceLine(opening, 0, open));
+    if (before.trim() !== '') addText(sliceLine(opening, 0, creditStart));
     emit({
       kind: 'credit',
       credit,
       position: 'end',
-      lines: [sliceLine(opening, open), ...carried, ...(openLine < 0 ? [] : [line])],
+      lines: [sliceLine(opening, creditStart), ...carried, ...(openLine < 0 ? [] : [line])],
     });
     return true;
   };

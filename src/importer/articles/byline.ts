@@ -38,6 +38,7 @@ const OUTLET_WORD = new RegExp(alternation(bylineVocab.outletWords), 'u');
 /** What may follow a tag standing alone: a space, the dateline or 据 (`据某某消息，`). */
 const AFTER_TAG = new RegExp(`^(?:\\s+|(?=\\s*(?:${DATELINE_START.source}|据)))`, 'u');
 const MAX_TAG_LENGTH = 30;
+const DISPATCH_TITLE = new RegExp(`^\\s*(?:${alternation(bylineVocab.dispatchTitleWords)})[：:]`, 'u');
 const REPORT_WORDS = new RegExp(
   alternation(Object.keys(bylineVocab.creditWorks).filter((work) => bylineVocab.creditWorks[work] === 'other')),
   'u',
@@ -179,6 +180,20 @@ function tagAtStart(text: string): { tag: string; length: number } | null {
 }
 
 /**
+ * `某社某地5月1日电 题：……` / `甲、乙`: a wire feature prints its title after the dispatch and its
+ * reporters' bare names on a line under it. The title lines are the byline's (the page prints the
+ * headline above); the names are its credit.
+ */
+function titledDispatchCredit(lines: readonly string[], tagLength: number): { credit: ParsedCredit; lineCount: number } | null {
+  if (!DISPATCH_TITLE.test(lines[0]!.slice(tagLength))) return null;
+  for (let index = 1; index < Math.min(MAX_BYLINE_LINES, lines.length); index += 1) {
+    const credit = parseCredit(lines[index]!, { strictNames: true });
+    if (isCompleteCredit(credit) && credit.outlet === null) return { credit, lineCount: index + 1 };
+  }
+  return null;
+}
+
+/**
  * `本报经开区讯 前日，……`, `【某某网讯】记者张三报道：……`: a source tag opening the lead without
  * brackets round its credit, read from the first of `lines`. A credit between the tag and a colon
  * may run onto the next lines (`记者张` / `三报道：`); the rest of the colon's line is body text.
@@ -187,6 +202,8 @@ export function parseSourceTag(lines: readonly string[]): SourceTag | null {
   const found = tagAtStart(lines[0] ?? '');
   if (found === null) return null;
   const sourceTag = removeLayoutWhitespace(found.tag);
+  const featureCredit = titledDispatchCredit(lines, found.length);
+  if (featureCredit !== null) return { sourceTag, ...featureCredit, rest: '' };
   let afterTag = lines[0]!.slice(found.length);
   for (let count = 1; count <= Math.min(MAX_BYLINE_LINES, lines.length); count += 1) {
     if (count > 1) afterTag += lines[count - 1];

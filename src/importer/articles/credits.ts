@@ -98,6 +98,13 @@ function splitAtRoleWords(word: string): Piece[] {
   let text = '';
   for (let index = 0; index < word.length; ) {
     const role = roleWords.find((candidate) => word.startsWith(candidate, index));
+    // `某某日报吉林记者站`: an outlet word that holds a role word is the outlet's, not a role.
+    const outletWord = role === undefined ? undefined : outletWords.find((candidate) => candidate.length > role.length && word.startsWith(candidate, index));
+    if (outletWord !== undefined) {
+      text += outletWord;
+      index += outletWord.length;
+      continue;
+    }
     if (role === undefined) {
       text += word[index];
       index += 1;
@@ -215,6 +222,11 @@ function namesIn(text: string): string[] | null {
 
 function endsWithOutletWord(text: string): boolean {
   return outletWords.some((word) => text.endsWith(word));
+}
+
+/** `某某日报吉林记者站`: a paper or its bureau printed before a credit's brackets. */
+export function isOutletName(text: string): boolean {
+  return /^[\p{Script=Han}A-Za-z0-9·]{2,24}$/u.test(text) && endsWithOutletWord(text);
 }
 
 interface Group {
@@ -346,6 +358,8 @@ export function parseCredit(printed: string, options: CreditReading = {}): Parse
       outlet = (outlet ?? '') + piece.text;
       return;
     }
+    // `（甲日报记者 张三 乙日报记者 李四）`: a second paper before the role word of its own reporters.
+    if (!beforeRoles && pieces[index + 1]?.kind === 'role' && endsWithOutletWord(piece.text)) return;
     // Outside brackets a name must start with a surname, common or rare, or be a foreign name:
     // `本报讯 记者今天从…` is prose.
     const shaped = namesIn(piece.text);

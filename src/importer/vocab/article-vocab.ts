@@ -45,6 +45,11 @@ const BylineVocabSchema = z.object({
   unlabelledCredit: z.object({ role: CreditRoleSchema, printedRole: word }),
   /** Symbols pointing at a picture from its caption (`▲市民在…`); not part of the caption's text. */
   captionMarkers: z.array(z.string().length(1)),
+  /**
+   * Words that print a wire feature's own title in its dispatch (`某社某地5月1日电 题：……`), the
+   * reporters' names then on a line of their own under it.
+   */
+  dispatchTitleWords: z.array(word),
 });
 
 const ContinuationVocabSchema = z.object({

@@ -42,6 +42,24 @@ describe('classify', () => {
     ]);
   });
 
+  it('reads the bureau printed before an end credit\'s brackets as part of the credit', () => {
+    expect(units('居民申请更加便捷。\n江城日报南湖记者站（记\n者 程远帆）')).toEqual([
+      ['text', [1], '居民申请更加便捷。'],
+      ['credit', [2, 3], '江城日报南湖记者站（记|者 程远帆）'],
+    ]);
+    expect(classify(blocksOf('居民申请更加便捷。江城日报南湖记者站（记者 程远帆）')).at(-1)).toMatchObject({
+      kind: 'credit',
+      credit: { outlet: '江城日报南湖记者站' },
+    });
+  });
+
+  it('reads a wire feature\'s title after its dispatch and the names under it as its byline', () => {
+    expect(units('江城通讯社南湖5月1日电 题：南\n湖新区建设提速\n程远帆、蓝一禾\n今年以来，新区开工项目')).toEqual([
+      ['byline', [1, 2, 3], '江城通讯社南湖5月1日电 题：南|湖新区建设提速|程远帆、蓝一禾'],
+      ['text', [4], '今年以来，新区开工项目'],
+    ]);
+  });
+
   it('reads an unbracketed credit ending the column as the end credit, on its own line or after the sentence', () => {
     const page = '生意也比以前稳定。\n记者 苗一禾 文/图\n\n标题';
     expect(classify(blocksOf(page)).map((unit) => (unit.kind === 'credit' ? unit.position : unit.kind))).toEqual([

@@ -31,6 +31,18 @@ describe('parseCredit', () => {
     expect(parseCredit('特派记者程远帆')).toMatchObject({ outlet: null, credits: [credit('程远帆', 'reporter', '特派记者')] });
   });
 
+  it('reads a second paper before its own reporters, and a bureau whose name holds a role word', () => {
+    expect(parseCredit('江城日报记者 程远帆 南湖晚报记者蓝一禾')).toMatchObject({
+      outlet: '江城日报',
+      credits: [credit('程远帆', 'reporter', '记者'), credit('蓝一禾', 'reporter', '记者')],
+      unreadable: [],
+    });
+    expect(parseCredit('江城日报南湖记者站记者 程远帆')).toMatchObject({
+      outlet: '江城日报南湖记者站',
+      credits: [credit('程远帆', 'reporter', '记者')],
+    });
+  });
+
   it('qualifies names with what they contributed; a picture makes its taker a photographer, whatever the rank', () => {
     expect(parseCredit('记者 苗一禾 文/图').credits).toEqual([credit('苗一禾', 'reporter', '记者 文/图')]);
     expect(parseCredit('文/图 记者 苗一禾').credits).toEqual([credit('苗一禾', 'reporter', '文/图 记者')]);
