@@ -106,8 +106,12 @@ function creditAfterSentence(text: string, sentenceEnd: number): { text: string;
 /** `……基地 本报记者 甲 摄`: the longest photo credit closing a caption, and where it starts in `text`. */
 function trailingPhotoCredit(text: string): { start: number; credit: ParsedCredit } | null {
   const words = [...text.matchAll(/\S+/gu)];
-  for (let count = Math.min(MAX_PHOTO_CREDIT_WORDS, words.length - 1); count >= 1; count -= 1) {
-    const start = words[words.length - count]!.index;
+  const starts = words.slice(-MAX_PHOTO_CREDIT_WORDS).map((word) => word.index);
+  // `……开城。甲 摄`: the photographer's name printed right after the caption's full stop.
+  let sentenceEnd = -1;
+  for (const match of text.matchAll(SENTENCE_END_CHARACTERS)) sentenceEnd = match.index + match[0].length;
+  if (sentenceEnd > 0 && sentenceEnd < text.length) starts.push(sentenceEnd);
+  for (const start of [...new Set(starts)].filter((start) => start > 0).sort((a, b) => a - b)) {
     const credit = parseCredit(text.slice(start));
     if (credit.photo && credit.labelled && isCompleteCredit(credit)) return { start, credit };
   }
@@ -370,13 +374,28 @@ export function classify(blocks: readonly Block[]): Unit[] {
   };
 
   /** A whole short block ending in a photo credit is a caption (`……基地 本报记者 甲 摄`). */
+  /**
+   * The block finishes a sentence the column above left open: the text above is running text (it
+   * holds punctuation, which a headline does not) and stops mid-sentence.
+   */
+  const continuesRunningText = (): boolean => {
+    const last = units.at(-1);
+    if (last?.kind !== 'text') return false;
+    const above = last.lines.map((line) => line.text).join('');
+    return /[，、；：。！？]/u.test(above) && !endsSentence(above);
+  };
+
   const readCaption = (lines: readonly PageLine[]): boolean => {
     if (lines.length > MAX_CAPTION_LINES) return false;
     const joined = lines.map((line) => line.text).join('');
     const photo = trailingPhotoCredit(joined);
-    // A caption labels its picture; text of whole sentences with a photographer's credit is a
-    // picture story, an article of its own.
-    if (photo === null || photo.start === 0 || /[。！？]/u.test(joined.slice(0, photo.start))) return false;
+    if (photo === null || continuesRunningText()) return false;
+    // A caption labels its picture in one sentence at most; text of several sentences with a
+    // photographer's credit is a picture story, an article of its own.
+    const caption = joined.slice(0, photo.start).trimEnd();
+    const sentenceEnds = [...caption.matchAll(SENTENCE_END_CHARACTERS)];
+    const lastEnd = sentenceEnds.at(-1);
+    if (sentenceEnds.length > 1 || (lastEnd !== undefined && lastEnd.index + lastEnd[0].length < caption.length)) return false;
     emit({ kind: 'caption', credit: photo.credit, lines: [...lines] });
     return true;
   };

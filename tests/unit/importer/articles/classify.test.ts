@@ -103,10 +103,11 @@ describe('classify', () => {
   });
 
   it('reads a credit that begins after the last sentence of one line and ends the next', () => {
-    expect(units('秀每晚定时上演。本报记者 \n左思雨 摄\n\n下一篇的标题')).toEqual([
-      ['text', [1], '秀每晚定时上演。'],
-      ['credit', [1, 2], '本报记者 |左思雨 摄'],
-      ['text', [4], '下一篇的标题'],
+    expect(units('夜幕降临，湖畔灯光\n\n秀每晚定时上演。本报记者 \n左思雨 摄\n\n下一篇的标题')).toEqual([
+      ['text', [1], '夜幕降临，湖畔灯光'],
+      ['text', [3], '秀每晚定时上演。'],
+      ['credit', [3, 4], '本报记者 |左思雨 摄'],
+      ['text', [6], '下一篇的标题'],
     ]);
   });
 
@@ -115,6 +116,14 @@ describe('classify', () => {
       ['text', [1], '不用再跑远路。'],
       ['credit', [1, 2, 3], '（郑|报全媒体记者 何思琪 |通讯员 焦阳）'],
     ]);
+  });
+
+  it('reads a block of one sentence at most ending in a photographer\'s credit as a caption, however the credit is printed', () => {
+    expect(units('南湖新区昨日开园。程\n远帆 摄')).toEqual([['caption', [1, 2], '南湖新区昨日开园。程|远帆 摄']]);
+    expect(units('新区开园，图为开园仪式现场。\n记者程远帆/摄影')).toEqual([['caption', [1, 2], '新区开园，图为开园仪式现场。|记者程远帆/摄影']]);
+    expect(units('南湖新区昨日开园 记者 程远帆 摄')).toEqual([['caption', [1], '南湖新区昨日开园 记者 程远帆 摄']]);
+    // Two sentences and a photographer: a picture story.
+    expect(units('南湖新区昨日开园。游客络绎不绝。\n程远帆 摄').map(([kind]) => kind)).not.toContain('caption');
   });
 
   it('drops the arrow that points a caption at its picture, and reads column labels as furniture', () => {
