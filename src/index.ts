@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { keyBodyParserToRoute } from './bootstrap/body-parser';
 import { hideEditorOnlyTypesFromGraphql } from './bootstrap/editor-only-types';
 import { registerGraphqlGuards } from './bootstrap/graphql-guards';
 import { grantPublicReadAccess } from './bootstrap/public-permissions';
@@ -24,6 +25,8 @@ export default {
     // First, so that its Document Service middleware is the outermost: it empties the cache after
     // the others (the search index's sync among them) have written.
     registerResponseCache(strapi);
+    // Before the server instantiates its middlewares, which happens after register.
+    keyBodyParserToRoute(strapi);
     registerGraphqlGuards(strapi);
     hideEditorOnlyTypesFromGraphql(strapi);
     rememberDeletedArticles(strapi);
