@@ -30,11 +30,12 @@ export function rateLimitBucketsOf(
 }
 
 /**
- * Fixed-window request counters per client and bucket, in this process's memory: enough for one
- * Strapi process behind a proxy; several processes each count their own share (the README says
- * to put per-IP limits in the proxy as well). Memory is bounded: expired windows are dropped
- * whenever a window ends, and past `maxClients` live counters new clients share one counter, so a
- * flood of spoofed addresses throttles itself instead of filling the heap.
+ * Fixed-window request counters, in this process's memory: enough for one Strapi process behind
+ * a proxy; several processes each count their own share (the README says to put per-IP limits in
+ * the proxy as well). Memory is bounded: every counter ends with its window, and past
+ * `maxCounters` in one window the counter used least recently is dropped. A flood from many
+ * addresses (an IPv6 range holds billions) thus evicts its own one-off counters and never puts
+ * a new client on a shared one; a dropped client merely starts again from zero.
  */
 export interface WindowCounter {
   /** Counts one request; answers how many seconds to wait when it is over the limit. */
@@ -42,8 +43,10 @@ export interface WindowCounter {
   size(): number;
 }
 
-export function createWindowCounter(windowMs: number, maxClients = 100_000): WindowCounter {
+export function createWindowCounter(windowMs: number, maxCounters = 100_000): WindowCounter {
   let windowStart = Number.NEGATIVE_INFINITY;
+  // A Map iterates in insertion order: re-inserting a counter on each hit keeps the least
+  // recently used one first.
   let counts = new Map<string, number>();
 
   return {
@@ -52,8 +55,9 @@ export function createWindowCounter(windowMs: number, maxClients = 100_000): Win
         windowStart = now;
         counts = new Map();
       }
-      if (!counts.has(key) && counts.size >= maxClients) key = `${key.split('\u0000')[0]}\u0000*overflow*`;
       const count = (counts.get(key) ?? 0) + 1;
+      counts.delete(key);
+      if (counts.size >= maxCounters) counts.delete(counts.keys().next().value as string);
       counts.set(key, count);
       const retryAfterSeconds = Math.max(1, Math.ceil((windowStart + windowMs - now) / 1000));
       return { allowed: count <= limit, retryAfterSeconds };
