@@ -21,18 +21,18 @@ import { errors } from '@strapi/utils';
  * - lower case, since the router ignores case;
  * - no empty segment: a trailing or doubled slash changes nothing.
  *
- * Decoding makes the guards cover more than Strapi routes (it does not decode static segments,
- * so `/api/%61rticles` is a 404 there, and checked like `/api/articles` here): a guard that
- * refuses is never wrong for it; only the response cache, which answers without Strapi, leaves
- * such spellings alone (`escaped`).
+ * This makes the guards cover more than Strapi routes (it matches the raw path, so
+ * `/api/%61rticles` and `/api//articles` are 404s there, and checked like `/api/articles` here):
+ * a guard that refuses is never wrong for them; only the response cache, which answers without
+ * Strapi, leaves such spellings alone (`routedAsCanonical`).
  */
 export interface RequestPath {
   /** `/api/articles`, whatever the spelling: what guards compare. */
   canonical: string;
   /** The decoded segments with their case, for values the route reads from the path (a documentId, a model uid). */
   segments: string[];
-  /** Whether the path was written with percent-escapes. */
-  escaped: boolean;
+  /** Whether Strapi's router takes this spelling for the canonical path: it differs in case and a trailing slash at most. */
+  routedAsCanonical: boolean;
 }
 
 export class MalformedUrlError extends errors.ValidationError {
@@ -52,7 +52,9 @@ function decodeSegment(segment: string): string {
 /** The canonical form of a raw (still percent-encoded) URL path. */
 export function canonicalPath(rawPath: string): RequestPath {
   const segments = rawPath.split('/').filter((segment) => segment !== '').map(decodeSegment);
-  return { canonical: `/${segments.join('/').toLowerCase()}`, segments, escaped: rawPath.includes('%') };
+  const canonical = `/${segments.join('/').toLowerCase()}`;
+  const routedAsCanonical = rawPath.toLowerCase() === canonical || rawPath.toLowerCase() === `${canonical}/`;
+  return { canonical, segments, routedAsCanonical };
 }
 
 type Context = Parameters<Core.MiddlewareHandler>[0];

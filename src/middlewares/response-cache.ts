@@ -43,9 +43,9 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
 
   const middleware: Core.MiddlewareHandler = async (ctx, next) => {
     const path = requestPathOf(ctx);
-    // Percent-escaped spellings are answered fresh: Strapi's router does not decode a path's
-    // static segments, so `/api/%61rticles` is a 404 to it, not `/api/articles`.
-    if (!cache.enabled || ctx.method !== 'GET' || !isRestPath(strapi, path) || path.escaped) return next();
+    // Spellings Strapi does not route like the canonical path (`/api/%61rticles`, `/api//articles`
+    // are 404s to it) are answered by Strapi, never from an entry of the path they decode to.
+    if (!cache.enabled || ctx.method !== 'GET' || !isRestPath(strapi, path) || !path.routedAsCanonical) return next();
     if (ctx.get('Authorization') || ctx.querystring.length > maxQueryStringLength) return next();
     const { key, status } = readKeyOf(routeKeyOf(path), ctx.querystring);
     if (status !== undefined && status !== 'published') return next();

@@ -43,10 +43,13 @@ describe('canonical path', () => {
     expect(canonicalPath('/api/articles/%2561').segments).toEqual(['api', 'articles', '%61']);
   });
 
-  it('keeps the case of the segments that name values, and says whether escapes were used', () => {
+  it('keeps the case of the segments that name values', () => {
     expect(canonicalPath('/API/Articles/AbC9').segments).toEqual(['API', 'Articles', 'AbC9']);
-    expect(canonicalPath('/api/articles').escaped).toBe(false);
-    expect(canonicalPath('/api/%61rticles').escaped).toBe(true);
+  });
+
+  it('tells the spellings Strapi routes like the canonical path (case, a trailing slash) from those it does not', () => {
+    for (const path of ['/api/articles', '/API/Articles/', '/api/articles/AbC9', '/']) expect({ path, routed: canonicalPath(path).routedAsCanonical }).toEqual({ path, routed: true });
+    for (const path of ['/api/%61rticles', '/api//articles', '//api/articles', '/api/articles//', '/api/articles/a%2Fb']) expect({ path, routed: canonicalPath(path).routedAsCanonical }).toEqual({ path, routed: false });
   });
 
   it('refuses a malformed escape with a 400, wherever it is', () => {
