@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { keyBodyParserToRoute } from './bootstrap/body-parser';
+import { guardBodyParser } from './bootstrap/body-parser';
 import { hideEditorOnlyTypesFromGraphql } from './bootstrap/editor-only-types';
 import { registerGraphqlGuards } from './bootstrap/graphql-guards';
 import { grantPublicReadAccess } from './bootstrap/public-permissions';
@@ -26,7 +26,7 @@ export default {
     // the others (the search index's sync among them) have written.
     registerResponseCache(strapi);
     // Before the server instantiates its middlewares, which happens after register.
-    keyBodyParserToRoute(strapi);
+    guardBodyParser(strapi);
     registerGraphqlGuards(strapi);
     hideEditorOnlyTypesFromGraphql(strapi);
     rememberDeletedArticles(strapi);
