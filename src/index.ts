@@ -13,6 +13,7 @@ import { rememberDeletedArticles } from './importer/load/curation';
 import { ensureLookupIndexes } from './importer/load/lookup-indexes';
 import { grantDeskAction, registerDeskAction } from './desk/permission';
 import { registerDeskRoutes } from './desk/routes';
+import { closePageReader } from './desk/page-reader';
 import { registerBatchedFields } from './graphql/batched-fields';
 import { registerRankingQuery } from './queries/graphql';
 import { registerResponseCache } from './response-cache';
@@ -52,5 +53,9 @@ export default {
     await lockImportBookkeeping(strapi);
     await grantDeskAction(strapi);
     registerDeskRoutes(strapi);
+  },
+
+  async destroy({ strapi }: { strapi: Core.Strapi }) {
+    await closePageReader(strapi);
   },
 };

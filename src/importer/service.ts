@@ -3,7 +3,7 @@ import { basename } from 'node:path';
 import type { Core } from '@strapi/strapi';
 import { PageError } from './errors';
 import { ExtractionSchema, type UnassignedText } from './contract';
-import { extractPage, readPage, type PageExtraction, type PageInput } from './extract';
+import { extractPage, readPage, type ExtractOptions, type PageExtraction, type PageInput } from './extract';
 import {
   contributionRows,
   desiredArticle,
@@ -30,6 +30,9 @@ import { preparePageStamps, stampPage, unchangedSinceStamp, type PageRun } from 
 import { rulesFingerprint } from './rules-fingerprint';
 
 const ENTITY_SPECS = Object.values(ARTICLE_RELATIONS);
+
+/** Reads a page into its extraction: in this thread by default; the desk's runs on a thread of its own. */
+export type PageExtractor = (input: PageInput, options: ExtractOptions) => PageExtraction | Promise<PageExtraction>;
 
 export interface ImportOptions {
   /** Plan only: read the database, write nothing. */
@@ -227,6 +230,7 @@ function asSkipped(report: FileReport): FileReport {
 export function createImporter(strapi: Core.Strapi) {
   let stampsReady: Promise<void> | null = null;
 
+  /** `page.extraction` satisfies the contract: extractPage returns what ExtractionSchema parsed. */
   async function loadExtraction(
     file: string,
     page: Pick<PageExtraction, 'extraction' | 'rawText'>,
@@ -235,7 +239,7 @@ export function createImporter(strapi: Core.Strapi) {
     run: PageRun | null,
   ): Promise<FileReport> {
     try {
-      const source: PageSource = { extraction: ExtractionSchema.parse(page.extraction), rawText: page.rawText, meta };
+      const source: PageSource = { extraction: page.extraction, rawText: page.rawText, meta };
       const restoreDeleted = options.restoreDeleted ?? false;
       const reportOf = ({ entries, deleted }: PagePlan): FileReport => {
         const changes = entries.map(plannedChange);
@@ -280,7 +284,13 @@ export function createImporter(strapi: Core.Strapi) {
     meta: PageMeta,
     options: ImportOptions,
   ): Promise<FileReport> {
-    return loadExtraction(file, page, meta, options, null);
+    let extraction: PageExtraction['extraction'];
+    try {
+      extraction = ExtractionSchema.parse(page.extraction);
+    } catch (error) {
+      return failure(file, error);
+    }
+    return loadExtraction(file, { extraction, rawText: page.rawText }, meta, options, null);
   }
 
   /**
@@ -288,8 +298,9 @@ export function createImporter(strapi: Core.Strapi) {
    * documents are as its last import left them: then nothing would change, and it is skipped.
    * A dry run always plans, to show what the importer thinks of the page; a run restoring deleted
    * articles always imports, since the deletions it undoes left the page's documents as stamped.
+   * `extract` reads the page, only when it is not skipped.
    */
-  async function importPage(input: PageInput, meta: PageMeta, options: ImportOptions): Promise<FileReport> {
+  async function importPage(input: PageInput, meta: PageMeta, options: ImportOptions, extract: PageExtractor = extractPage): Promise<FileReport> {
     let run: PageRun | null = null;
     if (!options.dryRun) {
       const sha256 = createHash('sha256').update(input.bytes).digest('hex');
@@ -308,7 +319,7 @@ export function createImporter(strapi: Core.Strapi) {
 
     let page: PageExtraction;
     try {
-      page = extractPage(input, { issueDate: meta.issueDate });
+      page = await extract(input, { issueDate: meta.issueDate });
     } catch (error) {
       return failure(input.file, error);
     }

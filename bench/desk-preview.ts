@@ -1,0 +1,140 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import request from 'supertest';
+import { APP_ROOT, compileApp } from '../src/cli/app';
+import { createAdminFromEnv } from '../src/bootstrap/admin-user';
+import type { Importer } from '../src/importer/service';
+import { startHealthProbe } from '../tests/helpers/health-probe';
+import { startTestApp, type TestApp } from '../tests/helpers/strapi';
+import { largestDeskPage } from './large-page';
+
+/**
+ * `npx tsx bench/desk-preview.ts [--postgres] [--previews=N]`: how fast the server answers
+ * `/_health` while an editor previews the largest page the desk takes (bench/large-page.ts), over
+ * real HTTP from another process (tests/helpers/health-probe.ts): health checks one after
+ * another, 5 ms apart, for as long as each preview runs.
+ * Measured twice: through the desk, which reads the page on its reader thread, and with the
+ * same preview run on the event loop (`importPage` with the in-process parser, as the desk did
+ * before), for comparison. p50/p99/max recorded in BENCHMARKS.md, one section per database.
+ */
+process.env.LOG_LEVEL ??= 'warn';
+
+const BENCHMARKS_FILE = path.join(APP_ROOT, 'BENCHMARKS.md');
+const HEALTH_GAP_MS = 5;
+
+interface Args {
+  database: 'sqlite' | 'postgres';
+  previews: number;
+}
+
+function parseArgs(argv: string[]): Args {
+  const args: Args = { database: 'sqlite', previews: 5 };
+  for (const arg of argv) {
+    const [name, value] = arg.split('=');
+    if (arg === '--postgres') args.database = 'postgres';
+    else if (name === '--previews' && /^[1-9]\d*$/.test(value ?? '')) args.previews = Number(value);
+    else throw new Error(`unknown option ${arg} (expected --postgres, --previews=N)`);
+  }
+  return args;
+}
+
+function percentile(values: number[], fraction: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.max(0, Math.ceil(fraction * sorted.length) - 1)];
+}
+
+/** Health-check latencies while `work` runs, and how long it ran. */
+async function healthDuring(port: number, work: () => Promise<unknown>): Promise<{ latencies: number[]; workMs: number }> {
+  const probe = await startHealthProbe(port, HEALTH_GAP_MS);
+  const started = performance.now();
+  await work();
+  const workMs = performance.now() - started;
+  return { latencies: await probe.stop(), workMs };
+}
+
+interface Row {
+  label: string;
+  latencies: number[];
+  workMs: number[];
+}
+
+async function main(): Promise<void> {
+  const args = parseArgs(process.argv.slice(2));
+  process.env.DATABASE_CLIENT = args.database;
+  process.env.RATE_LIMIT_ENABLED = 'false';
+  compileApp();
+  const app: TestApp = await startTestApp();
+  try {
+    const credentials = { ADMIN_EMAIL: 'bench@example.com', ADMIN_PASSWORD: 'Bench-Pass-2024' };
+    await createAdminFromEnv(app.strapi, credentials);
+    const token = (await request(app.http).post('/admin/login').send({ email: credentials.ADMIN_EMAIL, password: credentials.ADMIN_PASSWORD }).expect(200)).body.data.token;
+    await new Promise<void>((resolve) => app.http.listen(0, '127.0.0.1', resolve));
+    const { port } = app.http.address() as AddressInfo;
+
+    const page = largestDeskPage();
+    const lines = page.toString('utf8').split('\n').length - 1;
+    const upload = { fileName: 'largest.txt', content: page.toString('base64'), issueDate: '2024-01-02' };
+    const importer = app.strapi.service('api::importer.importer') as unknown as Importer;
+    const modes: Array<[string, () => Promise<unknown>]> = [
+      ['desk preview (page read on the reader thread)', async () => {
+        const res = await request(`http://127.0.0.1:${port}`).post('/newsroom-desk/preview').set('Authorization', `Bearer ${token}`).send(upload);
+        if (res.status !== 200 || res.body.data.status !== 'planned') throw new Error(`preview answered ${res.status}: ${res.text.slice(0, 300)}`);
+      }],
+      ['the same preview on the event loop (before)', () =>
+        importer.importPage({ file: 'largest.txt', bytes: page }, { issueDate: '2024-01-02', page: null }, { dryRun: true, publish: false, issueDate: '2024-01-02' })],
+    ];
+    const rows: Row[] = [];
+    for (const [label, work] of modes) {
+      await work(); // warm-up: the reader thread starts, code is compiled
+      const row: Row = { label, latencies: [], workMs: [] };
+      for (let run = 0; run < args.previews; run += 1) {
+        const { latencies, workMs } = await healthDuring(port, work);
+        row.latencies.push(...latencies);
+        row.workMs.push(workMs);
+      }
+      rows.push(row);
+      process.stderr.write(`${label}: ${row.latencies.length} health checks, p99 ${percentile(row.latencies, 0.99).toFixed(1)} ms\n`);
+    }
+    record(args, { bytes: page.length, lines }, rows);
+  } finally {
+    await app.stop();
+  }
+}
+
+function record(args: Args, page: { bytes: number; lines: number }, rows: Row[]): void {
+  const name = args.database === 'postgres' ? 'PostgreSQL' : 'SQLite';
+  const start = `<!-- bench:desk-preview-${args.database}:start -->`;
+  const end = `<!-- bench:desk-preview-${args.database}:end -->`;
+  const ms = (value: number) => `${value.toFixed(1)} ms`;
+  const body = [
+    start,
+    `## /_health while an editor previews the largest page, ${name}`,
+    '',
+    `- Date: ${new Date().toISOString().replace(/\.\d+Z$/, 'Z')}`,
+    `- Machine: ${os.cpus().length} CPUs, ${os.cpus()[0]?.model ?? 'unknown CPU'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB RAM, Node.js ${process.version}`,
+    `- Command: \`npx tsx bench/desk-preview.ts${args.database === 'postgres' ? ' --postgres' : ''}\` (${args.previews} previews of a ${page.bytes}-byte page of ${page.lines} lines, bench/large-page.ts; health checks over loopback from another process, one after another, ${HEALTH_GAP_MS} ms apart, while each preview runs; an empty database)`,
+    '',
+    '| while | health checks | p50 | p99 | slowest | preview takes (median) |',
+    '| --- | --- | --- | --- | --- | --- |',
+    ...rows.map((row) =>
+      `| ${row.label} | ${row.latencies.length} | ${ms(percentile(row.latencies, 0.5))} | ${ms(percentile(row.latencies, 0.99))} | ${ms(Math.max(...row.latencies))} | ${ms(percentile(row.workMs, 0.5))} |`),
+    end,
+  ].join('\n');
+  const existing = existsSync(BENCHMARKS_FILE) ? readFileSync(BENCHMARKS_FILE, 'utf8') : '# Benchmarks\n';
+  const updated = existing.includes(start)
+    ? existing.replace(new RegExp(`${start}[\\s\\S]*?${end}`), body)
+    : `${existing.trimEnd()}\n\n${body}\n`;
+  writeFileSync(BENCHMARKS_FILE, updated);
+  process.stderr.write(`${body}\n`);
+}
+
+main().then(
+  () => process.exit(0),
+  (error) => {
+    process.stderr.write(`bench/desk-preview: ${error instanceof Error ? error.stack : String(error)}\n`);
+    process.exit(1);
+  },
+);
