@@ -28,6 +28,7 @@ import { mentionedNames, withAliases, withoutDeleted } from './plan/curation';
 import { pageMetaFor } from './load/manifest';
 import { preparePageStamps, stampPage, unchangedSinceStamp, type PageRun } from './load/page-stamps';
 import { rulesFingerprint } from './rules-fingerprint';
+import { nextTurnOfEventLoop } from './event-loop';
 
 const ENTITY_SPECS = Object.values(ARTICLE_RELATIONS);
 
@@ -131,6 +132,7 @@ async function planPage(
   const page = desiredPage(printed);
   const entries: PlanEntry[] = [planRecord(page, await readStoredPage(strapi, page.key, index))];
   const currentArticles = await readArticles(strapi, pageArticleKeys, index);
+  await nextTurnOfEventLoop();
   const mentions = pageEntityMentions(source.extraction);
   const saidBefore = await readArticlesSay(strapi, pageArticleKeys);
   const createdEntities: ContributionChange['createdEntities'] = [];
@@ -157,6 +159,7 @@ async function planPage(
     };
     const rebuilt = described.filter((mention) => needsEveryContribution(mention, historyOf(mention.key)));
     const othersSaid = await readOthersSay(strapi, spec, rebuilt.map((mention) => mention.key), pageArticleKeys);
+    await nextTurnOfEventLoop();
 
     for (const mention of described) {
       const existing = current.get(mention.key) ?? null;
@@ -171,6 +174,7 @@ async function planPage(
   for (const article of source.extraction.articles) {
     entries.push(planRecord(desiredArticle(article, source), currentArticles.get(article.key) ?? null));
   }
+  await nextTurnOfEventLoop();
 
   const rows = contributionRows(mentions);
   const unchanged = createdEntities.length === 0 && sameValue(Object.fromEntries(sayByEntity(rows)) as never, Object.fromEntries(saidBefore) as never);
