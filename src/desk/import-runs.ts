@@ -108,8 +108,9 @@ export async function importIntoRun(strapi: Core.Strapi, reader: PageReader, run
     warnings: report.unassigned.map(({ lines, reason }) => `${upload.fileName}:${lines.first}: lines ${lines.first}-${lines.last} ${reason}`),
     deleted: report.deleted.map((article) => article.title),
   };
-  // Under the import lock, so two files recorded into one run at once both stay in its list.
-  const run = await inImportTransaction(strapi, `run:${runId}`, async () => {
+  // Under the run's lock, so two files recorded into one run at once both stay in its list.
+  const run = await inImportTransaction(strapi, `run:${runId}`, async (_trx, locks) => {
+    await locks.lockKeys([`run\u0000${runId}`]);
     const current = await findRun(strapi, runId);
     await strapi.db.query(IMPORT_RUN_UID).update({
       where: { documentId: runId },
@@ -120,7 +121,7 @@ export async function importIntoRun(strapi: Core.Strapi, reader: PageReader, run
       },
     });
     return findRun(strapi, runId);
-  });
+  }, 'keys');
   return { file: report, run };
 }
 
