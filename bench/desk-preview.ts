@@ -1,14 +1,13 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
-import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import request from 'supertest';
-import { APP_ROOT, compileApp } from '../src/cli/app';
+import { compileApp } from '../src/cli/app';
 import { createAdminFromEnv } from '../src/bootstrap/admin-user';
 import type { Importer } from '../src/importer/service';
 import { startHealthProbe } from '../tests/helpers/health-probe';
 import { startTestApp, type TestApp } from '../tests/helpers/strapi';
+import { percentile, recordBenchmarkSection } from './benchmarks-file';
 import { largestDeskPage } from './large-page';
 
 /**
@@ -22,7 +21,6 @@ import { largestDeskPage } from './large-page';
  */
 process.env.LOG_LEVEL ??= 'warn';
 
-const BENCHMARKS_FILE = path.join(APP_ROOT, 'BENCHMARKS.md');
 const HEALTH_GAP_MS = 5;
 
 interface Args {
@@ -39,11 +37,6 @@ function parseArgs(argv: string[]): Args {
     else throw new Error(`unknown option ${arg} (expected --postgres, --previews=N)`);
   }
   return args;
-}
-
-function percentile(values: number[], fraction: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.max(0, Math.ceil(fraction * sorted.length) - 1)];
 }
 
 /** Health-check latencies while `work` runs, and how long it ran. */
@@ -106,28 +99,20 @@ async function main(): Promise<void> {
 
 function record(args: Args, page: { bytes: number; lines: number }, rows: Row[]): void {
   const name = args.database === 'postgres' ? 'PostgreSQL' : 'SQLite';
-  const start = `<!-- bench:desk-preview-${args.database}:start -->`;
-  const end = `<!-- bench:desk-preview-${args.database}:end -->`;
   const ms = (value: number) => `${value.toFixed(1)} ms`;
   const body = [
-    start,
     `## /_health while an editor previews the largest page, ${name}`,
     '',
     `- Date: ${new Date().toISOString().replace(/\.\d+Z$/, 'Z')}`,
-    `- Machine: ${os.cpus().length} CPUs, ${os.cpus()[0]?.model ?? 'unknown CPU'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB RAM, Node.js ${process.version}`,
+    `- Machine: ${os.cpus().length} CPUs, ${os.cpus()[0]?.model ?? 'unknown CPU'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB RAM, Node.js ${process.version}; load average ${os.loadavg()[0].toFixed(1)} at the end (the machine is shared)`,
     `- Command: \`npx tsx bench/desk-preview.ts${args.database === 'postgres' ? ' --postgres' : ''}\` (${args.previews} previews of a ${page.bytes}-byte page of ${page.lines} lines, bench/large-page.ts; health checks over loopback from another process, one after another, ${HEALTH_GAP_MS} ms apart, while each preview runs; an empty database)`,
     '',
     '| while | health checks | p50 | p99 | slowest | preview takes (median) |',
     '| --- | --- | --- | --- | --- | --- |',
     ...rows.map((row) =>
       `| ${row.label} | ${row.latencies.length} | ${ms(percentile(row.latencies, 0.5))} | ${ms(percentile(row.latencies, 0.99))} | ${ms(Math.max(...row.latencies))} | ${ms(percentile(row.workMs, 0.5))} |`),
-    end,
   ].join('\n');
-  const existing = existsSync(BENCHMARKS_FILE) ? readFileSync(BENCHMARKS_FILE, 'utf8') : '# Benchmarks\n';
-  const updated = existing.includes(start)
-    ? existing.replace(new RegExp(`${start}[\\s\\S]*?${end}`), body)
-    : `${existing.trimEnd()}\n\n${body}\n`;
-  writeFileSync(BENCHMARKS_FILE, updated);
+  recordBenchmarkSection(`desk-preview-${args.database}`, body);
   process.stderr.write(`${body}\n`);
 }
 

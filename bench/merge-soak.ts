@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -9,6 +9,7 @@ import { compileApp } from '../src/cli/app';
 import { createAdminFromEnv } from '../src/bootstrap/admin-user';
 import type { Importer } from '../src/importer/service';
 import { startTestApp } from '../tests/helpers/strapi';
+import { percentile } from './benchmarks-file';
 import { writeCorpus } from './corpus';
 
 /**
@@ -68,12 +69,6 @@ function startReaders(port: number, rate: number, urls: string[]): Promise<{ sta
   });
 }
 
-function percentile(values: number[], fraction: number): number {
-  if (values.length === 0) return 0;
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.max(0, Math.ceil(fraction * sorted.length) - 1)];
-}
-
 async function main(): Promise<void> {
   const database = process.argv.includes('--sqlite') ? 'sqlite' : 'postgres';
   const pages = Number(option('pages', '200'));
@@ -124,7 +119,7 @@ async function main(): Promise<void> {
         if (performance.now() > until) break;
         const started = at();
         const res = await desk.post(`/newsroom-desk/runs/${run.documentId}/files`).set(as)
-          .send({ fileName: path.basename(file), content: (await import('node:fs')).readFileSync(file).toString('base64'), issueDate: '2024-06-01' });
+          .send({ fileName: path.basename(file), content: readFileSync(file).toString('base64'), issueDate: '2024-06-01' });
         events.push([started, `import ${path.basename(file)} ${res.status} ${(at() - started).toFixed(1)} s`]);
       }
     })();
