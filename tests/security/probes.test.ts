@@ -306,6 +306,27 @@ describe('Content Manager', () => {
     expect(JSON.stringify((after as any).importSnapshot)).toContain(SECRET_SNAPSHOT);
   });
 
+  it('drops the bookkeeping an editor sends in every spelling of the route, an encoded model uid included', async () => {
+    const [article] = await app.strapi.documents('api::article.article').findMany({ filters: { sourceKey: 'archive-8' }, populate: ['source'] });
+    const route = `/content-manager/collection-types/api::article.article/${article.documentId}`;
+    const spellings: Array<[string, string]> = [
+      ...allSpellings(route),
+      ['upper-case prefix', route.replace('/content-manager/collection-types', '/CONTENT-MANAGER/Collection-Types')],
+      ['encoded model uid', route.replace('api::article.article', encodeURIComponent('api::article.article'))],
+    ];
+    const saved: string[] = [];
+    for (const [spelling, path] of spellings) {
+      const res = await admin('put', path).send({ title: `改过的标题 ${spelling}`, sourceKey: 'hijacked', importSnapshot: { forged: true }, source: { fileName: 'forged.txt' } });
+      // Spellings whose model or documentId changed case name nothing: a 4xx.
+      expect({ spelling, status: res.status, answered: res.status === 200 || (res.status >= 400 && res.status < 500) }).toEqual({ spelling, status: res.status, answered: true });
+      if (res.status === 200) saved.push(spelling);
+      const [after] = await app.strapi.documents('api::article.article').findMany({ filters: { documentId: article.documentId }, populate: ['source'] });
+      expect({ spelling, sourceKey: after.sourceKey, fileName: (after as any).source.fileName, snapshot: JSON.stringify((after as any).importSnapshot).includes(SECRET_SNAPSHOT) })
+        .toEqual({ spelling, sourceKey: 'archive-8', fileName: (article as any).source.fileName, snapshot: true });
+    }
+    expect(saved).toEqual(expect.arrayContaining(['as written', 'trailing slash', 'upper-case prefix', 'encoded model uid']));
+  });
+
   it('shows sourceKey and source read-only in the edit view', async () => {
     const res = await admin('get', '/content-manager/content-types/api::article.article/configuration').expect(200);
     const { metadatas } = res.body.data.contentType;
