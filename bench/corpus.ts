@@ -1,4 +1,4 @@
-import { createWriteStream, mkdirSync, type WriteStream } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync, readFileSync, type WriteStream } from 'node:fs';
 import path from 'node:path';
 import { once } from 'node:events';
 import type { CreditRole, ProjectStage } from '../src/importer/contract';
@@ -11,8 +11,10 @@ import type { CreditRole, ProjectStage } from '../src/importer/contract';
  * hundred officials in most issues, a long tail seen once or twice). No sentence comes from a real
  * article. Deterministic for a seed; the pages are written one at a time, with what each holds.
  *
- * `npx tsx bench/corpus.ts <folder> <pages> [seed]` writes `page-00001.txt`…, `manifest.json`
- * (issue date and page of each) and `expected.jsonl` (one line per page: what it put in).
+ * `npx tsx bench/corpus.ts <folder> <pages> [seed]` writes `page-s<seed>-00001.txt`…, adds each
+ * page's issue date and page to the folder's `manifest.json`, and writes `expected-s<seed>.jsonl`
+ * (one line per page: what it put in). Pages and expectations are named by seed, so a second
+ * archive generated into the same folder adds to the first instead of overwriting its pages.
  */
 
 export interface ExpectedArticle {
@@ -275,7 +277,7 @@ export function generatePage(seed: number, index: number): GeneratedPage {
     lines.push(...article.lines, '');
     articles.push(article.expected);
   }
-  return { fileName: `page-${String(index + 1).padStart(5, '0')}.txt`, issueDate: isoDate(issueDate), page, text: `${lines.join('\n')}\n`, articles };
+  return { fileName: `page-s${seed}-${String(index + 1).padStart(5, '0')}.txt`, issueDate: isoDate(issueDate), page, text: `${lines.join('\n')}\n`, articles };
 }
 
 async function write(stream: WriteStream, chunk: string): Promise<void> {
@@ -287,13 +289,23 @@ async function close(stream: WriteStream): Promise<void> {
   await once(stream, 'finish');
 }
 
-/** Writes pages 0…count-1 one at a time; returns the page files' paths. */
+/** What `seed` expected of its pages in `folder`, one JSON line per page. */
+export function expectedFile(folder: string, seed: number): string {
+  return path.join(folder, `expected-s${seed}.jsonl`);
+}
+
+/**
+ * Writes pages 0…count-1 one at a time and returns their paths. The folder's manifest keeps the
+ * entries of pages it already had (another seed's), so both archives import with their dates.
+ */
 export async function writeCorpus(folder: string, count: number, seed = 1): Promise<string[]> {
   mkdirSync(folder, { recursive: true });
-  const manifest = createWriteStream(path.join(folder, 'manifest.json'));
-  const expected = createWriteStream(path.join(folder, 'expected.jsonl'));
+  const manifestFile = path.join(folder, 'manifest.json');
+  const earlier = existsSync(manifestFile) ? (JSON.parse(readFileSync(manifestFile, 'utf8')) as Record<string, unknown>) : {};
+  const manifest = createWriteStream(manifestFile);
+  const expected = createWriteStream(expectedFile(folder, seed));
   const files: string[] = [];
-  await write(manifest, '{\n');
+  const entries: string[] = [];
   for (let index = 0; index < count; index += 1) {
     const page = generatePage(seed, index);
     const file = path.join(folder, page.fileName);
@@ -301,11 +313,12 @@ export async function writeCorpus(folder: string, count: number, seed = 1): Prom
     await write(pageStream, page.text);
     await close(pageStream);
     files.push(file);
-    const entry = JSON.stringify({ issueDate: page.issueDate, page: page.page });
-    await write(manifest, `${JSON.stringify(page.fileName)}: ${entry}${index + 1 < count ? ',' : ''}\n`);
+    delete earlier[page.fileName];
+    entries.push(`${JSON.stringify(page.fileName)}: ${JSON.stringify({ issueDate: page.issueDate, page: page.page })}`);
     await write(expected, `${JSON.stringify({ fileName: page.fileName, articles: page.articles })}\n`);
   }
-  await write(manifest, '}\n');
+  const kept = Object.entries(earlier).map(([fileName, entry]) => `${JSON.stringify(fileName)}: ${JSON.stringify(entry)}`);
+  await write(manifest, `{\n${[...kept, ...entries].join(',\n')}\n}\n`);
   await Promise.all([close(manifest), close(expected)]);
   return files;
 }

@@ -1,12 +1,11 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
-import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import request from 'supertest';
-import { APP_ROOT, compileApp } from '../src/cli/app';
+import { compileApp } from '../src/cli/app';
 import { reindex } from '../src/search/service';
 import { startTestApp } from '../tests/helpers/strapi';
 import { insertPublishedArticles } from '../tests/security/archive';
+import { percentile, recordBenchmarkSection } from './benchmarks-file';
 
 /**
  * `npm run bench:search [-- --postgres] [--articles=N] [--queries=N]`: search latency over HTTP
@@ -17,7 +16,6 @@ import { insertPublishedArticles } from '../tests/security/archive';
  */
 process.env.LOG_LEVEL ??= 'warn';
 
-const BENCHMARKS_FILE = path.join(APP_ROOT, 'BENCHMARKS.md');
 const QUERIES = [
   { label: 'two characters', q: '郑州' },
   { label: 'four characters', q: '项目建设' },
@@ -78,11 +76,6 @@ function parseArgs(argv: string[]): Args {
   return args;
 }
 
-function percentile(values: number[], fraction: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.max(0, Math.ceil(fraction * sorted.length) - 1)];
-}
-
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
   process.env.DATABASE_CLIENT = args.database;
@@ -125,10 +118,7 @@ async function main(): Promise<void> {
 
 function record(args: Args, reindexSeconds: number, rows: string[]): void {
   const name = args.database === 'postgres' ? 'PostgreSQL' : 'SQLite';
-  const start = `<!-- bench:search-${args.database}:start -->`;
-  const end = `<!-- bench:search-${args.database}:end -->`;
   const body = [
-    start,
     `## Search, ${name}`,
     '',
     `- Date: ${new Date().toISOString().replace(/\.\d+Z$/, 'Z')}`,
@@ -139,13 +129,8 @@ function record(args: Args, reindexSeconds: number, rows: string[]): void {
     '| GET /api/search?q= | p50 | p99 |',
     '| --- | --- | --- |',
     ...rows,
-    end,
   ].join('\n');
-  const existing = existsSync(BENCHMARKS_FILE) ? readFileSync(BENCHMARKS_FILE, 'utf8') : '# Benchmarks\n';
-  const updated = existing.includes(start)
-    ? existing.replace(new RegExp(`${start}[\\s\\S]*?${end}`), body)
-    : `${existing.trimEnd()}\n\n${body}\n`;
-  writeFileSync(BENCHMARKS_FILE, updated);
+  recordBenchmarkSection(`search-${args.database}`, body);
   process.stderr.write(`${body}\n`);
 }
 

@@ -1,17 +1,19 @@
 import type { Core } from '@strapi/strapi';
-import { isContentApiPath } from '../src/limits/content-api-paths';
+import { isContentApiPath, requestPathOf } from '../src/limits/request-route';
 
 type Context = Parameters<Core.MiddlewareHandler>[0];
 
 export default [
   'strapi::logger',
   'strapi::errors',
+  // Every guard below compares this request's canonical path (src/limits/request-route.ts).
+  'global::request-path',
   'strapi::security',
   {
     name: 'strapi::cors',
     config: {
       // Strapi's default reflects any Origin with credentials; only listed origins, on content-API routes.
-      origin: (ctx: Context) => (isContentApiPath(strapi, ctx.path) ? strapi.config.get<string[]>('access.corsOrigins') : []),
+      origin: (ctx: Context) => (isContentApiPath(strapi, requestPathOf(ctx)) ? strapi.config.get<string[]>('access.corsOrigins') : []),
       credentials: true,
     },
   },

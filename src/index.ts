@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { guardBodyParser } from './bootstrap/body-parser';
 import { hideEditorOnlyTypesFromGraphql } from './bootstrap/editor-only-types';
 import { registerGraphqlGuards } from './bootstrap/graphql-guards';
 import { grantPublicReadAccess } from './bootstrap/public-permissions';
@@ -12,6 +13,7 @@ import { rememberDeletedArticles } from './importer/load/curation';
 import { ensureLookupIndexes } from './importer/load/lookup-indexes';
 import { grantDeskAction, registerDeskAction } from './desk/permission';
 import { registerDeskRoutes } from './desk/routes';
+import { closePageReader } from './desk/page-reader';
 import { registerBatchedFields } from './graphql/batched-fields';
 import { registerRankingQuery } from './queries/graphql';
 import { registerResponseCache } from './response-cache';
@@ -24,6 +26,8 @@ export default {
     // First, so that its Document Service middleware is the outermost: it empties the cache after
     // the others (the search index's sync among them) have written.
     registerResponseCache(strapi);
+    // Before the server instantiates its middlewares, which happens after register.
+    guardBodyParser(strapi);
     registerGraphqlGuards(strapi);
     hideEditorOnlyTypesFromGraphql(strapi);
     rememberDeletedArticles(strapi);
@@ -49,5 +53,9 @@ export default {
     await lockImportBookkeeping(strapi);
     await grantDeskAction(strapi);
     registerDeskRoutes(strapi);
+  },
+
+  async destroy({ strapi }: { strapi: Core.Strapi }) {
+    await closePageReader(strapi);
   },
 };

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import type { Core } from '@strapi/strapi';
 import { IssueDateSchema } from '../importer/load/manifest';
-import { resolvePages as resolvePagesIn } from '../importer/pages/discover';
+import { resolvePages as resolvePagesIn, type FolderPages } from '../importer/pages/discover';
 import { deletedLines, fileLine, keptLines, planLines, summaryTable, unassignedLines } from '../importer/report';
 import type { Importer } from '../importer/service';
 import { APP_ROOT, closeApp, compileApp, loadApp } from './app';
@@ -12,7 +12,8 @@ const SEEDS_DIR = path.join(APP_ROOT, 'seeds');
 
 const USAGE = `Usage: npm run seed -- [options] [file-or-folder ...]
 
-Imports newspaper pages (default: every page in seeds/) into the configured database as drafts.
+Imports newspaper pages (the .txt files of a folder; default: seeds/) into the configured
+database as drafts; whatever else a folder holds is listed as skipped.
 
 Options:
   --dry-run                 print what would be created, updated or left alone; write nothing
@@ -54,8 +55,8 @@ export function parseArgs(argv: string[]): Args {
   return parsed.data;
 }
 
-/** The pages to import: the files and folders given, or every page in seeds/. */
-export function resolvePages(paths: string[]): string[] {
+/** The pages to import: the files and folders given, or every page in seeds/; and what the folders held besides. */
+export function resolvePages(paths: string[]): FolderPages {
   return resolvePagesIn(paths, SEEDS_DIR);
 }
 
@@ -80,7 +81,8 @@ async function main(): Promise<number> {
     return 0;
   }
 
-  const pages = resolvePages(args.paths);
+  const { pages, skipped } = resolvePages(args.paths);
+  for (const { file, reason } of skipped) process.stdout.write(`- ${file}: skipped, ${reason}\n`);
   if (pages.length === 0) {
     process.stderr.write('seed: no page files to import\n');
     return 1;

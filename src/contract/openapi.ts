@@ -29,7 +29,10 @@ function withoutGenerationTime(node: unknown): unknown {
 export function openApiDocument(strapi: Core.Strapi): Record<string, unknown> {
   // Experimental and CommonJS-only in 5.54; required lazily so loading the app does not pay for it.
   const { generate } = require('@strapi/openapi') as typeof import('@strapi/openapi');
-  const document = generate(strapi, { type: 'content-api' }).document as unknown as Record<string, any>;
+  // `x-powered-by` and `x-strapi-version` tell an attacker which release's advisories to try,
+  // like the X-Powered-By header the app does not send either.
+  const { 'x-powered-by': _poweredBy, 'x-strapi-version': _version, ...document } = generate(strapi, { type: 'content-api' })
+    .document as unknown as Record<string, any>;
   const paths = Object.fromEntries(
     Object.entries(document.paths as Record<string, unknown>).filter(([path]) =>
       NEWSROOM_PATHS.some((prefix) => path === prefix || path.startsWith(`${prefix}/`)),

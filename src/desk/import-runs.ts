@@ -7,6 +7,7 @@ import { decodePage } from '../importer/layout/decode';
 import { inImportTransaction } from '../importer/load/lock';
 import { addCounts, type FileReport, type Importer, type TypeCounts } from '../importer/service';
 import { MAX_UPLOAD_BYTES, type PageUpload } from './inputs';
+import type { PageReader } from './page-reader';
 
 /** What a run keeps of each file: enough to tell later what happened, not the page itself. */
 export interface RunFile {
@@ -56,12 +57,15 @@ function importerOf(strapi: Core.Strapi): Importer {
 }
 
 /** The same page, dry-run: what an import would create, update, leave alone or keep. */
-export async function previewPage(strapi: Core.Strapi, upload: PageUpload): Promise<FileReport> {
+export async function previewPage(strapi: Core.Strapi, reader: PageReader, upload: PageUpload): Promise<FileReport> {
   const bytes = pageBytes(upload);
-  return importerOf(strapi).importPage(
-    { file: upload.fileName, bytes },
-    { issueDate: upload.issueDate, page: upload.page },
-    { dryRun: true, publish: false, issueDate: upload.issueDate, restoreDeleted: upload.restoreDeleted },
+  return reader.admit((extract) =>
+    importerOf(strapi).importPage(
+      { file: upload.fileName, bytes },
+      { issueDate: upload.issueDate, page: upload.page },
+      { dryRun: true, publish: false, issueDate: upload.issueDate, restoreDeleted: upload.restoreDeleted },
+      extract,
+    ),
   );
 }
 
@@ -83,13 +87,16 @@ async function findRun(strapi: Core.Strapi, documentId: string): Promise<ImportR
  * records it there. A page that fails leaves nothing behind (the importer's transaction) and is
  * recorded with its error.
  */
-export async function importIntoRun(strapi: Core.Strapi, runId: string, upload: PageUpload): Promise<{ file: FileReport; run: ImportRun }> {
+export async function importIntoRun(strapi: Core.Strapi, reader: PageReader, runId: string, upload: PageUpload): Promise<{ file: FileReport; run: ImportRun }> {
   const { published } = await findRun(strapi, runId);
   const bytes = pageBytes(upload);
-  const report = await importerOf(strapi).importPage(
-    { file: upload.fileName, bytes },
-    { issueDate: upload.issueDate, page: upload.page },
-    { dryRun: false, publish: published, issueDate: upload.issueDate, restoreDeleted: upload.restoreDeleted },
+  const report = await reader.admit((extract) =>
+    importerOf(strapi).importPage(
+      { file: upload.fileName, bytes },
+      { issueDate: upload.issueDate, page: upload.page },
+      { dryRun: false, publish: published, issueDate: upload.issueDate, restoreDeleted: upload.restoreDeleted },
+      extract,
+    ),
   );
   const recorded: RunFile = {
     fileName: upload.fileName,
@@ -101,8 +108,9 @@ export async function importIntoRun(strapi: Core.Strapi, runId: string, upload: 
     warnings: report.unassigned.map(({ lines, reason }) => `${upload.fileName}:${lines.first}: lines ${lines.first}-${lines.last} ${reason}`),
     deleted: report.deleted.map((article) => article.title),
   };
-  // Under the import lock, so two files recorded into one run at once both stay in its list.
-  const run = await inImportTransaction(strapi, `run:${runId}`, async () => {
+  // Under the run's lock, so two files recorded into one run at once both stay in its list.
+  const run = await inImportTransaction(strapi, `run:${runId}`, async (_trx, locks) => {
+    await locks.lockKeys([`run\u0000${runId}`]);
     const current = await findRun(strapi, runId);
     await strapi.db.query(IMPORT_RUN_UID).update({
       where: { documentId: runId },
@@ -113,7 +121,7 @@ export async function importIntoRun(strapi: Core.Strapi, runId: string, upload: 
       },
     });
     return findRun(strapi, runId);
-  });
+  }, 'keys');
   return { file: report, run };
 }
 

@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
 import { OFFICIAL_SPEC, PROJECT_SPEC, RESEARCH_PLATFORM_SPEC, type TypeSpec } from '../importer/plan/records';
 import { aliasesOf, mergeEntity, removeAlias } from '../importer/load/curation';
 import { DESK_ACTION } from './permission';
@@ -14,6 +15,7 @@ import {
   parse,
   type ENTITY_TYPES,
 } from './inputs';
+import { registerPageReader, type PageReader } from './page-reader';
 import { articlePrintedSource, markReviewed } from './review';
 
 type Context = Parameters<Core.MiddlewareHandler>[0];
@@ -36,15 +38,21 @@ export const DESK_PREFIX = '/newsroom-desk';
 
 /**
  * The editors' desk: admin routes (an admin session and the desk permission), every input
- * validated; the work itself is the importer's (preview, import, merge) and the Document
- * Service's (review, publish).
+ * validated; the work itself is the importer's (preview, import, merge, with pages read on the
+ * reader thread) and the Document Service's (review, publish).
  */
-export function deskRoutes(strapi: Core.Strapi) {
+export function deskRoutes(strapi: Core.Strapi, reader: PageReader) {
   const route = (method: string, path: string, handler: (ctx: Context) => Promise<unknown>) => ({
     method,
     path,
     handler: async (ctx: Context) => {
-      ctx.body = await handler(ctx);
+      try {
+        ctx.body = await handler(ctx);
+      } catch (error) {
+        const retryAfter = error instanceof errors.RateLimitError ? (error.details as { retryAfterSeconds?: number }).retryAfterSeconds : undefined;
+        if (retryAfter !== undefined) ctx.set('Retry-After', String(retryAfter));
+        throw error;
+      }
     },
     config: {
       policies: ['admin::isAuthenticatedAdmin', { name: 'admin::hasPermissions', config: { actions: [DESK_ACTION] } }],
@@ -53,12 +61,12 @@ export function deskRoutes(strapi: Core.Strapi) {
   const body = (ctx: Context) => (ctx.request as unknown as { body?: unknown }).body;
 
   return [
-    route('POST', '/preview', async (ctx) => ({ data: await previewPage(strapi, parse(PageUploadSchema, body(ctx), 'body')) })),
+    route('POST', '/preview', async (ctx) => ({ data: await previewPage(strapi, reader, parse(PageUploadSchema, body(ctx), 'body')) })),
     route('GET', '/runs', async () => ({ data: await listRuns(strapi) })),
     route('POST', '/runs', async (ctx) => ({ data: await startRun(strapi, adminName(ctx), parse(RunStartSchema, body(ctx), 'body').publish) })),
     route('POST', '/runs/:id/files', async (ctx) => {
       const { id } = parse(RunIdParamsSchema, ctx.params, 'params');
-      return { data: await importIntoRun(strapi, id, parse(PageUploadSchema, body(ctx), 'body')) };
+      return { data: await importIntoRun(strapi, reader, id, parse(PageUploadSchema, body(ctx), 'body')) };
     }),
     route('GET', '/articles/:documentId/printed-source', async (ctx) => {
       const { documentId } = parse(DocumentParamsSchema, ctx.params, 'params');
@@ -85,5 +93,5 @@ export function deskRoutes(strapi: Core.Strapi) {
 }
 
 export function registerDeskRoutes(strapi: Core.Strapi): void {
-  strapi.server.routes({ type: 'admin', prefix: DESK_PREFIX, routes: deskRoutes(strapi) } as never);
+  strapi.server.routes({ type: 'admin', prefix: DESK_PREFIX, routes: deskRoutes(strapi, registerPageReader(strapi)) } as never);
 }

@@ -3,7 +3,7 @@ import { basename } from 'node:path';
 import type { Core } from '@strapi/strapi';
 import { PageError } from './errors';
 import { ExtractionSchema, type UnassignedText } from './contract';
-import { extractPage, readPage, type PageExtraction, type PageInput } from './extract';
+import { extractPage, readPage, type ExtractOptions, type PageExtraction, type PageInput } from './extract';
 import {
   contributionRows,
   desiredArticle,
@@ -28,8 +28,12 @@ import { mentionedNames, withAliases, withoutDeleted } from './plan/curation';
 import { pageMetaFor } from './load/manifest';
 import { preparePageStamps, stampPage, unchangedSinceStamp, type PageRun } from './load/page-stamps';
 import { rulesFingerprint } from './rules-fingerprint';
+import { nextTurnOfEventLoop } from './event-loop';
 
 const ENTITY_SPECS = Object.values(ARTICLE_RELATIONS);
+
+/** Reads a page into its extraction: in this thread by default; the desk's runs on a thread of its own. */
+export type PageExtractor = (input: PageInput, options: ExtractOptions) => PageExtraction | Promise<PageExtraction>;
 
 export interface ImportOptions {
   /** Plan only: read the database, write nothing. */
@@ -128,6 +132,7 @@ async function planPage(
   const page = desiredPage(printed);
   const entries: PlanEntry[] = [planRecord(page, await readStoredPage(strapi, page.key, index))];
   const currentArticles = await readArticles(strapi, pageArticleKeys, index);
+  await nextTurnOfEventLoop();
   const mentions = pageEntityMentions(source.extraction);
   const saidBefore = await readArticlesSay(strapi, pageArticleKeys);
   const createdEntities: ContributionChange['createdEntities'] = [];
@@ -154,6 +159,7 @@ async function planPage(
     };
     const rebuilt = described.filter((mention) => needsEveryContribution(mention, historyOf(mention.key)));
     const othersSaid = await readOthersSay(strapi, spec, rebuilt.map((mention) => mention.key), pageArticleKeys);
+    await nextTurnOfEventLoop();
 
     for (const mention of described) {
       const existing = current.get(mention.key) ?? null;
@@ -168,6 +174,7 @@ async function planPage(
   for (const article of source.extraction.articles) {
     entries.push(planRecord(desiredArticle(article, source), currentArticles.get(article.key) ?? null));
   }
+  await nextTurnOfEventLoop();
 
   const rows = contributionRows(mentions);
   const unchanged = createdEntities.length === 0 && sameValue(Object.fromEntries(sayByEntity(rows)) as never, Object.fromEntries(saidBefore) as never);
@@ -227,6 +234,7 @@ function asSkipped(report: FileReport): FileReport {
 export function createImporter(strapi: Core.Strapi) {
   let stampsReady: Promise<void> | null = null;
 
+  /** `page.extraction` satisfies the contract: extractPage returns what ExtractionSchema parsed. */
   async function loadExtraction(
     file: string,
     page: Pick<PageExtraction, 'extraction' | 'rawText'>,
@@ -235,7 +243,7 @@ export function createImporter(strapi: Core.Strapi) {
     run: PageRun | null,
   ): Promise<FileReport> {
     try {
-      const source: PageSource = { extraction: ExtractionSchema.parse(page.extraction), rawText: page.rawText, meta };
+      const source: PageSource = { extraction: page.extraction, rawText: page.rawText, meta };
       const restoreDeleted = options.restoreDeleted ?? false;
       const reportOf = ({ entries, deleted }: PagePlan): FileReport => {
         const changes = entries.map(plannedChange);
@@ -280,7 +288,13 @@ export function createImporter(strapi: Core.Strapi) {
     meta: PageMeta,
     options: ImportOptions,
   ): Promise<FileReport> {
-    return loadExtraction(file, page, meta, options, null);
+    let extraction: PageExtraction['extraction'];
+    try {
+      extraction = ExtractionSchema.parse(page.extraction);
+    } catch (error) {
+      return failure(file, error);
+    }
+    return loadExtraction(file, { extraction, rawText: page.rawText }, meta, options, null);
   }
 
   /**
@@ -288,8 +302,9 @@ export function createImporter(strapi: Core.Strapi) {
    * documents are as its last import left them: then nothing would change, and it is skipped.
    * A dry run always plans, to show what the importer thinks of the page; a run restoring deleted
    * articles always imports, since the deletions it undoes left the page's documents as stamped.
+   * `extract` reads the page, only when it is not skipped.
    */
-  async function importPage(input: PageInput, meta: PageMeta, options: ImportOptions): Promise<FileReport> {
+  async function importPage(input: PageInput, meta: PageMeta, options: ImportOptions, extract: PageExtractor = extractPage): Promise<FileReport> {
     let run: PageRun | null = null;
     if (!options.dryRun) {
       const sha256 = createHash('sha256').update(input.bytes).digest('hex');
@@ -308,7 +323,7 @@ export function createImporter(strapi: Core.Strapi) {
 
     let page: PageExtraction;
     try {
-      page = extractPage(input, { issueDate: meta.issueDate });
+      page = await extract(input, { issueDate: meta.issueDate });
     } catch (error) {
       return failure(input.file, error);
     }

@@ -10,9 +10,12 @@ import { jsonObjectDepth } from './json-depth';
  * the problem instead of a SQL error. Built from `strapi.contentTypes` and `strapi.components`
  * alone: a new attribute, component or relation is covered without touching this file.
  *
- * Hidden attributes (private, non-visible, passwords, relations to admin or users-permissions
- * models, morph relations) are answered exactly like names that do not exist, with Strapi's own
- * wording (`Invalid key <name>`), so their existence cannot be probed.
+ * What a client may query is what the content API shows: every attribute Strapi's output
+ * sanitizer keeps, the system timestamps `createdAt`, `updatedAt` and `publishedAt` included
+ * (Strapi calls them not "visible", which is about the admin's edit view, yet every REST
+ * response carries them). Hidden attributes (private, passwords, relations to admin or
+ * users-permissions models, morph relations) are answered exactly like names that do not
+ * exist, with Strapi's own wording (`Invalid key <name>`), so their existence cannot be probed.
  */
 
 type Attribute = { type: string; [key: string]: any };
@@ -123,7 +126,6 @@ export function createQueryValidator(strapi: Core.Strapi, limits: Limits): Query
    */
   function exposedAttributes(model: Model, readable: ReadonlySet<string>): [string, Attribute][] {
     return Object.entries(model.attributes).filter(([name, attribute]) => {
-      if (!contentTypeUtils.isVisibleAttribute(model as any, name)) return false;
       if (contentTypeUtils.isPrivateAttribute(model as any, name)) return false;
       if (attribute.type === 'password') return false;
       if (attribute.type === 'relation') {

@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import type { Limits } from '../../config/limits';
-import { contentApiRouteOf, isContentApiPath } from '../limits/content-api-paths';
+import { contentApiRouteOf, isContentApiPath, requestPathOf } from '../limits/request-route';
 import { createQueryValidator, isPlausibleDocumentId } from '../limits/query-schema';
 
 /**
@@ -15,12 +15,13 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
   const validator = createQueryValidator(strapi, limits);
 
   const middleware: Core.MiddlewareHandler = async (ctx, next) => {
-    if (!isContentApiPath(strapi, ctx.path)) return next();
+    const path = requestPathOf(ctx);
+    if (!isContentApiPath(strapi, path)) return next();
 
     if (ctx.querystring.length > limits.maxQueryStringLength) {
       throw new errors.ValidationError(`The query string is too long: at most ${limits.maxQueryStringLength} characters.`);
     }
-    const route = contentApiRouteOf(strapi, ctx.path);
+    const route = contentApiRouteOf(strapi, path);
     if (route) {
       if (route.documentId !== undefined && !isPlausibleDocumentId(route.documentId)) {
         throw new errors.ValidationError('Invalid document id: expected the documentId of an entry (letters and digits).', {

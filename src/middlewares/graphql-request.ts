@@ -1,12 +1,13 @@
 import type { Core } from '@strapi/strapi';
 import coBody from 'co-body';
 import type { Limits } from '../../config/limits';
-import { graphqlEndpoint } from '../limits/content-api-paths';
+import { isGraphqlPath, requestPathOf } from '../limits/request-route';
 import { fragmentProblem } from '../limits/graphql-document';
 
 /**
  * Checks done on /graphql before Apollo: the body size, and fragments that cannot be followed
- * (src/limits/graphql-document.ts). strapi::body skips /graphql, so the JSON body is read here,
+ * (src/limits/graphql-document.ts). strapi::body skips every spelling of the endpoint
+ * (src/bootstrap/body-parser.ts), so the JSON body is read here,
  * within its limit, and the plugin's own body parser finds it already parsed. Everything else about an operation (aliases, depth, cost,
  * tokens) is bounded inside Apollo (src/limits/graphql-limits.ts). Answers in GraphQL's error
  * shape, which GraphQL clients expect.
@@ -15,7 +16,7 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
   const { graphql } = strapi.config.get<Limits>('limits');
 
   const middleware: Core.MiddlewareHandler = async (ctx, next) => {
-    if (ctx.path !== graphqlEndpoint(strapi)) return next();
+    if (!isGraphqlPath(strapi, requestPathOf(ctx))) return next();
 
     const reject = (status: number, message: string) => {
       ctx.status = status;

@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { contentManagerModelOf, requestPathOf } from '../limits/request-route';
 
 /**
  * What the importer keeps to tell its own writes from an editor's (src/importer/ writes it through
@@ -21,9 +22,6 @@ function bookkeepingFieldsOf(uid: string): string[] {
   return [...HIDDEN_FIELDS, ...(IMPORT_BOOKKEEPING_FIELDS[uid] ?? [])];
 }
 
-/** Content Manager document routes: `/content-manager/{collection,single}-types/<uid>[/…]`. */
-const CONTENT_MANAGER_DOCUMENTS = /^\/content-manager\/(?:collection|single)-types\/([^/]+)/;
-
 /** Super admins are granted every field, hidden ones included, so the response is cleaned here. */
 function withoutHiddenFields(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(withoutHiddenFields);
@@ -35,12 +33,12 @@ function withoutHiddenFields(value: unknown): unknown {
 
 export default (_config: unknown, _opts: { strapi: Core.Strapi }) => {
   const middleware: Core.MiddlewareHandler = async (ctx, next) => {
-    const match = CONTENT_MANAGER_DOCUMENTS.exec(ctx.path);
-    if (!match) return next();
+    const uid = contentManagerModelOf(requestPathOf(ctx));
+    if (uid === undefined) return next();
 
     const body = ctx.request.body as Record<string, unknown> | undefined;
     if (['POST', 'PUT', 'PATCH'].includes(ctx.method) && body && typeof body === 'object') {
-      for (const field of bookkeepingFieldsOf(decodeURIComponent(match[1]))) delete body[field];
+      for (const field of bookkeepingFieldsOf(uid)) delete body[field];
     }
     await next();
     if (ctx.body && typeof ctx.body === 'object' && !Buffer.isBuffer(ctx.body)) ctx.body = withoutHiddenFields(ctx.body);

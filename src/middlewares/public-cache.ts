@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
 import type { Limits } from '../../config/limits';
-import { isRestPath } from '../limits/content-api-paths';
+import { isRestPath, requestPathOf } from '../limits/request-route';
 
 /**
  * Lets a CDN or browser cache anonymous REST reads: `Cache-Control: public, max-age=…` and an
@@ -15,7 +15,7 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
 
   const middleware: Core.MiddlewareHandler = async (ctx, next) => {
     const reading = ctx.method === 'GET' || ctx.method === 'HEAD';
-    if (!reading || !isRestPath(strapi, ctx.path)) return next();
+    if (!reading || !isRestPath(strapi, requestPathOf(ctx))) return next();
     await next();
     if (ctx.status !== 200 || ctx.body === undefined || ctx.body === null) return;
 

@@ -1,8 +1,8 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import type { Limits } from '../../config/limits';
-import { isContentApiPath } from '../limits/content-api-paths';
-import { createWindowCounter } from '../limits/rate-limit';
+import { createWindowCounter, rateLimitBucketsOf } from '../limits/rate-limit';
+import { requestPathOf } from '../limits/request-route';
 
 /**
  * Requests per client address on the content API (REST and GraphQL), search (on top) and the
@@ -12,20 +12,12 @@ import { createWindowCounter } from '../limits/rate-limit';
 export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
   const settings = strapi.config.get<Limits>('limits').rateLimit;
   const counter = createWindowCounter(settings.windowMs);
-  const searchPath = `${strapi.config.get<string>('api.rest.prefix', '/api')}/search`;
-
-  const bucketsOf = (ctx: Parameters<Core.MiddlewareHandler>[0]): Array<[string, number]> => {
-    if (ctx.method === 'POST' && ctx.path === '/admin/login') return [['admin-login', settings.adminLogin]];
-    if (!isContentApiPath(strapi, ctx.path)) return [];
-    const buckets: Array<[string, number]> = [['content-api', settings.contentApi]];
-    if (ctx.path === searchPath) buckets.push(['search', settings.search]);
-    return buckets;
-  };
 
   const middleware: Core.MiddlewareHandler = async (ctx, next) => {
     if (!settings.enabled) return next();
-    for (const [bucket, limit] of bucketsOf(ctx)) {
-      const { allowed, retryAfterSeconds } = counter.hit(bucket, ctx.ip, limit);
+    const request = { path: requestPathOf(ctx), method: ctx.method, client: ctx.ip };
+    for (const { key, limit } of rateLimitBucketsOf(strapi, request, settings)) {
+      const { allowed, retryAfterSeconds } = counter.hit(key, limit);
       if (!allowed) {
         ctx.set('Retry-After', String(retryAfterSeconds));
         throw new errors.RateLimitError(`Too many requests: at most ${limit} per ${settings.windowMs / 1000} s. Retry after ${retryAfterSeconds} s.`);

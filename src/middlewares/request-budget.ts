@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { setDeadline, timeBudgetMessage } from '../limits/deadline';
-import { isContentApiPath } from '../limits/content-api-paths';
+import { isContentApiPath, requestPathOf } from '../limits/request-route';
 
 /**
  * Wall-clock budget for content-API requests (REST under the API prefix, and /graphql). Node
@@ -10,7 +10,7 @@ import { isContentApiPath } from '../limits/content-api-paths';
  */
 export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
   const middleware: Core.MiddlewareHandler = async (ctx, next) => {
-    if (!isContentApiPath(strapi, ctx.path)) return next();
+    if (!isContentApiPath(strapi, requestPathOf(ctx))) return next();
 
     const budgetMs = strapi.config.get<number>('limits.requestBudgetMs');
     const deadline = setDeadline(ctx.state, budgetMs);

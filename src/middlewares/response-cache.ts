@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import type { Limits } from '../../config/limits';
-import { isRestPath } from '../limits/content-api-paths';
+import { contentApiRouteOf, isRestPath, requestPathOf, type RequestPath } from '../limits/request-route';
 import { readKeyOf } from '../response-cache/key';
 import { responseCacheOf } from '../response-cache';
 
@@ -31,10 +31,23 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
     return apiName !== undefined && !UNCACHED_APIS.has(apiName) && pluginName === undefined;
   };
 
+  /**
+   * Every spelling of a route shares its entry. A content type's route is named by its type and
+   * documentId (whose case matters); the app's other routes take no path parameters, so their
+   * canonical path names them.
+   */
+  const routeKeyOf = (path: RequestPath) => {
+    const route = contentApiRouteOf(strapi, path);
+    return route ? `${route.uid}/${route.documentId ?? ''}` : path.canonical;
+  };
+
   const middleware: Core.MiddlewareHandler = async (ctx, next) => {
-    if (!cache.enabled || ctx.method !== 'GET' || !isRestPath(strapi, ctx.path)) return next();
+    const path = requestPathOf(ctx);
+    // Spellings Strapi does not route like the canonical path (`/api/%61rticles`, `/api//articles`
+    // are 404s to it) are answered by Strapi, never from an entry of the path they decode to.
+    if (!cache.enabled || ctx.method !== 'GET' || !isRestPath(strapi, path) || !path.routedAsCanonical) return next();
     if (ctx.get('Authorization') || ctx.querystring.length > maxQueryStringLength) return next();
-    const { key, status } = readKeyOf(ctx.path, ctx.querystring);
+    const { key, status } = readKeyOf(routeKeyOf(path), ctx.querystring);
     if (status !== undefined && status !== 'published') return next();
 
     const kept = cache.store.get(key);

@@ -1,5 +1,7 @@
 import { startTestApp, type TestApp } from '../helpers/strapi';
-import { inImportTransaction } from '../../src/importer/load/lock';
+import { mergeEntity } from '../../src/importer/load/curation';
+import { inImportTransaction, type ImportLocks } from '../../src/importer/load/lock';
+import { OFFICIAL_SPEC } from '../../src/importer/plan/records';
 
 /**
  * An import's statements run under the importer's own timeout on PostgreSQL (a large archive's
@@ -71,4 +73,61 @@ describeOnPostgres('the import transaction on PostgreSQL', () => {
     expect(events.slice(0, 3)).toEqual(['other keys', 'released', 'first']);
     expect(events.slice(3).sort()).toEqual(['same key', 'whole archive']);
   });
+
+  /** A unit holding `keys` until `release` is called: an import in the middle of its page. */
+  async function holding(keys: string[], scope: 'keys' | 'archive' = 'keys') {
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    let markLocked!: () => void;
+    const locked = new Promise<void>((resolve) => (markLocked = resolve));
+    const done = inImportTransaction(app.strapi, 'holding', async (_trx, locks: ImportLocks) => {
+      await locks.lockKeys(keys);
+      markLocked();
+      await released;
+    }, scope);
+    await locked;
+    return { release, done };
+  }
+
+  const official = async (name: string) =>
+    (await app.strapi.documents('api::official.official').create({ data: { name } as never, status: 'published' })).documentId;
+
+  it('merges while imports of pages naming neither entry are under way, and waits for one that names the merged entry', async () => {
+    const [merged, kept, other] = [await official('合并甲'), await official('保留乙'), await official('无关丙')];
+    const unrelated = await holding(['Official\u0000无关丙', 'page\u0000unrelated.txt']);
+    const merging = mergeEntity(app.strapi, OFFICIAL_SPEC, merged, kept);
+    try {
+      // A merge holding the whole archive would wait for the unrelated import.
+      const first = await Promise.race([merging.then(() => 'merged'), new Promise((resolve) => setTimeout(() => resolve('still waiting'), 5000))]);
+      expect(first).toBe('merged');
+    } finally {
+      unrelated.release();
+      await Promise.all([unrelated.done, merging]);
+    }
+
+    const events: string[] = [];
+    const naming = await holding(['Official\u0000无关丙']);
+    const waitingMerge = mergeEntity(app.strapi, OFFICIAL_SPEC, other, kept).then(() => events.push('merged'));
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    events.push('released');
+    naming.release();
+    await Promise.all([naming.done, waitingMerge]);
+    expect(events).toEqual(['released', 'merged']);
+  });
+
+  it('waits for the archive inside the transaction, under the import timeout, never on the lock row outside it', async () => {
+    const archive = await holding([], 'archive');
+    const waiting = inImportTransaction(app.strapi, 'waiting', async () => undefined, 'keys');
+    try {
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      const waits = await app.strapi.db.connection.raw(
+        `select wait_event from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock' and pid <> pg_backend_pid()`,
+      );
+      expect(waits.rows).toEqual([{ wait_event: 'advisory' }]);
+    } finally {
+      archive.release();
+      await Promise.all([archive.done, waiting]);
+    }
+  });
 });
+

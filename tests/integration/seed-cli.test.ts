@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { APP_ROOT, loadStrapi, provisionDatabase } from '../helpers/strapi';
@@ -76,6 +76,23 @@ it('prints the plan and the text no article took on --dry-run, and writes nothin
   expect(run.stdout).toMatch(/stray-text\.txt: would import 1 article\(s\).*\n  lines 1-1 belong to no article \(.+\):\n    \| A03 要闻 2023年1月29日\n/);
   expect(run.stdout).toMatch(/Plan \(dry run, nothing written\)/);
   expect(await documentCounts()).toEqual({ articles: 0, officials: 0, projects: 0, platforms: 0 });
+});
+
+it('imports the .txt pages of a folder and says what else it skipped, links out of the folder included', async () => {
+  const folder = path.join(workDir, 'archive');
+  mkdirSync(folder);
+  copyFileSync(SAMPLE, path.join(folder, 'page-1.txt'));
+  writeFileSync(path.join(folder, 'expected.jsonl'), '{}\n');
+  mkdirSync(path.join(folder, 'x.txt'));
+  symlinkSync('/etc/passwd', path.join(folder, 'passwd.txt'));
+
+  const run = await seed('--dry-run', folder);
+  expect(run.code).toBe(0);
+  expect(run.stdout).toMatch(/page-1\.txt: would import 3 article\(s\)/);
+  expect(run.stdout).toContain(`- ${path.join(folder, 'expected.jsonl')}: skipped, not a page: pages are .txt files`);
+  expect(run.stdout).toContain(`- ${path.join(folder, 'passwd.txt')}: skipped, a link to /etc/passwd, outside the folder: not followed`);
+  expect(run.stdout).toContain(`- ${path.join(folder, 'x.txt')}: skipped, a folder: subfolders are not searched`);
+  expect(run.stdout).not.toMatch(/root:/);
 });
 
 it('never duplicates when two imports run at the same time', async () => {

@@ -1,8 +1,11 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import request from 'supertest';
 import type { TestApp } from '../helpers/strapi';
 import { NEWSROOM_UIDS } from '../../src/content-types';
 import { DRAFT_TITLE_PREFIX, EDITED_DRAFT_TITLE, SECRET_IMPORT_KEY, SECRET_SNAPSHOT, startOnArchive } from './archive';
 import { hiddenNames, keysIn, publicTypes, type TypeInfo } from './schema';
+import { allSpellings } from './spellings';
 
 /**
  * What an attacker tries first, anonymously and as a signed-in reader: drafts, private fields,
@@ -211,6 +214,48 @@ describe('CORS', () => {
   });
 });
 
+describe('uploads', () => {
+  /**
+   * Starts a multipart upload announcing 50 MB, sends its first kilobyte and waits: an answer
+   * that comes while the rest has not been sent was given without reading the body.
+   */
+  async function answerToUnfinishedUpload(path: string, headers: Record<string, string> = {}): Promise<{ status: number; message: string }> {
+    const server = app.http.listening ? app.http : app.http.listen(0);
+    const { port } = server.address() as AddressInfo;
+    return new Promise((resolve, reject) => {
+      const upload = http.request({
+        port, path, method: 'POST',
+        headers: { 'Content-Type': 'multipart/form-data; boundary=x', 'Content-Length': String(50 * 1024 * 1024), ...headers },
+      });
+      const timeout = setTimeout(() => reject(new Error(`${path}: no answer while the body was still coming`)), 5000);
+      upload.on('response', (res) => {
+        let text = '';
+        res.on('data', (chunk) => { text += chunk; });
+        res.on('end', () => {
+          clearTimeout(timeout);
+          upload.destroy();
+          resolve({ status: res.statusCode ?? 0, message: JSON.parse(text).error?.message ?? '' });
+        });
+      });
+      upload.on('error', () => undefined); // the server may close the socket once it has answered
+      upload.write(`--x\r\nContent-Disposition: form-data; name="files"; filename="a.txt"\r\n\r\n${'a'.repeat(1024)}`);
+    });
+  }
+
+  it('refuses an anonymous multipart body before reading it, on every route and spelling', async () => {
+    for (const url of ['/api/upload', '/upload', '/api/articles']) {
+      for (const [spelling, path] of allSpellings(url)) {
+        expect({ spelling, ...(await answerToUnfinishedUpload(path)) }).toEqual({ spelling, status: 401, message: expect.stringMatching(/need credentials/) });
+      }
+    }
+  });
+
+  it('leaves uploads with credentials to the route, which checks them', async () => {
+    const res = await request(app.http).post('/api/upload').set('Authorization', `Bearer ${readerJwt}`).attach('files', Buffer.from('text'), 'a.txt');
+    expect(res.status).toBe(403);
+  });
+});
+
 describe('sign-up', () => {
   it('is refused by default, through REST and GraphQL', async () => {
     const rest = await request(app.http)
@@ -259,6 +304,27 @@ describe('Content Manager', () => {
     expect(after.sourceKey).toBe('archive-7');
     expect((after as any).source.fileName).toBe((article as any).source.fileName);
     expect(JSON.stringify((after as any).importSnapshot)).toContain(SECRET_SNAPSHOT);
+  });
+
+  it('drops the bookkeeping an editor sends in every spelling of the route, an encoded model uid included', async () => {
+    const [article] = await app.strapi.documents('api::article.article').findMany({ filters: { sourceKey: 'archive-8' }, populate: ['source'] });
+    const route = `/content-manager/collection-types/api::article.article/${article.documentId}`;
+    const spellings: Array<[string, string]> = [
+      ...allSpellings(route),
+      ['upper-case prefix', route.replace('/content-manager/collection-types', '/CONTENT-MANAGER/Collection-Types')],
+      ['encoded model uid', route.replace('api::article.article', encodeURIComponent('api::article.article'))],
+    ];
+    const saved: string[] = [];
+    for (const [spelling, path] of spellings) {
+      const res = await admin('put', path).send({ title: `改过的标题 ${spelling}`, sourceKey: 'hijacked', importSnapshot: { forged: true }, source: { fileName: 'forged.txt' } });
+      // Spellings whose model or documentId changed case name nothing: a 4xx.
+      expect({ spelling, status: res.status, answered: res.status === 200 || (res.status >= 400 && res.status < 500) }).toEqual({ spelling, status: res.status, answered: true });
+      if (res.status === 200) saved.push(spelling);
+      const [after] = await app.strapi.documents('api::article.article').findMany({ filters: { documentId: article.documentId }, populate: ['source'] });
+      expect({ spelling, sourceKey: after.sourceKey, fileName: (after as any).source.fileName, snapshot: JSON.stringify((after as any).importSnapshot).includes(SECRET_SNAPSHOT) })
+        .toEqual({ spelling, sourceKey: 'archive-8', fileName: (article as any).source.fileName, snapshot: true });
+    }
+    expect(saved).toEqual(expect.arrayContaining(['as written', 'trailing slash', 'upper-case prefix', 'encoded model uid']));
   });
 
   it('shows sourceKey and source read-only in the edit view', async () => {

@@ -244,7 +244,9 @@ const ImportPage = () => {
                 </label>
               </Flex>
               <Typography variant="pi" textColor="neutral600">
-                Pages up to 512 KiB, plain text (UTF-8, GB18030, Big5, UTF-16). 每个文件不超过 512 KiB 的纯文本。
+                Pages up to 512 KiB and 50,000 lines, plain text (UTF-8, GB18030, Big5, UTF-16), read one page per
+                request. When several editors import at once the desk may answer that it is busy: try again a few
+                seconds later. 每个文件不超过 512 KiB、50,000 行的纯文本，逐页读取；多人同时导入时编辑台可能提示繁忙，请稍后重试。
               </Typography>
               <Flex gap={2}>
                 <Button onClick={previewAll} disabled={files.length === 0 || busy}>Preview 预览</Button>

@@ -90,6 +90,45 @@ export function looksLikeBig5(bytes: Uint8Array): boolean {
   return pairs > 0 && lowTrails / pairs > BIG5_LOW_TRAIL_SHARE;
 }
 
+/** Byte ranges of the characters Chinese text in a double-byte encoding is mostly made of. */
+interface CommonCharacters {
+  name: string;
+  lead: [number, number];
+  trails: Array<[number, number]>;
+}
+
+/** GB2312's symbols (full-width punctuation included) and hanzi: nearly all of simplified text. */
+const GB2312: CommonCharacters = { name: 'GB18030', lead: [0xa1, 0xf7], trails: [[0xa1, 0xfe]] };
+/** Big5's symbols and its frequent and less frequent characters. */
+const BIG5_STANDARD: CommonCharacters = { name: 'Big5', lead: [0xa1, 0xf9], trails: [[0x40, 0x7e], [0xa1, 0xfe]] };
+
+/**
+ * Bytes that are not UTF-8 may still decode in GB18030 or Big5 without reading as Chinese: a
+ * Latin-1 `Müller` is valid Big5, UTF-8 with a lost byte can be valid GB18030, and either comes
+ * out as gibberish. Real pages in those encodings use their common characters almost only, so a
+ * decoding whose two-byte characters are not mostly common ones is refused instead.
+ */
+const MIN_COMMON_SHARE = 0.8;
+
+function readsAsChinese(bytes: Uint8Array, common: CommonCharacters): boolean {
+  let pairs = 0;
+  let usual = 0;
+  for (let index = 0; index < bytes.length - 1; index += 1) {
+    const lead = bytes[index];
+    if (lead < 0x81) continue;
+    const trail = bytes[index + 1];
+    if (trail >= 0x30 && trail <= 0x39) {
+      index += 3; // a GB18030 four-byte sequence: rare characters, counted as unusual
+      pairs += 1;
+      continue;
+    }
+    pairs += 1;
+    if (lead >= common.lead[0] && lead <= common.lead[1] && common.trails.some(([low, high]) => trail >= low && trail <= high)) usual += 1;
+    index += 1;
+  }
+  return pairs === 0 || usual / pairs >= MIN_COMMON_SHARE;
+}
+
 function decodeUtf16(file: string, bytes: Buffer, encoding: 'utf-16le' | 'utf-16be'): string {
   const text = tryDecode(encoding, bytes.subarray(2));
   if (text === null) throw new PageError(file, `undecodable ${encoding.toUpperCase()} text`, null);
@@ -111,13 +150,19 @@ function decodeBytes(file: string, bytes: Buffer): string {
   if (body !== bytes) {
     throw new PageError(file, 'undecodable: starts with a UTF-8 BOM but is not valid UTF-8', firstUndecodableLine('utf-8', body));
   }
+  const notChinese = (common: CommonCharacters) =>
+    new PageError(file, `undecodable: not UTF-8, and read as ${common.name} it is not Chinese text`, firstUndecodableLine('utf-8', body));
   if (looksLikeBig5(body)) {
     const big5 = tryDecode('big5', body);
-    if (big5 !== null) return big5;
-    throw new PageError(file, 'undecodable: looks like Big5 (traditional Chinese) but is not valid Big5', firstUndecodableLine('big5', body));
+    if (big5 === null) throw new PageError(file, 'undecodable: looks like Big5 (traditional Chinese) but is not valid Big5', firstUndecodableLine('big5', body));
+    if (!readsAsChinese(body, BIG5_STANDARD)) throw notChinese(BIG5_STANDARD);
+    return big5;
   }
   const gb18030 = tryDecode('gb18030', body);
-  if (gb18030 !== null) return gb18030;
+  if (gb18030 !== null) {
+    if (!readsAsChinese(body, GB2312)) throw notChinese(GB2312);
+    return gb18030;
+  }
 
   // Whichever encoding got further is most likely the intended one; its first bad line is the
   // one an editor needs to look at.

@@ -1,12 +1,16 @@
 import type { Core } from '@strapi/strapi';
 import { isSearchable, type SearchableUid } from '../../search/entry';
 import { syncDocuments } from '../../search/service';
+import { nextTurnOfEventLoop } from '../event-loop';
 import type { PlanEntry } from '../plan/plan';
 import { ARTICLE_RELATIONS, PAGE_SPEC, type Fields, type ImportSnapshot } from '../plan/records';
 import { indexDocument, type DocumentIndex } from './current';
 import { createVersionWriter, type VersionWriter } from './versions';
 
 type Knex = Core.Strapi['db']['connection'];
+
+/** Documents indexed for search between two turns of the event loop (documents are written one a turn). */
+const SEARCH_ENTRIES_PER_TURN = 50;
 
 /**
  * The only code that writes imported documents, inside the page's import transaction `trx`.
@@ -25,6 +29,7 @@ export async function applyPlan(
   const republished: Array<{ uid: string; documentId: string }> = [];
 
   for (const entry of entries) {
+    await nextTurnOfEventLoop();
     const { uid } = entry.spec;
     const publishing = options.publish && entry.spec.draftAndPublish;
     const { publication } = entry;
@@ -60,7 +65,12 @@ export async function applyPlan(
     documentIds.push(documentId);
     byType.set(uid, documentIds);
   }
-  for (const [uid, documentIds] of byType) await syncDocuments(strapi, uid, documentIds);
+  for (const [uid, documentIds] of byType) {
+    for (let start = 0; start < documentIds.length; start += SEARCH_ENTRIES_PER_TURN) {
+      await syncDocuments(strapi, uid, documentIds.slice(start, start + SEARCH_ENTRIES_PER_TURN));
+      await nextTurnOfEventLoop();
+    }
+  }
 }
 
 function payload(data: Fields, snapshot: ImportSnapshot, index: DocumentIndex): Fields {

@@ -3,6 +3,7 @@ import type { Core } from '@strapi/strapi';
 import { ENTITY_CONTRIBUTION_UID } from '../../content-types';
 import { snapshotWithoutContributions } from '../plan/legacy';
 import { ARTICLE_RELATIONS, SNAPSHOT_VERSION, TYPE_SPECS, type Contribution, type ContributionRow, type TypeSpec } from '../plan/records';
+import { nextTurnOfEventLoop } from '../event-loop';
 
 /**
  * What each imported article said about each entity, one row per article and entity: the
@@ -79,6 +80,7 @@ async function insertRows(strapi: Core.Strapi, rows: readonly ContributionRow[])
   for (let start = 0; start < rows.length; start += ROWS_PER_INSERT) {
     const data = rows.slice(start, start + ROWS_PER_INSERT).map((row) => ({ ...row, documentId: createId(), createdAt: now, updatedAt: now }));
     await query(strapi).createMany({ data });
+    await nextTurnOfEventLoop();
   }
 }
 

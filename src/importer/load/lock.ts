@@ -8,7 +8,12 @@ const MAX_ATTEMPTS = 8;
 
 type Knex = Core.Strapi['db']['connection'];
 
-/** Creates the one-row lock table on first use; racing creators are fine, one of them wins. */
+/**
+ * Creates the one-row lock table and its row on first use; racing creators are fine, one of them
+ * wins. Runs outside any transaction, under the server's statement timeout: the row is read
+ * first, since an insert of an existing row waits for whichever unit holds the archive (which
+ * updates the row) and was cancelled after 10 s, failing an import that waited for a merge.
+ */
 async function ensureLockRow(knex: Knex): Promise<void> {
   if (!(await knex.schema.hasTable(LOCK_TABLE))) {
     try {
@@ -21,6 +26,7 @@ async function ensureLockRow(knex: Knex): Promise<void> {
       if (!(await knex.schema.hasTable(LOCK_TABLE))) throw error;
     }
   }
+  if (await knex(LOCK_TABLE).where({ name: LOCK_NAME }).first('name')) return;
   await knex(LOCK_TABLE).insert({ name: LOCK_NAME, holder: null, acquired_at: null }).onConflict('name').ignore();
 }
 
@@ -61,9 +67,11 @@ export interface ImportLocks {
 }
 
 /**
- * `archive`: nothing else imports or curates while `work` runs (merges, runs' bookkeeping).
- * `keys`: on PostgreSQL, imports of pages that share no document run at once, each locking the
- * natural keys it reads and writes; elsewhere it is `archive`, as SQLite writes one at a time.
+ * `archive`: nothing else imports or curates while `work` runs (un-merges, which change what
+ * every page's spellings mean).
+ * `keys`: on PostgreSQL, units that share no document run at once (imports, merges, runs'
+ * bookkeeping), each locking the natural keys it reads and writes; elsewhere it is `archive`,
+ * as SQLite writes one at a time.
  */
 export type LockScope = 'archive' | 'keys';
 

@@ -1,7 +1,8 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { generatePage, writeCorpus, type ExpectedArticle } from '../../../bench/corpus';
+import { expectedFile, generatePage, writeCorpus, type ExpectedArticle } from '../../../bench/corpus';
+import { pagesIn } from '../../../src/importer/pages/discover';
 import { extractPage, readPage } from '../../../src/importer/extract';
 import { pageMetaFor } from '../../../src/importer/load/manifest';
 
@@ -17,7 +18,7 @@ beforeAll(async () => {
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
 
 function expectedPages(): Array<{ fileName: string; articles: ExpectedArticle[] }> {
-  return readFileSync(path.join(folder, 'expected.jsonl'), 'utf8').trim().split('\n').map((line) => JSON.parse(line));
+  return readFileSync(expectedFile(folder, 7), 'utf8').trim().split('\n').map((line) => JSON.parse(line));
 }
 
 /** The extraction in the generator's terms. */
@@ -71,5 +72,19 @@ describe('the synthetic corpus', () => {
     expect(generatePage(7, 42)).toEqual(generatePage(7, 42));
     expect(readFileSync(files[42], 'utf8')).toBe(generatePage(7, 42).text);
     expect(generatePage(8, 42).text).not.toBe(generatePage(7, 42).text);
+  });
+
+  it('adds a second archive to the folder instead of overwriting the first, and the importer takes only the pages', async () => {
+    const second = await writeCorpus(folder, 5, 8);
+    expect(second.filter((file) => files.includes(file))).toEqual([]);
+    expect(readFileSync(files[0], 'utf8')).toBe(generatePage(7, 0).text);
+    const manifest = JSON.parse(readFileSync(path.join(folder, 'manifest.json'), 'utf8'));
+    expect(Object.keys(manifest)).toHaveLength(PAGES + 5);
+    expect(pageMetaFor(files[0], null)).toEqual({ issueDate: generatePage(7, 0).issueDate, page: generatePage(7, 0).page });
+    expect(pageMetaFor(second[0], null)).toEqual({ issueDate: generatePage(8, 0).issueDate, page: generatePage(8, 0).page });
+    expect(expectedPages()).toHaveLength(PAGES);
+    const { pages, skipped } = pagesIn(folder);
+    expect(pages).toEqual([...files, ...second].sort());
+    expect(skipped.map((entry) => path.basename(entry.file))).toEqual(['expected-s7.jsonl', 'expected-s8.jsonl']);
   });
 });

@@ -57,11 +57,17 @@ describe('seed resolvePages', () => {
 
   afterAll(() => rmSync(folder, { recursive: true, force: true }));
 
-  it('expands a folder to its page files in name order, skipping manifest, README, hidden files and subfolders', () => {
-    expect(resolvePages([folder])).toEqual([join(folder, '001.txt'), join(folder, '002.txt')]);
+  it('expands a folder to its .txt pages in name order, and lists the README and subfolders it skipped', () => {
+    expect(resolvePages([folder])).toEqual({
+      pages: [join(folder, '001.txt'), join(folder, '002.txt')],
+      skipped: [
+        { file: join(folder, 'README.md'), reason: 'not a page: pages are .txt files' },
+        { file: join(folder, 'nested'), reason: 'a folder: subfolders are not searched' },
+      ],
+    });
   });
 
   it('passes a missing path on so that it gets its own error later', () => {
-    expect(resolvePages(['no/such/page.txt'])).toEqual(['no/such/page.txt']);
+    expect(resolvePages(['no/such/page.txt'])).toEqual({ pages: ['no/such/page.txt'], skipped: [] });
   });
 });

@@ -73,6 +73,25 @@ describe('decodePage', () => {
     expect(error.line).toBe(4);
   });
 
+  it('refuses invalid UTF-8 that GB18030 would decode into gibberish, naming the first bad line', () => {
+    // Lines of two characters pair up as GB18030; the last character lost its third byte.
+    const utf8 = Buffer.concat([Buffer.from('新闻\n报道\n中文\n', 'utf8'), Buffer.from('文', 'utf8').subarray(0, 2)]);
+    expect(new TextDecoder('gb18030', { fatal: true }).decode(utf8)).not.toContain('新闻');
+    const error = decodeError(utf8);
+    expect(error.toString()).toBe('page.txt:4: undecodable: not UTF-8, and read as GB18030 it is not Chinese text');
+  });
+
+  it('refuses Latin-1 text that Big5 would decode into gibberish', () => {
+    const latin1 = Buffer.from('Müller über Straße grün\n', 'latin1');
+    expect(new TextDecoder('big5', { fatal: true }).decode(latin1)).not.toContain('Müller');
+    expect(decodeError(latin1).message).toBe('undecodable: not UTF-8, and read as Big5 it is not Chinese text');
+  });
+
+  it('decodes GB18030 pages with a few characters outside GB2312', () => {
+    const text = `${'本报讯市图书馆新馆开放。'.repeat(20)}\n王喆、李堃出席。\n`;
+    expect(decodePage('page.txt', execFileSync('iconv', ['-f', 'UTF-8', '-t', 'GB18030'], { input: text }))).toBe(text);
+  });
+
   it('rejects a UTF-8 BOM followed by invalid UTF-8', () => {
     const bytes = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('好\n', 'utf8'), Buffer.from([0xc3, 0x28])]);
     expect(decodeError(bytes).line).toBe(2);
