@@ -167,6 +167,12 @@ export function titleCores(titles: Titles): TitleCore[] {
     ...titles.standalone.flatMap((post) =>
       deputiesOf(post).map((deputy) => ({ text: deputy + post, kind: 'standalone' as const })),
     ),
+    // A post that begins with its organ stands for both after the organ's name (`市教育局长`, `商务部长`).
+    ...titles.organPosts.flatMap(({ organs, posts, kind, afterBarePlace, national }) =>
+      posts
+        .filter((post) => organs.some((organ) => post.length > organ.length && post.startsWith(organ)))
+        .flatMap((post) => deputiesOf(post).map((deputy) => ({ text: deputy + post, kind, afterBarePlace, national }))),
+    ),
     // A post printed bare after another title and a 、 is that organ's (`某某局党委书记、局长`).
     ...titles.organPosts.flatMap(({ posts }) =>
       posts.filter((post) => post.length >= 2).flatMap((post) => deputiesOf(post).map((deputy) => ({ text: deputy + post, kind: 'associated' as const }))),

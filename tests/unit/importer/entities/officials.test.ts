@@ -164,6 +164,15 @@ describe('officials', () => {
     ]);
   });
 
+  it('a head post that begins with its organ stands for both after the organ\'s name: 局长, 部长, 次长', () => {
+    expect(officials('县农业局长林远山、科技部长高明远和经济部常务次长程远帆出席。')).toEqual([
+      { name: '林远山', titles: ['县农业局长'] },
+      { name: '高明远', titles: ['科技部长'] },
+      { name: '程远帆', titles: ['经济部常务次长'] },
+    ]);
+    expect(officials('局长林远山说，要抓好落实。')).toEqual([]);
+  });
+
   it('the words before a title stop at a verb: 会见了, 由, 在', () => {
     expect(officials('市长何思远会见了德国杜伊斯堡市副市长卡尔·贝克尔一行。会议由市政府副秘书长滕晓阳主持。')).toEqual([
       { name: '何思远', titles: ['市长'] },
