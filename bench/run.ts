@@ -17,11 +17,14 @@ import type { ImportOptions, ImportReport, Importer } from '../src/importer/serv
 import { APP_ROOT, closeApp, compileApp } from '../src/cli/app';
 import { responseCacheOf } from '../src/response-cache';
 import { loadStrapi, provisionDatabase, startTestApp, type TestApp } from '../tests/helpers/strapi';
+import { recordBenchmarkSection } from './benchmarks-file';
 import { writeCorpus } from './corpus';
+import { benchExtraction, extractionSection } from './extraction';
 
 /**
  * `npm run bench [-- --postgres] [--quick] [--sizes=100,1000] [--no-naive] [--no-strapi-import]
- * [--api-seconds=N]`: times extraction, the import of a synthetic corpus (bench/corpus.ts) of each
+ * [--api-seconds=N] [--extraction-only]`: times extraction (bench/extraction.ts, its own section of
+ * BENCHMARKS.md; `--extraction-only` stops there), the import of a synthetic corpus (bench/corpus.ts) of each
  * size into a fresh database, its re-import, a naive per-document loop and Strapi's own
  * `strapi import` of an export of the imported content on the smallest corpus, and the API on the
  * largest corpus, and records the numbers in BENCHMARKS.md, one section per database, so a rerun
@@ -31,11 +34,7 @@ import { writeCorpus } from './corpus';
 
 process.env.LOG_LEVEL ??= 'warn';
 
-const SAMPLE_RELATIVE = path.join('seeds', '000_c63cc6bb5a561820.txt');
-const SAMPLE_PATH = path.join(APP_ROOT, SAMPLE_RELATIVE);
 const BENCHMARKS_FILE = path.join(APP_ROOT, 'BENCHMARKS.md');
-const WARM_UP_ITERATIONS = 20;
-const COLD_START_RUNS = 3;
 const CORPUS_SEED = 1;
 const EXTRACTION_PAGES = 300;
 /** Published, so that the API serves what was imported. */
@@ -50,6 +49,7 @@ interface BenchArgs {
   apiSeconds: number;
   naive: boolean;
   strapiImport: boolean;
+  extractionOnly: boolean;
 }
 
 function positiveInteger(name: string, raw: string): number {
@@ -66,15 +66,17 @@ function parseBenchArgs(argv: string[]): BenchArgs {
     apiSeconds: 5,
     naive: true,
     strapiImport: true,
+    extractionOnly: false,
   };
   for (const arg of argv) {
     if (arg === '--postgres') args.database = 'postgres';
     else if (arg === '--quick') Object.assign(args, { quick: true, sizes: [100], apiSeconds: 2 });
     else if (arg === '--no-naive') args.naive = false;
     else if (arg === '--no-strapi-import') args.strapiImport = false;
+    else if (arg === '--extraction-only') args.extractionOnly = true;
     else if (arg.startsWith('--sizes=')) args.sizes = arg.slice('--sizes='.length).split(',').map((size) => positiveInteger('--sizes', size));
     else if (arg.startsWith('--api-seconds=')) args.apiSeconds = positiveInteger('--api-seconds', arg.slice('--api-seconds='.length));
-    else throw new Error(`unknown option ${arg} (expected --postgres, --quick, --no-naive, --no-strapi-import, --sizes=100,1000, --api-seconds=N)`);
+    else throw new Error(`unknown option ${arg} (expected --postgres, --quick, --no-naive, --no-strapi-import, --extraction-only, --sizes=100,1000, --api-seconds=N)`);
   }
   return args;
 }
@@ -92,51 +94,6 @@ function percentile(values: number[], fraction: number): number {
 
 const mib = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MiB`;
 
-interface ExtractionResult {
-  sampleMedianMs: number;
-  sampleP95Ms: number;
-  corpusPagesPerSecond: number;
-  corpusMegabytesPerSecond: number;
-  coldStartMs: number;
-}
-
-/** One core: extraction is synchronous, so this is what one importer process can parse. */
-function benchExtraction(corpus: string[]): ExtractionResult {
-  const input = readPage(SAMPLE_PATH);
-  // The first runs pay for JIT compilation and vocabulary loading, which a long import amortises.
-  for (let run = 0; run < WARM_UP_ITERATIONS; run += 1) extractPage(input);
-  const durations: number[] = [];
-  for (let run = 0; run < 200; run += 1) {
-    const start = performance.now();
-    extractPage(input);
-    durations.push(performance.now() - start);
-  }
-
-  const pages = corpus.slice(0, EXTRACTION_PAGES).map((file) => ({ input: readPage(file), meta: pageMetaFor(file, null) }));
-  const bytes = pages.reduce((sum, page) => sum + page.input.bytes.length, 0);
-  const start = performance.now();
-  for (const page of pages) extractPage(page.input, { issueDate: page.meta.issueDate });
-  const seconds = (performance.now() - start) / 1000;
-  return {
-    sampleMedianMs: median(durations),
-    sampleP95Ms: percentile(durations, 0.95),
-    corpusPagesPerSecond: pages.length / seconds,
-    corpusMegabytesPerSecond: bytes / 2 ** 20 / seconds,
-    coldStartMs: coldStartOfExtractCli(),
-  };
-}
-
-/** What an editor waits for: npm, tsx compiling the sources, and one extraction. */
-function coldStartOfExtractCli(): number {
-  const durations: number[] = [];
-  for (let run = 0; run < COLD_START_RUNS; run += 1) {
-    const start = performance.now();
-    const child = spawnSync('npm', ['run', '--silent', 'extract', '--', SAMPLE_RELATIVE], { cwd: APP_ROOT, encoding: 'utf8' });
-    durations.push(performance.now() - start);
-    if (child.status !== 0) throw new Error(`npm run extract failed (${child.status}): ${child.stderr}`);
-  }
-  return median(durations);
-}
 
 /** Peak resident memory of this process (Strapi, the importer and the database driver) during `work`. */
 async function measured<T>(strapi: Core.Strapi, work: () => Promise<T>): Promise<{ result: T; seconds: number; peakRss: number; statements: number }> {
@@ -491,17 +448,9 @@ function table(header: string[], rows: string[][]): string {
   return [`| ${header.join(' | ')} |`, `| ${header.map(() => '---').join(' | ')} |`, ...rows.map((row) => `| ${row.join(' | ')} |`)].join('\n');
 }
 
-function resultsTables(args: BenchArgs, extraction: ExtractionResult, sizes: SizeResult[]): string {
+function resultsTables(args: BenchArgs, sizes: SizeResult[]): string {
   const database = DATABASE_LABEL[args.database];
   const parts = [
-    '### Extraction (one core, in-process)',
-    '',
-    table(['Measurement', 'Result'], [
-      [`\`extractPage\` on the sample page, median of 200 after ${WARM_UP_ITERATIONS} warm-up`, `${extraction.sampleMedianMs.toFixed(2)} ms/page (p95 ${extraction.sampleP95Ms.toFixed(2)} ms)`],
-      [`\`extractPage\` on ${EXTRACTION_PAGES} corpus pages`, `${extraction.corpusPagesPerSecond.toFixed(0)} pages/s, ${extraction.corpusMegabytesPerSecond.toFixed(2)} MB/s`],
-      [`\`npm run --silent extract -- ${SAMPLE_RELATIVE}\` cold start, median of ${COLD_START_RUNS}`, `${extraction.coldStartMs.toFixed(0)} ms`],
-    ]),
-    '',
     `### Import into ${database} (fresh database per size, \`--publish\`)`,
     '',
     table(
@@ -580,17 +529,20 @@ async function main(): Promise<void> {
   const argv = process.argv.slice(2);
   const args = parseBenchArgs(argv);
 
-  process.stderr.write('Compiling the app…\n');
-  compileApp();
-
   process.stderr.write('Timing extraction…\n');
   const extractionFolder = mkdtempSync(path.join(os.tmpdir(), 'newsroom-bench-extract-'));
-  let extraction: ExtractionResult;
   try {
-    extraction = benchExtraction(await writeCorpus(extractionFolder, EXTRACTION_PAGES, CORPUS_SEED));
+    const extraction = benchExtraction(await writeCorpus(extractionFolder, EXTRACTION_PAGES, CORPUS_SEED));
+    const body = extractionSection(extraction, commandLine(argv));
+    process.stdout.write(`${body}\n`);
+    recordBenchmarkSection('extraction', body);
   } finally {
     rmSync(extractionFolder, { recursive: true, force: true });
   }
+  if (args.extractionOnly) return;
+
+  process.stderr.write('Compiling the app…\n');
+  compileApp();
 
   const sizes: SizeResult[] = [];
   const largest = Math.max(...args.sizes);
@@ -602,7 +554,7 @@ async function main(): Promise<void> {
     sizes.push(await benchSize(args.database, pages, pages === largest, args.naive && pages === smallest, args.strapiImport && pages === smallest, args));
   }
 
-  const body = resultsTables(args, extraction, sizes);
+  const body = resultsTables(args, sizes);
   process.stdout.write(`${body}\n`);
   recordSection(args.database, section(args, argv, body));
   process.stderr.write(`Recorded in ${path.relative(process.cwd(), BENCHMARKS_FILE) || BENCHMARKS_FILE}\n`);

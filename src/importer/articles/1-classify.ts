@@ -61,6 +61,13 @@ const MAX_END_CREDIT_LINES = 3;
 const MAX_CAPTION_LINES = 4;
 /** Words of a caption's text that a trailing photo credit may take: outlet and role, name, 摄. */
 const MAX_PHOTO_CREDIT_WORDS = 4;
+/** Words that credit a picture (摄, 摄影, 摄影记者): a photo credit holds one near the end of its text. */
+const PHOTO_WORDS = [
+  ...Object.entries(bylineVocab.creditWorks),
+  ...Object.entries(bylineVocab.creditRoles),
+].flatMap(([word, role]) => (role === 'photographer' ? [word] : []));
+/** How far from the end of a caption its photo word stands at most (`摄影记者 欧阳某某`). */
+const PHOTO_WORD_REACH = 12;
 
 /**
  * A credit printed on a line of its own: `□晚报记者 甲`, `记者 甲 文/图`, `摄影 甲`. `awaiting`: its
@@ -105,6 +112,8 @@ function creditAfterSentence(text: string, sentenceEnd: number): { text: string;
 
 /** `……基地 本报记者 甲 摄`: the longest photo credit closing a caption, and where it starts in `text`. */
 function trailingPhotoCredit(text: string): { start: number; credit: ParsedCredit } | null {
+  const tail = text.slice(-PHOTO_WORD_REACH);
+  if (!PHOTO_WORDS.some((word) => tail.includes(word))) return null;
   const words = [...text.matchAll(/\S+/gu)];
   const starts = words.slice(-MAX_PHOTO_CREDIT_WORDS).map((word) => word.index);
   // `……开城。甲 摄`: the photographer's name printed right after the caption's full stop.

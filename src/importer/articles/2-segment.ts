@@ -201,11 +201,20 @@ function headlineScore(item: Item): number {
 }
 
 /** The readings of `item` from state `from`, each with its score and the state it leads to. */
+/** An item that names people makes the article credited; otherwise the article's credit stays as it was. */
+function withNames(item: Item, otherwise: Credit): Credit {
+  return item.hasNames ? Credit.Own : otherwise;
+}
+
+/** A credit line read the way its position says scores; read against it, it costs as much. */
+function placedAs(position: CreditPosition, wanted: CreditPosition): number {
+  return position === wanted ? WEIGHTS.creditAsPlaced : position === 'either' ? 0 : -WEIGHTS.creditAsPlaced;
+}
+
 function movesOf(item: Item, from: number): Move[] {
   const phase = phaseOf(from);
   const credit = creditOf(from);
   const credited = credit === Credit.Own;
-  const withNames = (otherwise: Credit): Credit => (item.hasNames ? Credit.Own : otherwise);
   const moves: Move[] = [];
   const inText = phase === Phase.Body || phase === Phase.Continuation;
   switch (item.kind) {
@@ -236,23 +245,21 @@ function movesOf(item: Item, from: number): Move[] {
     }
     case 'open': {
       if ((phase === Phase.HeadOnly || phase === Phase.Opened) && !(credited && item.hasNames)) {
-        moves.push({ label: 'join', to: state(Phase.Opened, withNames(credit)), score: WEIGHTS.joinOpening });
+        moves.push({ label: 'join', to: state(Phase.Opened, withNames(item, credit)), score: WEIGHTS.joinOpening });
       }
-      moves.push({ label: 'begin', to: state(Phase.Opened, withNames(carried(from))), score: endScore(from) });
+      moves.push({ label: 'begin', to: state(Phase.Opened, withNames(item, carried(from))), score: endScore(from) });
       break;
     }
     case 'credit': {
-      const placed = (wanted: CreditPosition): number =>
-        item.position === wanted ? WEIGHTS.creditAsPlaced : item.position === 'either' ? 0 : -WEIGHTS.creditAsPlaced;
-      if (phase === Phase.Continuation) moves.push({ label: 'close', to: state(Phase.None, credit), score: placed('end') });
+      if (phase === Phase.Continuation) moves.push({ label: 'close', to: state(Phase.None, credit), score: placedAs(item.position, 'end') });
       if (phase === Phase.Body) {
         const conflict = credited && item.hasNames ? WEIGHTS.secondCredit : 0;
-        moves.push({ label: 'close', to: state(Phase.None, withNames(credit)), score: placed('end') + conflict });
+        moves.push({ label: 'close', to: state(Phase.None, withNames(item, credit)), score: placedAs(item.position, 'end') + conflict });
       }
       if ((phase === Phase.HeadOnly || phase === Phase.Opened) && !credited) {
-        moves.push({ label: 'join', to: state(Phase.Opened, withNames(credit)), score: placed('start') });
+        moves.push({ label: 'join', to: state(Phase.Opened, withNames(item, credit)), score: placedAs(item.position, 'start') });
       } else {
-        moves.push({ label: 'open', to: state(Phase.Opened, withNames(carried(from))), score: endScore(from) + placed('start') });
+        moves.push({ label: 'open', to: state(Phase.Opened, withNames(item, carried(from))), score: endScore(from) + placedAs(item.position, 'start') });
       }
       if (phase === Phase.None) moves.push({ label: 'stray', to: from, score: WEIGHTS.strayCredit });
       break;
