@@ -496,7 +496,7 @@ export function readings(units: readonly Unit[]): Array<{ unitIndex: number; kin
 
 /** A margin of 0 is a coin toss; each 2 points of margin are about e times the odds. */
 function confidenceOf(margin: number): number {
-  return margin === Number.POSITIVE_INFINITY ? 1 : 1 / (1 + Math.exp(-margin / 2));
+  return margin === Number.POSITIVE_INFINITY ? 1 : Math.round(100 / (1 + Math.exp(-margin / 2))) / 100;
 }
 
 function newDraft(start: ArticleStart): Draft {
