@@ -104,7 +104,7 @@ function modeBanner() {
   return [
     'Mode: development (GraphQL landing page, introspection and error details are on).',
     'For production: NODE_ENV=production npm run build, then NODE_ENV=production npm run serve',
-    'under a supervisor; see "Running in production" in README.md.',
+    'under a supervisor; see docs/operations.md.',
   ].join('\n');
 }
 

@@ -43,7 +43,7 @@ export function openApiDocument(strapi: Core.Strapi): Record<string, unknown> {
     ...document,
     info: {
       title: 'Newsroom content API',
-      description: 'Published articles, officials, projects and research platforms; search. See README.md, "Search and queries for frontends".',
+      description: 'Published articles, officials, projects and research platforms; search. See docs/api.md, "Search and queries for frontends".',
       version: String(document.info?.version ?? '0.0.0'),
     },
     servers: [{ url: prefix, description: 'This server' }],
