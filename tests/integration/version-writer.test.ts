@@ -93,6 +93,45 @@ describe('an entity published again by a later page', () => {
   });
 });
 
+describe('the articles list of each linked entity', () => {
+  const ENTITY_UIDS = [OFFICIAL, 'api::project.project', 'api::research-platform.research-platform'];
+
+  async function articleLists(uid: string, documentId: string) {
+    const read = async (status: 'draft' | 'published') => {
+      const entity = (await app.strapi.documents(uid as never).findOne({ documentId, status, populate: { articles: { fields: ['documentId'] } } as never })) as any;
+      return (entity?.articles ?? []).map((article: { documentId: string }) => article.documentId) as string[];
+    };
+    return { draft: await read('draft'), published: await read('published') };
+  }
+
+  it('is in the same order on the draft as on the published version, articles in the order they were imported', async () => {
+    let compared = 0;
+    for (const uid of ENTITY_UIDS) {
+      const entities = await app.strapi.documents(uid as never).findMany({ status: 'published', fields: ['documentId'] });
+      for (const { documentId } of entities as Array<{ documentId: string }>) {
+        const { draft, published } = await articleLists(uid, documentId);
+        expect({ uid, documentId, draft }).toEqual({ uid, documentId, draft: published });
+        if (draft.length > 1) compared += 1;
+      }
+    }
+    // Entities named on both pages have two articles: their order is what a wrong link order breaks.
+    expect(compared).toBeGreaterThan(0);
+  });
+
+  it('has distinct orders on the draft side: a new article goes after the last one', async () => {
+    const meta = app.strapi.db.metadata.get(ARTICLE as never) as any;
+    for (const relation of ['officials', 'projects', 'researchPlatforms']) {
+      const { joinTable } = meta.attributes[relation];
+      const duplicates = await app.strapi.db
+        .connection(joinTable.name)
+        .select(joinTable.inverseJoinColumn.name, joinTable.inverseOrderColumnName)
+        .groupBy(joinTable.inverseJoinColumn.name, joinTable.inverseOrderColumnName)
+        .havingRaw('count(*) > 1');
+      expect({ relation, duplicates }).toEqual({ relation, duplicates: [] });
+    }
+  });
+});
+
 describe('published documents', () => {
   it('link to published versions only, in the order the draft lists them', async () => {
     const articles = (await app.strapi.documents(ARTICLE).findMany({ status: 'published', populate: { officials: { fields: ['name'] } } })) as any[];

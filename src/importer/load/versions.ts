@@ -178,9 +178,11 @@ const TARGETS_PER_STATEMENT = 200;
 async function lastOrders(trx: Knex, table: string, target: string, order: string, targetIds: number[]): Promise<Map<number, number>> {
   const last = new Map<number, number>();
   for (let start = 0; start < targetIds.length; start += TARGETS_PER_STATEMENT) {
+    // Each select reads from the link table: knex drops the first select of a union when it has
+    // no FROM (a bare `select ? as target, (subquery) as last`), which lost the first target.
     const perTarget = targetIds
       .slice(start, start + TARGETS_PER_STATEMENT)
-      .map((targetId) => trx.select(trx.raw('? as target', [targetId]), trx(table).max(order).where(target, targetId).as('last')));
+      .map((targetId) => trx(table).select(trx.raw('? as target', [targetId])).max({ last: order }).where(target, targetId));
     const [first, ...others] = perTarget;
     const rows = (others.length > 0 ? await first.unionAll(others, false) : await first) as Array<{ target: unknown; last: unknown }>;
     for (const row of rows) last.set(Number(row.target), Number(row.last ?? 0));
