@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { contentTypes as contentTypeUtils } from '@strapi/utils';
+import { storageLayout } from '../strapi-rows';
 
 /**
  * Relations in REST responses, loaded with a bound per entry. Strapi populates a relation with
@@ -211,13 +212,13 @@ async function firstLinks(
 /** One query with window functions (SQLite 3.25+, PostgreSQL, MySQL 8 / MariaDB 10.2+). */
 function rankedLinks(context: LoadContext, uid: string, name: string, parents: number[], limit: number): Promise<LinkRow[]> {
   const { strapi, status } = context;
-  const attribute = (strapi.db.metadata.get(uid as any) as any).attributes[name];
-  const { joinTable } = attribute;
-  const targetMeta = strapi.db.metadata.get(attribute.target) as any;
+  const layout = storageLayout(strapi);
+  const link = layout.link(uid, name);
+  const target = layout.document((strapi.getModel(uid as any) as any).attributes[name].target);
   const knex = strapi.db.connection;
-  const parentColumn = `lnk.${joinTable.joinColumn.name}`;
-  const targetColumn = `lnk.${joinTable.inverseJoinColumn.name}`;
-  const orderColumn = joinTable.orderColumnName ? `lnk.${joinTable.orderColumnName}` : targetColumn;
+  const parentColumn = `lnk.${link.ownerColumn}`;
+  const targetColumn = `lnk.${link.targetColumn}`;
+  const orderColumn = link.ownerOrderColumn ? `lnk.${link.ownerOrderColumn}` : targetColumn;
 
   const ranked = knex
     .select(
@@ -226,13 +227,12 @@ function rankedLinks(context: LoadContext, uid: string, name: string, parents: n
       knex.raw('row_number() over (partition by ?? order by ??, ??) as position', [parentColumn, orderColumn, targetColumn]),
       knex.raw('count(*) over (partition by ??) as total', [parentColumn]),
     )
-    .from({ lnk: joinTable.name })
-    .join({ tgt: targetMeta.tableName }, 'tgt.id', targetColumn)
+    .from({ lnk: link.name })
+    .join({ tgt: target.table }, `tgt.${target.idColumn}`, targetColumn)
     .whereIn(parentColumn, parents);
-  const publishedAt = targetMeta.attributes.publishedAt?.columnName;
-  if (publishedAt) {
-    if (status === 'published') ranked.whereNotNull(`tgt.${publishedAt}`);
-    else ranked.whereNull(`tgt.${publishedAt}`);
+  if (target.publishedAtColumn) {
+    if (status === 'published') ranked.whereNotNull(`tgt.${target.publishedAtColumn}`);
+    else ranked.whereNull(`tgt.${target.publishedAtColumn}`);
   }
   return knex.select('parent_id', 'target_id', 'total').from(ranked.as('ranked')).where('position', '<=', limit).orderBy(['parent_id', 'position']);
 }

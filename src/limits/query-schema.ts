@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { contentTypes as contentTypeUtils, errors } from '@strapi/utils';
 import { z } from 'zod';
 import type { Limits } from '../../config/limits';
+import { storageLayout } from '../strapi-rows';
 import { jsonObjectDepth } from './json-depth';
 
 /**
@@ -129,8 +130,7 @@ export function createQueryValidator(strapi: Core.Strapi, limits: Limits): Query
       if (contentTypeUtils.isPrivateAttribute(model as any, name)) return false;
       if (attribute.type === 'password') return false;
       if (attribute.type === 'relation') {
-        const joinTable = (strapi.db.metadata.get(model.uid as any)?.attributes[name] as { joinTable?: unknown } | undefined)?.joinTable;
-        return !attribute.relation.startsWith('morph') && !!joinTable && readable.has(attribute.target);
+        return !attribute.relation.startsWith('morph') && storageLayout(strapi).hasLink(model.uid, name) && readable.has(attribute.target);
       }
       return true;
     });

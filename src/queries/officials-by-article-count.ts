@@ -1,6 +1,8 @@
 import type { Core } from '@strapi/strapi';
 import { z } from 'zod';
+import { ARTICLE_UID, OFFICIAL_UID } from '../content-types';
 import { parseQueryParams } from '../limits/query-params';
+import { storageLayout } from '../strapi-rows';
 
 export const RANKING_MAX_PAGE_SIZE = 100;
 
@@ -37,32 +39,33 @@ export interface RankingPage {
  * Published officials by the number of published articles that mention them, most first (ties by
  * name): one grouped query over the article–official links, which the Document Service cannot
  * express (it sorts by fields, not by the size of a relation). Tables and columns come from
- * Strapi's metadata, so a renamed attribute cannot silently break it.
+ * src/strapi-rows, so a renamed attribute cannot silently break it.
  */
 export async function officialsByArticleCount(strapi: Core.Strapi, { page, pageSize }: RankingParams): Promise<RankingPage> {
   const knex = strapi.db.connection;
-  const official = strapi.db.metadata.get('api::official.official') as any;
-  const article = strapi.db.metadata.get('api::article.article') as any;
-  const { joinTable } = article.attributes.officials;
-  const column = (meta: any, attribute: string) => meta.attributes[attribute].columnName as string;
+  const layout = storageLayout(strapi);
+  const official = layout.document(OFFICIAL_UID);
+  const article = layout.document(ARTICLE_UID);
+  const link = layout.link(ARTICLE_UID, 'officials');
+  const officialPublishedAt = official.publishedAtColumn as string;
 
-  const published = knex(official.tableName).whereNotNull(column(official, 'publishedAt'));
+  const published = knex(official.table).whereNotNull(officialPublishedAt);
   const [{ total }] = await published.clone().count({ total: '*' });
 
-  const rows = await knex({ o: official.tableName })
+  const rows = await knex({ o: official.table })
     .select({
-      documentId: `o.${column(official, 'documentId')}`,
-      name: `o.${column(official, 'name')}`,
-      articleCount: knex.raw('count(??)', ['a.id']),
+      documentId: `o.${official.documentIdColumn}`,
+      name: `o.${official.column('name')}`,
+      articleCount: knex.raw('count(??)', [`a.${article.idColumn}`]),
     })
-    .leftJoin({ l: joinTable.name }, `l.${joinTable.inverseJoinColumn.name}`, 'o.id')
+    .leftJoin({ l: link.name }, `l.${link.targetColumn}`, `o.${official.idColumn}`)
     // Published official rows link to published article rows; the check keeps it true for any future writer.
-    .leftJoin({ a: article.tableName }, (join) => {
-      join.on('a.id', '=', `l.${joinTable.joinColumn.name}`).andOnNotNull(`a.${column(article, 'publishedAt')}`);
+    .leftJoin({ a: article.table }, (join) => {
+      join.on(`a.${article.idColumn}`, '=', `l.${link.ownerColumn}`).andOnNotNull(`a.${article.publishedAtColumn as string}`);
     })
-    .whereNotNull(`o.${column(official, 'publishedAt')}`)
-    .groupBy('o.id', `o.${column(official, 'documentId')}`, `o.${column(official, 'name')}`)
-    .orderByRaw('count(??) desc, ?? asc, ?? asc', ['a.id', `o.${column(official, 'name')}`, 'o.id'])
+    .whereNotNull(`o.${officialPublishedAt}`)
+    .groupBy(`o.${official.idColumn}`, `o.${official.documentIdColumn}`, `o.${official.column('name')}`)
+    .orderByRaw('count(??) desc, ?? asc, ?? asc', [`a.${article.idColumn}`, `o.${official.column('name')}`, `o.${official.idColumn}`])
     .limit(pageSize)
     .offset((page - 1) * pageSize);
 

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { startTestApp, APP_ROOT, type TestApp } from '../helpers/strapi';
 import type { ImportOptions, ImportReport, Importer } from '../../src/importer/service';
+import { storageLayout } from '../../src/strapi-rows';
 
 /**
  * The importer writes rows itself (src/importer/load/versions.ts) instead of calling the
@@ -119,14 +120,10 @@ describe('the articles list of each linked entity', () => {
   });
 
   it('has distinct orders on the draft side: a new article goes after the last one', async () => {
-    const meta = app.strapi.db.metadata.get(ARTICLE as never) as any;
     for (const relation of ['officials', 'projects', 'researchPlatforms']) {
-      const { joinTable } = meta.attributes[relation];
-      const duplicates = await app.strapi.db
-        .connection(joinTable.name)
-        .select(joinTable.inverseJoinColumn.name, joinTable.inverseOrderColumnName)
-        .groupBy(joinTable.inverseJoinColumn.name, joinTable.inverseOrderColumnName)
-        .havingRaw('count(*) > 1');
+      const link = storageLayout(app.strapi).link(ARTICLE, relation);
+      const orderColumns = [link.targetColumn, link.targetOrderColumn as string];
+      const duplicates = await app.strapi.db.connection(link.name).select(orderColumns).groupBy(orderColumns).havingRaw('count(*) > 1');
       expect({ relation, duplicates }).toEqual({ relation, duplicates: [] });
     }
   });

@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { storageLayout } from '../../strapi-rows';
 import { ARTICLE_UID, ENTITY_ALIAS_UID, ENTITY_CONTRIBUTION_UID, OFFICIAL_UID, PAGE_UID, PROJECT_UID, RESEARCH_PLATFORM_UID, TOMBSTONE_UID } from '../../content-types';
 
 /**
@@ -36,11 +37,6 @@ const APPENDED_RELATIONS: ReadonlyArray<readonly [uid: string, attribute: string
   [ARTICLE_UID, 'sourcePage'],
 ];
 
-interface TableMeta {
-  tableName: string;
-  attributes: Record<string, { columnName?: string; joinTable?: { name: string; inverseJoinColumn: { name: string }; inverseOrderColumnName?: string } }>;
-}
-
 export interface LookupIndex {
   table: string;
   columns: string[];
@@ -49,21 +45,16 @@ export interface LookupIndex {
 
 /** Every index the importer needs, named after its table and columns. */
 export function lookupIndexes(strapi: Core.Strapi): LookupIndex[] {
-  const metaOf = (uid: string) => strapi.db.metadata.get(uid as never) as unknown as TableMeta;
+  const layout = storageLayout(strapi);
   const named = (table: string, columns: string[]): LookupIndex => ({ table, columns, name: `${table}_${columns.join('_')}_lookup` });
   const byColumn = LOOKUP_COLUMNS.map(([uid, attributes]) => {
-    const meta = metaOf(uid);
-    const columns = attributes.map((attribute) => {
-      const column = meta.attributes[attribute]?.columnName;
-      if (!column) throw new Error(`${uid} has no column for ${attribute} to index`);
-      return column;
-    });
-    return named(meta.tableName, columns);
+    const document = layout.document(uid);
+    return named(document.table, attributes.map((attribute) => document.column(attribute)));
   });
   const byLastLink = APPENDED_RELATIONS.map(([uid, attribute]) => {
-    const joinTable = metaOf(uid).attributes[attribute]?.joinTable;
-    if (!joinTable?.inverseOrderColumnName) throw new Error(`${uid}.${attribute} has no ordered join table to index`);
-    return named(joinTable.name, [joinTable.inverseJoinColumn.name, joinTable.inverseOrderColumnName]);
+    const link = layout.link(uid, attribute);
+    if (!link.targetOrderColumn) throw new Error(`${uid}.${attribute} has no ordered join table to index`);
+    return named(link.name, [link.targetColumn, link.targetOrderColumn]);
   });
   return [...byColumn, ...byLastLink];
 }

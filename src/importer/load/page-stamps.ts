@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
+import { storageLayout } from '../../strapi-rows';
 import { ARTICLE_SPEC, ARTICLE_RELATIONS, PAGE_SPEC } from '../plan/records';
 import type { PageMeta } from '../plan/desired';
 
@@ -49,14 +50,7 @@ async function ensureStampTable(knex: Knex): Promise<void> {
   }
 }
 
-interface JoinTable {
-  name: string;
-  joinColumn: { name: string };
-  inverseJoinColumn: { name: string };
-}
-
-const joinTableOf = (strapi: Core.Strapi, relation: string) =>
-  (strapi.db.metadata.get(ARTICLE_SPEC.uid).attributes as Record<string, { joinTable?: JoinTable }>)[relation].joinTable as JoinTable;
+const linkTableOf = (strapi: Core.Strapi, relation: string) => storageLayout(strapi).link(ARTICLE_SPEC.uid, relation);
 
 /**
  * How many entities each article links through `relation`, counted on the link table by its
@@ -64,8 +58,8 @@ const joinTableOf = (strapi: Core.Strapi, relation: string) =>
  */
 async function linksPerArticle(strapi: Core.Strapi, knex: Knex, relation: string, articleIds: number[]): Promise<Map<number, number>> {
   if (articleIds.length === 0) return new Map();
-  const link = joinTableOf(strapi, relation);
-  const column = link.joinColumn.name;
+  const link = linkTableOf(strapi, relation);
+  const column = link.ownerColumn;
   const rows = (await knex(link.name).whereIn(column, articleIds).groupBy(column).select(column).count({ links: '*' })) as Array<Record<string, unknown>>;
   return new Map(rows.map((row) => [Number(row[column]), Number(row.links)]));
 }
@@ -84,9 +78,9 @@ async function pageState(strapi: Core.Strapi, knex: Knex, pageRowId: number, fil
   })) as { fileName: string } | null;
   if (!page || page.fileName !== fileName) return null;
 
-  const link = joinTableOf(strapi, 'sourcePage');
-  const linked = (await knex(link.name).where(link.inverseJoinColumn.name, pageRowId).select(link.joinColumn.name)) as Array<Record<string, number>>;
-  const ids = linked.map((row) => Number(row[link.joinColumn.name]));
+  const link = linkTableOf(strapi, 'sourcePage');
+  const linked = (await knex(link.name).where(link.targetColumn, pageRowId).select(link.ownerColumn)) as Array<Record<string, number>>;
+  const ids = linked.map((row) => Number(row[link.ownerColumn]));
   const relations = Object.keys(ARTICLE_RELATIONS);
   const articles =
     ids.length === 0

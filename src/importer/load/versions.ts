@@ -1,5 +1,6 @@
 import { createId } from '@paralleldrive/cuid2';
 import type { Core } from '@strapi/strapi';
+import { storageLayout, type ComponentField, type DocumentTable, type RelationField, type StorageLayout } from '../../strapi-rows';
 import type { FieldValue, Fields } from '../plan/records';
 
 type Knex = Core.Strapi['db']['connection'];
@@ -23,122 +24,35 @@ type Knex = Core.Strapi['db']['connection'];
  */
 export type VersionStatus = 'draft' | 'published';
 
-interface JoinTable {
-  name: string;
-  joinColumn: { name: string };
-  inverseJoinColumn: { name: string };
-  orderColumnName?: string;
-  inverseOrderColumnName?: string;
-  on?: Record<string, string>;
-}
-
-interface ComponentField {
-  componentUid: string;
-  componentTable: string;
-  joinTable: JoinTable;
-  jsonColumns: Set<string>;
-}
-
-interface RelationField {
-  targetUid: string;
-  toMany: boolean;
-  joinTable: JoinTable;
-}
-
-interface DocumentShape {
-  uid: string;
-  table: string;
-  draftAndPublish: boolean;
-  components: Map<string, ComponentField>;
-  /** Relations this type owns (the side with the join table's joinColumn), by field name. */
-  relations: Map<string, RelationField>;
-  /** Columns holding JSON, which PostgreSQL's driver hands back parsed and must get back as text. */
-  jsonColumns: Set<string>;
-}
-
-interface DbAttribute {
-  type: string;
-  relation?: string;
-  target?: string;
-  component?: string;
-  columnName?: string;
-  joinTable?: JoinTable;
-  mappedBy?: string;
-  morphBy?: string;
-}
-
-interface DbMeta {
-  tableName: string;
-  attributes: Record<string, DbAttribute>;
-}
-
 type Row = Record<string, unknown>;
 
-const JSON_TYPES = new Set(['json', 'blocks']);
-
-function metaOf(strapi: Core.Strapi, uid: string): DbMeta {
-  return strapi.db.metadata.get(uid as never) as unknown as DbMeta;
-}
-
-function jsonColumnsOf(meta: DbMeta): Set<string> {
-  return new Set(
-    Object.entries(meta.attributes)
-      .filter(([, attribute]) => JSON_TYPES.has(attribute.type))
-      .map(([name, attribute]) => attribute.columnName ?? name),
-  );
-}
-
 /**
- * The shape of one type, read from Strapi's own metadata so that a field added to a schema is
- * written without a change here. Refuses what this writer does not do (nested components,
- * polymorphic relations) rather than writing it wrong.
+ * The layout of one type as this writer needs it. Refuses what it does not do (nested
+ * components, polymorphic relations, media, dynamic zones, components in several join tables)
+ * rather than writing it wrong.
  */
-function shapeOf(strapi: Core.Strapi, uid: string): DocumentShape {
-  const schema = strapi.contentType(uid as never) as unknown as { attributes: Record<string, DbAttribute>; options?: { draftAndPublish?: boolean } };
-  const meta = metaOf(strapi, uid);
-  const components = new Map<string, ComponentField>();
-  const relations = new Map<string, RelationField>();
+function writableShape(strapi: Core.Strapi, layout: StorageLayout, uid: string): DocumentTable {
+  const schema = strapi.contentType(uid as never) as unknown as { attributes: Record<string, { type: string; relation?: string }> };
   for (const [field, attribute] of Object.entries(schema.attributes)) {
-    const stored = meta.attributes[field];
-    if (attribute.type === 'component') {
-      const componentUid = attribute.component as string;
-      const componentMeta = metaOf(strapi, componentUid);
-      const nested = Object.entries(componentMeta.attributes).find(([, a]) => a.type === 'relation' || a.type === 'component' || a.type === 'dynamiczone');
-      if (nested) throw new Error(`${uid}.${field}: the import writer does not write nested components or relations (${componentUid}.${nested[0]})`);
-      components.set(field, {
-        componentUid,
-        componentTable: componentMeta.tableName,
-        joinTable: stored.joinTable as JoinTable,
-        jsonColumns: jsonColumnsOf(componentMeta),
-      });
-    } else if (attribute.type === 'dynamiczone' || attribute.type === 'media') {
-      throw new Error(`${uid}.${field}: the import writer does not write ${attribute.type} fields`);
-    } else if (attribute.type === 'relation' && !attribute.mappedBy && stored?.joinTable) {
-      if (attribute.relation?.startsWith('morph')) throw new Error(`${uid}.${field}: the import writer does not write polymorphic relations`);
-      relations.set(field, {
-        targetUid: attribute.target as string,
-        toMany: /ToMany$/.test(attribute.relation ?? ''),
-        joinTable: stored.joinTable,
-      });
-    }
+    if (attribute.type === 'dynamiczone' || attribute.type === 'media') throw new Error(`${uid}.${field}: the import writer does not write ${attribute.type} fields`);
+    if (attribute.type === 'relation' && attribute.relation?.startsWith('morph')) throw new Error(`${uid}.${field}: the import writer does not write polymorphic relations`);
   }
-  const joinTables = new Set([...components.values()].map((component) => component.joinTable.name));
+  const shape = layout.document(uid);
+  for (const [field, component] of shape.components) {
+    const componentSchema = strapi.components[component.componentUid as never] as unknown as { attributes: Record<string, { type: string }> };
+    const nested = Object.entries(componentSchema.attributes).find(([, a]) => ['relation', 'component', 'dynamiczone', 'media'].includes(a.type));
+    if (nested) throw new Error(`${uid}.${field}: the import writer does not write nested components or relations (${component.componentUid}.${nested[0]})`);
+  }
+  const joinTables = new Set([...shape.components.values()].map((component) => component.link.name));
   if (joinTables.size > 1) throw new Error(`${uid}: components in several join tables (${[...joinTables].join(', ')})`);
-  return {
-    uid,
-    table: meta.tableName,
-    draftAndPublish: schema.options?.draftAndPublish === true,
-    components,
-    relations,
-    jsonColumns: jsonColumnsOf(meta),
-  };
+  return shape;
 }
 
 /** Values read raw from one table, made ready to be written raw into a row of the same table. */
-function writable(row: Row, jsonColumns: Set<string>): Row {
+function writable(row: Row, idColumn: string, jsonColumns: Set<string>): Row {
   const copy: Row = {};
   for (const [column, value] of Object.entries(row)) {
-    if (column === 'id') continue;
+    if (column === idColumn) continue;
     copy[column] = jsonColumns.has(column) && value !== null && typeof value === 'object' ? JSON.stringify(value) : value;
   }
   return copy;
@@ -163,10 +77,6 @@ export interface VersionWriter {
   publish(uid: string, documentId: string): Promise<void>;
 }
 
-/**
- * A writer for one import transaction. `trx` must be the transaction the caller runs in: the
- * query engine's calls join it through Strapi's transaction context, raw statements through it.
- */
 /** SQLite allows 500 terms in one compound select; a page links far fewer targets. */
 const TARGETS_PER_STATEMENT = 200;
 
@@ -190,23 +100,29 @@ async function lastOrders(trx: Knex, table: string, target: string, order: strin
   return last;
 }
 
-export function createVersionWriter(strapi: Core.Strapi, trx: Knex): VersionWriter {
-  const shapes = new Map<string, DocumentShape>();
+/**
+ * A writer for one import transaction. `trx` must be the transaction the caller runs in: the
+ * query engine's calls join it through Strapi's transaction context, raw statements through it.
+ * `layout` is Strapi's storage layout (src/strapi-rows); a test gives it a broken one to show the
+ * row comparison would catch a layout this writer does not match.
+ */
+export function createVersionWriter(strapi: Core.Strapi, trx: Knex, layout: StorageLayout = storageLayout(strapi)): VersionWriter {
+  const shapes = new Map<string, DocumentTable>();
   /** Row ids by `${status}:${documentId}`, per uid: a page links to the same entities many times. */
   const rowIds = new Map<string, Map<string, number>>();
   const returning = strapi.db.dialect.useReturning();
 
-  function shape(uid: string): DocumentShape {
+  function shape(uid: string): DocumentTable {
     let found = shapes.get(uid);
     if (!found) {
-      found = shapeOf(strapi, uid);
+      found = writableShape(strapi, layout, uid);
       shapes.set(uid, found);
     }
     return found;
   }
 
   /** For a type without Draft & Publish, its only row serves as either version. */
-  function statusKey(target: DocumentShape, status: VersionStatus, documentId: string): string {
+  function statusKey(target: DocumentTable, status: VersionStatus, documentId: string): string {
     return `${target.draftAndPublish ? status : 'only'}:${documentId}`;
   }
 
@@ -222,13 +138,13 @@ export function createVersionWriter(strapi: Core.Strapi, trx: Knex): VersionWrit
     const known = rowIds.get(uid) ?? new Map<string, number>();
     const missing = [...new Set(documentIds)].filter((documentId) => !known.has(statusKey(target, status, documentId)));
     if (missing.length > 0) {
-      const query = trx(target.table).select('id', 'document_id').whereIn('document_id', missing);
-      if (target.draftAndPublish) {
-        if (status === 'draft') query.whereNull('published_at');
-        else query.whereNotNull('published_at');
+      const query = trx(target.table).select({ id: target.idColumn, documentId: target.documentIdColumn }).whereIn(target.documentIdColumn, missing);
+      if (target.publishedAtColumn) {
+        if (status === 'draft') query.whereNull(target.publishedAtColumn);
+        else query.whereNotNull(target.publishedAtColumn);
       }
-      for (const row of (await query) as Array<{ id: number; document_id: string }>) {
-        remember(uid, statusKey(target, status, row.document_id), Number(row.id));
+      for (const row of (await query) as Array<{ id: number; documentId: string }>) {
+        remember(uid, statusKey(target, status, row.documentId), Number(row.id));
       }
     }
     const found = new Map<string, number>();
@@ -266,22 +182,22 @@ export function createVersionWriter(strapi: Core.Strapi, trx: Knex): VersionWrit
   }
 
   /** The same for rows that are already in the table's own column format. */
-  async function insertRaw(table: string, rows: Row[]): Promise<number[]> {
+  async function insertRaw(table: string, idColumn: string, rows: Row[]): Promise<number[]> {
     if (rows.length === 0) return [];
     if (!returning) {
       const ids: number[] = [];
       for (const row of rows) ids.push(Number((await trx(table).insert(row))[0]));
       return ids;
     }
-    const inserted = (await trx(table).insert(rows).returning('id')) as Array<{ id: number } | number>;
-    return inserted.map((row) => Number(typeof row === 'object' ? row.id : row)).sort((a, b) => a - b);
+    const inserted = (await trx(table).insert(rows).returning(idColumn)) as Array<Row | number>;
+    return inserted.map((row) => Number(typeof row === 'object' ? row[idColumn] : row)).sort((a, b) => a - b);
   }
 
   /**
    * Inserts each field's items once for every given row (a document's draft and published
    * version are created with the same components) and joins them all in one statement.
    */
-  async function insertComponents(owner: DocumentShape, rowIds: number[], fields: Array<[string, Row[]]>): Promise<void> {
+  async function insertComponents(owner: DocumentTable, rowIds: number[], fields: Array<[string, Row[]]>): Promise<void> {
     const joins: Row[] = [];
     for (const [field, items] of fields) {
       const component = owner.components.get(field) as ComponentField;
@@ -291,35 +207,40 @@ export function createVersionWriter(strapi: Core.Strapi, trx: Knex): VersionWrit
     await insertJoins(owner, joins);
   }
 
+  /** A repeatable component's join rows are numbered from 1; a single one's order stays empty, as Strapi leaves it. */
   function joinRows(component: ComponentField, field: string, rowId: number, componentIds: number[]): Row[] {
-    const { joinTable } = component;
+    const { link } = component;
     return componentIds.map((componentId, position) => ({
-      [joinTable.joinColumn.name]: rowId,
-      [joinTable.inverseJoinColumn.name]: componentId,
-      component_type: component.componentUid,
-      field,
-      ...(joinTable.orderColumnName ? { [joinTable.orderColumnName]: position + 1 } : {}),
+      [link.ownerColumn]: rowId,
+      [link.componentColumn]: componentId,
+      [link.componentTypeColumn]: component.componentUid,
+      [link.fieldColumn]: field,
+      [link.orderColumn]: component.repeatable ? position + 1 : null,
     }));
   }
 
-  /** All of a type's component fields share one join table. */
-  async function insertJoins(owner: DocumentShape, joins: Row[]): Promise<void> {
+  /** All of a type's component fields share one join table (checked in `writableShape`). */
+  function componentLinkOf(owner: DocumentTable) {
     const [first] = owner.components.values();
-    if (first && joins.length > 0) await trx(first.joinTable.name).insert(joins);
+    return first?.link;
   }
 
-  async function deleteComponents(owner: DocumentShape, rowId: number, fields: string[]): Promise<void> {
-    const [first] = owner.components.values();
-    if (!first || fields.length === 0) return;
-    const { joinTable } = first;
-    const joins = () => trx(joinTable.name).where(joinTable.joinColumn.name, rowId).whereIn('field', fields);
-    const joined = (await joins().select('field', joinTable.inverseJoinColumn.name)) as Row[];
+  async function insertJoins(owner: DocumentTable, joins: Row[]): Promise<void> {
+    const link = componentLinkOf(owner);
+    if (link && joins.length > 0) await trx(link.name).insert(joins);
+  }
+
+  async function deleteComponents(owner: DocumentTable, rowId: number, fields: string[]): Promise<void> {
+    const link = componentLinkOf(owner);
+    if (!link || fields.length === 0) return;
+    const joins = () => trx(link.name).where(link.ownerColumn, rowId).whereIn(link.fieldColumn, fields);
+    const joined = (await joins().select(link.fieldColumn, link.componentColumn)) as Row[];
     if (joined.length === 0) return;
     await joins().delete();
     for (const field of fields) {
       const { componentTable } = owner.components.get(field) as ComponentField;
-      const componentIds = joined.filter((join) => join.field === field).map((join) => join[joinTable.inverseJoinColumn.name] as number);
-      if (componentIds.length > 0) await trx(componentTable).whereIn('id', componentIds).delete();
+      const componentIds = joined.filter((join) => join[link.fieldColumn] === field).map((join) => join[link.componentColumn] as number);
+      if (componentIds.length > 0) await trx(componentTable).whereIn(owner.idColumn, componentIds).delete();
     }
   }
 
@@ -329,43 +250,43 @@ export function createVersionWriter(strapi: Core.Strapi, trx: Knex): VersionWrit
    * the Document Service does.
    */
   async function writeLinks(relation: RelationField, versions: Array<{ rowId: number; targetIds: number[] }>, replacing: boolean): Promise<void> {
-    const { joinTable } = relation;
-    const own = joinTable.joinColumn.name;
-    const target = joinTable.inverseJoinColumn.name;
-    const inverseOrder = joinTable.inverseOrderColumnName;
+    const { link } = relation;
+    const own = link.ownerColumn;
+    const target = link.targetColumn;
+    const inverseOrder = link.targetOrderColumn;
     const rowIds = versions.map((version) => version.rowId);
     const linkKey = (rowId: unknown, targetId: unknown) => `${Number(rowId)}:${Number(targetId)}`;
     const keptOrder = new Map<string, number>();
     if (replacing) {
-      const previous = (await trx(joinTable.name).whereIn(own, rowIds).select(own, target, ...(inverseOrder ? [inverseOrder] : []))) as Row[];
-      if (inverseOrder) for (const link of previous) keptOrder.set(linkKey(link[own], link[target]), Number(link[inverseOrder]));
-      if (previous.length > 0) await trx(joinTable.name).whereIn(own, rowIds).delete();
+      const previous = (await trx(link.name).whereIn(own, rowIds).select(own, target, ...(inverseOrder ? [inverseOrder] : []))) as Row[];
+      if (inverseOrder) for (const row of previous) keptOrder.set(linkKey(row[own], row[target]), Number(row[inverseOrder]));
+      if (previous.length > 0) await trx(link.name).whereIn(own, rowIds).delete();
     }
     const links = versions.flatMap(({ rowId, targetIds }) => [...new Set(targetIds)].map((targetId, position) => ({ rowId, targetId, position })));
     if (links.length === 0) return;
 
     const lastOrder = new Map<number, number>();
-    const fresh = [...new Set(links.filter((link) => !keptOrder.has(linkKey(link.rowId, link.targetId))).map((link) => link.targetId))];
+    const fresh = [...new Set(links.filter((row) => !keptOrder.has(linkKey(row.rowId, row.targetId))).map((row) => row.targetId))];
     if (inverseOrder && fresh.length > 0) {
-      for (const [targetId, last] of await lastOrders(trx, joinTable.name, target, inverseOrder, fresh)) lastOrder.set(targetId, last);
+      for (const [targetId, last] of await lastOrders(trx, link.name, target, inverseOrder, fresh)) lastOrder.set(targetId, last);
     }
     const nextOrder = (targetId: number) => {
       const order = (lastOrder.get(targetId) ?? 0) + 1;
       lastOrder.set(targetId, order);
       return order;
     };
-    await trx(joinTable.name).insert(
+    await trx(link.name).insert(
       links.map(({ rowId, targetId, position }) => ({
         [own]: rowId,
         [target]: targetId,
-        ...(joinTable.orderColumnName ? { [joinTable.orderColumnName]: position + 1 } : {}),
+        ...(link.ownerOrderColumn ? { [link.ownerOrderColumn]: position + 1 } : {}),
         ...(inverseOrder ? { [inverseOrder]: keptOrder.get(linkKey(rowId, targetId)) ?? nextOrder(targetId) } : {}),
       })),
     );
   }
 
   /** Splits a document's fields into columns, components and relations (as documentIds). */
-  function split(owner: DocumentShape, data: Fields) {
+  function split(owner: DocumentTable, data: Fields) {
     const columns: Row = {};
     const components: Array<[string, Row[]]> = [];
     const relations: Array<[string, string[]]> = [];
@@ -379,7 +300,7 @@ export function createVersionWriter(strapi: Core.Strapi, trx: Knex): VersionWrit
 
   type Version = { rowId: number; status: VersionStatus };
 
-  async function linkTo(owner: DocumentShape, versions: Version[], relations: Array<[string, string[]]>, replacing: boolean) {
+  async function linkTo(owner: DocumentTable, versions: Version[], relations: Array<[string, string[]]>, replacing: boolean) {
     for (const [field, documentIds] of relations) {
       const relation = owner.relations.get(field) as RelationField;
       const linked = [];
@@ -393,7 +314,7 @@ export function createVersionWriter(strapi: Core.Strapi, trx: Knex): VersionWrit
   }
 
   /** Inserts a new document's versions, all with the same fields, a few statements for all. */
-  async function insertVersions(owner: DocumentShape, documentId: string, statuses: VersionStatus[], data: Fields, at: Date): Promise<void> {
+  async function insertVersions(owner: DocumentTable, documentId: string, statuses: VersionStatus[], data: Fields, at: Date): Promise<void> {
     const { columns, components, relations } = split(owner, data);
     const rows = statuses.map((status) => ({
       ...columns,
@@ -406,6 +327,34 @@ export function createVersionWriter(strapi: Core.Strapi, trx: Knex): VersionWrit
     statuses.forEach((status, version) => remember(owner.uid, statusKey(owner, status, documentId), rowIds[version]));
     await insertComponents(owner, rowIds, components);
     await linkTo(owner, statuses.map((status, version) => ({ rowId: rowIds[version], status })), relations, false);
+  }
+
+  async function documentIdsOfRows(uid: string, ids: number[]): Promise<string[]> {
+    if (ids.length === 0) return [];
+    const target = shape(uid);
+    const rows = (await trx(target.table).whereIn(target.idColumn, ids).select({ id: target.idColumn, documentId: target.documentIdColumn })) as Array<{
+      id: number;
+      documentId: string;
+    }>;
+    const byId = new Map(rows.map((row) => [Number(row.id), row.documentId]));
+    return ids.flatMap((id) => byId.get(id) ?? []);
+  }
+
+  /** Every component of the draft, copied as new rows for the published version. */
+  async function copyComponents(owner: DocumentTable, fromRowId: number, toRowId: number): Promise<void> {
+    const link = componentLinkOf(owner);
+    if (!link) return;
+    const joined = (await trx(link.name).where(link.ownerColumn, fromRowId).select(link.fieldColumn, link.componentColumn).orderBy(link.orderColumn)) as Row[];
+    const copiedJoins: Row[] = [];
+    for (const [field, component] of owner.components) {
+      const componentIds = joined.filter((join) => join[link.fieldColumn] === field).map((join) => Number(join[link.componentColumn]));
+      if (componentIds.length === 0) continue;
+      const rows = (await trx(component.componentTable).whereIn(owner.idColumn, componentIds)) as Row[];
+      const byId = new Map(rows.map((row) => [Number(row[owner.idColumn]), row]));
+      const copies = componentIds.flatMap((id) => (byId.has(id) ? [writable(byId.get(id) as Row, owner.idColumn, component.jsonColumns)] : []));
+      copiedJoins.push(...joinRows(component, field, toRowId, await insertRaw(component.componentTable, owner.idColumn, copies)));
+    }
+    await insertJoins(owner, copiedJoins);
   }
 
   return {
@@ -429,57 +378,30 @@ export function createVersionWriter(strapi: Core.Strapi, trx: Knex): VersionWrit
 
     async publish(uid, documentId) {
       const owner = shape(uid);
-      if (!owner.draftAndPublish) return;
+      if (!owner.publishedAtColumn) return;
       const draftId = await rowIdOf(uid, documentId, 'draft');
       const publishedId = (await rowIdsOf(uid, [documentId], 'published')).get(documentId);
-      const draft = writable((await trx(owner.table).where('id', draftId).first()) as Row, owner.jsonColumns);
-      const published = { ...draft, published_at: new Date() };
+      const draft = writable((await trx(owner.table).where(owner.idColumn, draftId).first()) as Row, owner.idColumn, owner.jsonColumns);
+      const published = { ...draft, [owner.publishedAtColumn]: new Date() };
 
       let rowId: number;
       if (publishedId === undefined) {
-        [rowId] = await insertRaw(owner.table, [published]);
+        [rowId] = await insertRaw(owner.table, owner.idColumn, [published]);
         remember(uid, statusKey(owner, 'published', documentId), rowId);
       } else {
         rowId = publishedId;
-        await trx(owner.table).where('id', rowId).update(published);
+        await trx(owner.table).where(owner.idColumn, rowId).update(published);
         await deleteComponents(owner, rowId, [...owner.components.keys()]);
       }
       await copyComponents(owner, draftId, rowId);
       for (const [field, relation] of owner.relations) {
-        const { joinTable } = relation;
-        const links = trx(joinTable.name).where(joinTable.joinColumn.name, draftId);
-        if (joinTable.orderColumnName) links.orderBy(joinTable.orderColumnName);
-        const draftTargets = (await links.select(joinTable.inverseJoinColumn.name)).map((link: Row) => Number(link[joinTable.inverseJoinColumn.name]));
+        const { link } = relation;
+        const links = trx(link.name).where(link.ownerColumn, draftId);
+        if (link.ownerOrderColumn) links.orderBy(link.ownerOrderColumn);
+        const draftTargets = (await links.select(link.targetColumn)).map((row: Row) => Number(row[link.targetColumn]));
         const documentIds = await documentIdsOfRows(relation.targetUid, draftTargets);
         await linkTo(owner, [{ rowId, status: 'published' }], [[field, documentIds]], publishedId !== undefined);
       }
     },
   };
-
-  async function documentIdsOfRows(uid: string, ids: number[]): Promise<string[]> {
-    if (ids.length === 0) return [];
-    const rows = (await trx(shape(uid).table).whereIn('id', ids).select('id', 'document_id')) as Array<{ id: number; document_id: string }>;
-    const byId = new Map(rows.map((row) => [Number(row.id), row.document_id]));
-    return ids.flatMap((id) => byId.get(id) ?? []);
-  }
-
-  /** Every component of the draft, copied as new rows for the published version. */
-  async function copyComponents(owner: DocumentShape, fromRowId: number, toRowId: number): Promise<void> {
-    const [first] = owner.components.values();
-    if (!first) return;
-    const { joinTable } = first;
-    const joins = trx(joinTable.name).where(joinTable.joinColumn.name, fromRowId).select('field', joinTable.inverseJoinColumn.name);
-    if (joinTable.orderColumnName) joins.orderBy(joinTable.orderColumnName);
-    const joined = (await joins) as Row[];
-    const copiedJoins: Row[] = [];
-    for (const [field, component] of owner.components) {
-      const componentIds = joined.filter((join) => join.field === field).map((join) => Number(join[joinTable.inverseJoinColumn.name]));
-      if (componentIds.length === 0) continue;
-      const rows = (await trx(component.componentTable).whereIn('id', componentIds)) as Row[];
-      const byId = new Map(rows.map((row) => [Number(row.id), row]));
-      const copies = componentIds.flatMap((id) => (byId.has(id) ? [writable(byId.get(id) as Row, component.jsonColumns)] : []));
-      copiedJoins.push(...joinRows(component, field, toRowId, await insertRaw(component.componentTable, copies)));
-    }
-    await insertJoins(owner, copiedJoins);
-  }
 }
