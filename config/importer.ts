@@ -2,6 +2,9 @@ import type { Core } from '@strapi/strapi';
 
 /**
  * The importer's own budgets, apart from the content API's.
+ * - writer: `rows` writes Strapi's rows directly (on the Strapi versions it was verified on,
+ *   otherwise the Document Service writes), `document-service` always writes through the
+ *   Document Service (src/importer/load/writers.ts).
  * - statementTimeoutMs: how long one SQL statement of a page's import may run on PostgreSQL.
  *   DATABASE_STATEMENT_TIMEOUT_MS (10 s) guards the server against runaway reads; an import is an
  *   editor's or operator's job, some of whose statements grow with the archive (the links of a
@@ -14,6 +17,7 @@ import type { Core } from '@strapi/strapi';
  *   alone with a message naming it.
  */
 export default ({ env }: Core.Config.Shared.ConfigParams) => ({
+  writer: env('IMPORT_WRITER', 'rows'),
   statementTimeoutMs: env.int('IMPORT_STATEMENT_TIMEOUT_MS', 600000),
   desk: {
     pagesAtOnce: env.int('DESK_PAGES_AT_ONCE', 4),

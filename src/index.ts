@@ -11,6 +11,7 @@ import { convertHeldJsonLists } from './importer/load/json-lists';
 import { moveContributionsOutOfSnapshots } from './importer/load/contributions';
 import { rememberDeletedArticles } from './importer/load/curation';
 import { ensureLookupIndexes } from './importer/load/lookup-indexes';
+import { reportImportWriter } from './importer/load/writers';
 import { grantDeskAction, registerDeskAction } from './desk/permission';
 import { registerDeskRoutes } from './desk/routes';
 import { closePageReader } from './desk/page-reader';
@@ -45,6 +46,7 @@ export default {
     await convertHeldJsonLists(strapi);
     await moveContributionsOutOfSnapshots(strapi);
     await ensureLookupIndexes(strapi);
+    reportImportWriter(strapi);
     await fillEmptyIndex(strapi);
     await grantPublicReadAccess(strapi);
     await applySignupSwitch(strapi);

@@ -5,7 +5,8 @@ import { nextTurnOfEventLoop } from '../event-loop';
 import type { PlanEntry } from '../plan/plan';
 import { ARTICLE_RELATIONS, PAGE_SPEC, type Fields, type ImportSnapshot } from '../plan/records';
 import { indexDocument, type DocumentIndex } from './current';
-import { createVersionWriter, type VersionWriter } from './versions';
+import type { VersionWriter } from './versions';
+import { createImportWriter } from './writers';
 
 type Knex = Core.Strapi['db']['connection'];
 
@@ -25,7 +26,7 @@ export async function applyPlan(
   index: DocumentIndex,
   options: { publish: boolean },
 ): Promise<void> {
-  const writer = createVersionWriter(strapi, trx);
+  const writer = createImportWriter(strapi, trx);
   const republished: Array<{ uid: string; documentId: string }> = [];
 
   for (const entry of entries) {
