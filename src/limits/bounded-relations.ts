@@ -230,7 +230,7 @@ function rankedLinks(context: LoadContext, uid: string, name: string, parents: n
     .from({ lnk: link.name })
     .join({ tgt: target.table }, `tgt.${target.idColumn}`, targetColumn)
     .whereIn(parentColumn, parents);
-  if (target.publishedAtColumn) {
+  if (target.draftAndPublish) {
     if (status === 'published') ranked.whereNotNull(`tgt.${target.publishedAtColumn}`);
     else ranked.whereNull(`tgt.${target.publishedAtColumn}`);
   }

@@ -47,7 +47,7 @@ export async function officialsByArticleCount(strapi: Core.Strapi, { page, pageS
   const official = layout.document(OFFICIAL_UID);
   const article = layout.document(ARTICLE_UID);
   const link = layout.link(ARTICLE_UID, 'officials');
-  const officialPublishedAt = official.publishedAtColumn as string;
+  const officialPublishedAt = official.publishedAtColumn;
 
   const published = knex(official.table).whereNotNull(officialPublishedAt);
   const [{ total }] = await published.clone().count({ total: '*' });
@@ -61,7 +61,7 @@ export async function officialsByArticleCount(strapi: Core.Strapi, { page, pageS
     .leftJoin({ l: link.name }, `l.${link.targetColumn}`, `o.${official.idColumn}`)
     // Published official rows link to published article rows; the check keeps it true for any future writer.
     .leftJoin({ a: article.table }, (join) => {
-      join.on(`a.${article.idColumn}`, '=', `l.${link.ownerColumn}`).andOnNotNull(`a.${article.publishedAtColumn as string}`);
+      join.on(`a.${article.idColumn}`, '=', `l.${link.ownerColumn}`).andOnNotNull(`a.${article.publishedAtColumn}`);
     })
     .whereNotNull(`o.${officialPublishedAt}`)
     .groupBy(`o.${official.idColumn}`, `o.${official.documentIdColumn}`, `o.${official.column('name')}`)

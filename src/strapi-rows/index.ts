@@ -91,8 +91,8 @@ export interface DocumentTable {
   table: string;
   idColumn: string;
   documentIdColumn: string;
-  /** Null on a draft row, set on a published one; absent for types without Draft & Publish. */
-  publishedAtColumn?: string;
+  /** Null on a draft row, set on a published one; always set for a type without Draft & Publish. */
+  publishedAtColumn: string;
   localeColumn?: string;
   draftAndPublish: boolean;
   /** The column of an attribute; throws for one that has none (a relation, a component). */
@@ -217,7 +217,7 @@ function documentTableOf(strapi: Core.Strapi, uid: string): DocumentTable {
     table: meta.tableName,
     idColumn: ID_COLUMN,
     documentIdColumn: columnOf(uid, meta, 'documentId'),
-    publishedAtColumn: draftAndPublish ? columnOf(uid, meta, 'publishedAt') : undefined,
+    publishedAtColumn: columnOf(uid, meta, 'publishedAt'),
     localeColumn: meta.attributes.locale?.columnName,
     draftAndPublish,
     column: (attribute) => columnOf(uid, meta, attribute),

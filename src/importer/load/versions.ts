@@ -139,7 +139,7 @@ export function createVersionWriter(strapi: Core.Strapi, trx: Knex, layout: Stor
     const missing = [...new Set(documentIds)].filter((documentId) => !known.has(statusKey(target, status, documentId)));
     if (missing.length > 0) {
       const query = trx(target.table).select({ id: target.idColumn, documentId: target.documentIdColumn }).whereIn(target.documentIdColumn, missing);
-      if (target.publishedAtColumn) {
+      if (target.draftAndPublish) {
         if (status === 'draft') query.whereNull(target.publishedAtColumn);
         else query.whereNotNull(target.publishedAtColumn);
       }
@@ -249,7 +249,17 @@ export function createVersionWriter(strapi: Core.Strapi, trx: Knex, layout: Stor
    * a target already linked keeps its position in the target's list and a new one goes last, as
    * the Document Service does.
    */
-  async function writeLinks(relation: RelationField, versions: Array<{ rowId: number; targetIds: number[] }>, replacing: boolean): Promise<void> {
+  /**
+   * `siblings` are the rows of the document's other versions: where one of them already links the
+   * same target row (a type without Draft & Publish, such as a page, has one row for both), the
+   * new link takes the same place in the target's list, as a Document Service publish copies it.
+   */
+  async function writeLinks(
+    relation: RelationField,
+    versions: Array<{ rowId: number; targetIds: number[] }>,
+    replacing: boolean,
+    siblings: number[] = [],
+  ): Promise<void> {
     const { link } = relation;
     const own = link.ownerColumn;
     const target = link.targetColumn;
@@ -265,14 +275,24 @@ export function createVersionWriter(strapi: Core.Strapi, trx: Knex, layout: Stor
     const links = versions.flatMap(({ rowId, targetIds }) => [...new Set(targetIds)].map((targetId, position) => ({ rowId, targetId, position })));
     if (links.length === 0) return;
 
-    const lastOrder = new Map<number, number>();
+    /** The place each target gives this document: one for all its versions linking that target row. */
+    const documentOrder = new Map<number, number>();
     const fresh = [...new Set(links.filter((row) => !keptOrder.has(linkKey(row.rowId, row.targetId))).map((row) => row.targetId))];
-    if (inverseOrder && fresh.length > 0) {
-      for (const [targetId, last] of await lastOrders(trx, link.name, target, inverseOrder, fresh)) lastOrder.set(targetId, last);
+    if (inverseOrder && siblings.length > 0 && fresh.length > 0) {
+      const shared = (await trx(link.name).whereIn(own, siblings).whereIn(target, fresh).select(target, inverseOrder)) as Row[];
+      for (const row of shared) documentOrder.set(Number(row[target]), Number(row[inverseOrder]));
+    }
+    const lastOrder = new Map<number, number>();
+    const appended = fresh.filter((targetId) => !documentOrder.has(targetId));
+    if (inverseOrder && appended.length > 0) {
+      for (const [targetId, last] of await lastOrders(trx, link.name, target, inverseOrder, appended)) lastOrder.set(targetId, last);
     }
     const nextOrder = (targetId: number) => {
-      const order = (lastOrder.get(targetId) ?? 0) + 1;
-      lastOrder.set(targetId, order);
+      let order = documentOrder.get(targetId);
+      if (order === undefined) {
+        order = (lastOrder.get(targetId) ?? 0) + 1;
+        documentOrder.set(targetId, order);
+      }
       return order;
     };
     await trx(link.name).insert(
@@ -300,7 +320,7 @@ export function createVersionWriter(strapi: Core.Strapi, trx: Knex, layout: Stor
 
   type Version = { rowId: number; status: VersionStatus };
 
-  async function linkTo(owner: DocumentTable, versions: Version[], relations: Array<[string, string[]]>, replacing: boolean) {
+  async function linkTo(owner: DocumentTable, versions: Version[], relations: Array<[string, string[]]>, replacing: boolean, siblings: number[] = []) {
     for (const [field, documentIds] of relations) {
       const relation = owner.relations.get(field) as RelationField;
       const linked = [];
@@ -309,7 +329,7 @@ export function createVersionWriter(strapi: Core.Strapi, trx: Knex, layout: Stor
         // A published version links only to published versions: a draft-only target is left out.
         linked.push({ rowId, targetIds: documentIds.flatMap((documentId) => targets.get(documentId) ?? []) });
       }
-      await writeLinks(relation, linked, replacing);
+      await writeLinks(relation, linked, replacing, siblings);
     }
   }
 
@@ -378,7 +398,7 @@ export function createVersionWriter(strapi: Core.Strapi, trx: Knex, layout: Stor
 
     async publish(uid, documentId) {
       const owner = shape(uid);
-      if (!owner.publishedAtColumn) return;
+      if (!owner.draftAndPublish) return;
       const draftId = await rowIdOf(uid, documentId, 'draft');
       const publishedId = (await rowIdsOf(uid, [documentId], 'published')).get(documentId);
       const draft = writable((await trx(owner.table).where(owner.idColumn, draftId).first()) as Row, owner.idColumn, owner.jsonColumns);
@@ -400,7 +420,7 @@ export function createVersionWriter(strapi: Core.Strapi, trx: Knex, layout: Stor
         if (link.ownerOrderColumn) links.orderBy(link.ownerOrderColumn);
         const draftTargets = (await links.select(link.targetColumn)).map((row: Row) => Number(row[link.targetColumn]));
         const documentIds = await documentIdsOfRows(relation.targetUid, draftTargets);
-        await linkTo(owner, [{ rowId, status: 'published' }], [[field, documentIds]], publishedId !== undefined);
+        await linkTo(owner, [{ rowId, status: 'published' }], [[field, documentIds]], publishedId !== undefined, [draftId]);
       }
     },
   };
