@@ -12,14 +12,15 @@ import { moveContributionsOutOfSnapshots } from './importer/load/contributions';
 import { rememberDeletedArticles } from './importer/load/curation';
 import { ensureLookupIndexes } from './importer/load/lookup-indexes';
 import { reportImportWriter } from './importer/load/writers';
+import { registerImportHooks } from './importer/hooks';
 import { grantDeskAction, registerDeskAction } from './desk/permission';
 import { registerDeskRoutes } from './desk/routes';
 import { closePageReader } from './desk/page-reader';
 import { registerBatchedFields } from './graphql/batched-fields';
 import { registerRankingQuery } from './queries/graphql';
-import { registerResponseCache } from './response-cache';
+import { invalidateResponseCache, registerResponseCache } from './response-cache';
 import { registerSearchQuery } from './search/graphql';
-import { fillEmptyIndex } from './search/service';
+import { fillEmptyIndex, syncImported } from './search/service';
 import { registerSearchSync } from './search/sync';
 
 export default {
@@ -36,6 +37,8 @@ export default {
     await registerDeskAction(strapi);
     registerBatchedFields(strapi);
     registerSearchSync(strapi);
+    // The importer's own writes: the search index in each page's transaction, the cache after it.
+    registerImportHooks(strapi, { published: syncImported, committed: invalidateResponseCache });
     registerSearchQuery(strapi);
     registerRankingQuery(strapi);
   },

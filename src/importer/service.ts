@@ -21,6 +21,7 @@ import { planRecord, type PlanAction, type PlanEntry } from './plan/plan';
 import { ARTICLE_RELATIONS, TYPE_SPECS, type ArticleRelation, type TypeSpec } from './plan/records';
 import { readArticles, readEntities, readStoredPage, type DocumentIndex } from './load/current';
 import { applyPlan } from './load/apply';
+import { createEntryEventLog, emitEntryEvents, type EntryEvent } from './load/entry-events';
 import { entityId, entityOf, readArticlesSay, readOthersSay, sayByEntity, writeContributions, type ContributionChange } from './load/contributions';
 import { inImportTransaction, NO_KEY_LOCKS, type ImportLocks } from './load/lock';
 import { curationState, forgetDeleted, readAliases, readDeletedKeys } from './load/curation';
@@ -261,19 +262,31 @@ export function createImporter(strapi: Core.Strapi) {
       };
 
       if (options.dryRun) return reportOf(await planPage(strapi, source, new Map(), restoreDeleted, NO_KEY_LOCKS));
-      return await inImportTransaction(strapi, `${process.pid}:${file}`, async (trx, locks) => {
-        // A fresh index per attempt: a retried transaction must not see documents its rollback undid.
+      const { report, events } = await inImportTransaction(strapi, `${process.pid}:${file}`, async (trx, locks) => {
+        // A fresh index and event log per attempt: a retried transaction must not see documents its rollback undid.
         const index: DocumentIndex = new Map();
+        const events = createEntryEventLog();
         const planned = await planPage(strapi, source, index, restoreDeleted, locks);
         if (restoreDeleted) await forgetDeleted(strapi, source.extraction.articles.map((article) => article.key));
-        await applyPlan(strapi, trx, planned.entries, index, { publish: options.publish });
+        await applyPlan(strapi, trx, planned.entries, index, { publish: options.publish }, events);
         if (planned.contributions) await writeContributions(strapi, planned.contributions);
         const report = reportOf(planned);
         if (run) await stampPage(strapi, trx, run, asSkipped(report));
-        return report;
+        return { report, events: events.events() };
       }, 'keys');
+      await emitCommitted(events);
+      return report;
     } catch (error) {
       return failure(file, error);
+    }
+  }
+
+  /** The page is in: a subscriber that fails (a webhook's store, an audit log) must not turn it into a failure. */
+  async function emitCommitted(events: readonly EntryEvent[]): Promise<void> {
+    try {
+      await emitEntryEvents(strapi, events);
+    } catch (error) {
+      strapi.log.error(`Entry events of an import could not be emitted: ${error instanceof Error ? error.message : String(error)}`);
     }
   }
 

@@ -2,8 +2,8 @@ import type { Core } from '@strapi/strapi';
 import { contentManagerModelOf, requestPathOf } from '../limits/request-route';
 
 /**
- * What the importer keeps to tell its own writes from an editor's (src/importer/ writes it through
- * the Document Service). In the Content Manager, the private snapshot and key never appear, and
+ * What the importer keeps to tell its own writes from an editor's (src/importer/ writes it as rows,
+ * src/importer/load/versions.ts, or through the Document Service on the fallback path). In the Content Manager, the private snapshot and key never appear, and
  * `sourceKey` and `source` are read-only: whatever an admin client sends for any of them is dropped.
  */
 export const IMPORT_BOOKKEEPING_FIELDS: Record<string, string[]> = {

@@ -3,7 +3,7 @@ import { errors } from '@strapi/utils';
 import type { Knex } from 'knex';
 import { z } from 'zod';
 import { parseQueryParams } from '../limits/query-params';
-import { entryOf, INDEXED_FIELDS, SEARCHABLE, type EntryKind, type SearchableUid } from './entry';
+import { entryOf, INDEXED_FIELDS, isSearchable, SEARCHABLE, type EntryKind, type SearchableUid } from './entry';
 import { highlightAll, snippet } from './highlight';
 import { normalizeText, runsOf } from './normalize';
 import { searchStoreFor, type SearchStore } from './store';
@@ -91,6 +91,24 @@ export async function syncDocuments(strapi: Core.Strapi, uid: SearchableUid, doc
     await store.upsert(db, published.map((document) => entryOf(uid, document)));
     await store.remove(db, SEARCHABLE[uid], unpublished);
   });
+}
+
+/** Documents indexed between two turns of the event loop while an import's page commits. */
+const IMPORTED_PER_TURN = 50;
+
+/** An import's published documents (src/importer/hooks.ts), in its transaction, a batch a turn. */
+export async function syncImported(strapi: Core.Strapi, documents: ReadonlyArray<{ uid: string; documentId: string }>): Promise<void> {
+  const byType = new Map<SearchableUid, string[]>();
+  for (const { uid, documentId } of documents) {
+    if (!isSearchable(uid)) continue;
+    byType.set(uid, [...(byType.get(uid) ?? []), documentId]);
+  }
+  for (const [uid, documentIds] of byType) {
+    for (let start = 0; start < documentIds.length; start += IMPORTED_PER_TURN) {
+      await syncDocuments(strapi, uid, documentIds.slice(start, start + IMPORTED_PER_TURN));
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+  }
 }
 
 const REINDEX_BATCH = 200;

@@ -13,10 +13,12 @@ interface DocumentContext {
 }
 
 /**
- * Keeps the search index in step with published content, for every writer alike (the importer,
- * the Content Manager, scripts): a Document Service middleware, so no caller has to remember.
- * It runs inside the writer's transaction when there is one, so an import that rolls back leaves
- * the index as it was.
+ * Keeps the search index in step with published content written through the Document Service
+ * (the Content Manager, the desk, scripts, the importer's fallback writer): a Document Service
+ * middleware, so no caller has to remember. It runs inside the writer's transaction when there is
+ * one, so a write that rolls back leaves the index as it was. The importer's row writer bypasses
+ * the Document Service; its published documents reach the index through `syncImported`, the
+ * import hook registered in src/index.ts.
  */
 export function registerSearchSync(strapi: Core.Strapi): void {
   strapi.documents.use(async (context, next) => {

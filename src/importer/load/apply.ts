@@ -1,17 +1,14 @@
 import type { Core } from '@strapi/strapi';
-import { isSearchable, type SearchableUid } from '../../search/entry';
-import { syncDocuments } from '../../search/service';
 import { nextTurnOfEventLoop } from '../event-loop';
+import { runPublishedHooks } from '../hooks';
 import type { PlanEntry } from '../plan/plan';
 import { ARTICLE_RELATIONS, PAGE_SPEC, type Fields, type ImportSnapshot } from '../plan/records';
 import { indexDocument, type DocumentIndex } from './current';
-import type { VersionWriter } from './versions';
+import type { EntryEventLog, EntryEventName } from './entry-events';
+import type { VersionStatus, VersionWriter } from './versions';
 import { createImportWriter } from './writers';
 
 type Knex = Core.Strapi['db']['connection'];
-
-/** Documents indexed for search between two turns of the event loop (documents are written one a turn). */
-const SEARCH_ENTRIES_PER_TURN = 50;
 
 /**
  * The only code that writes imported documents, inside the page's import transaction `trx`.
@@ -25,9 +22,14 @@ export async function applyPlan(
   entries: PlanEntry[],
   index: DocumentIndex,
   options: { publish: boolean },
+  events: EntryEventLog,
 ): Promise<void> {
-  const writer = createImportWriter(strapi, trx);
+  const { writer, emitsEntryEvents } = createImportWriter(strapi, trx);
   const republished: Array<{ uid: string; documentId: string }> = [];
+  /** The entry events the Document Service would have emitted for these writes (it emits its own). */
+  const record = (name: EntryEventName, uid: string, documentId: string, status: VersionStatus) => {
+    if (!emitsEntryEvents) events.record({ name, uid, documentId, status });
+  };
 
   for (const entry of entries) {
     await nextTurnOfEventLoop();
@@ -39,39 +41,36 @@ export async function applyPlan(
       const documentId = await writer.create(uid, payload(entry.data, entry.snapshot, index), { publish: publishing });
       entry.documentId = documentId;
       indexDocument(index, uid, entry.key, documentId);
-      if (publishing) republished.push({ uid, documentId });
+      record('entry.create', uid, documentId, 'draft');
+      if (publishing) {
+        record('entry.publish', uid, documentId, 'published');
+        republished.push({ uid, documentId });
+      }
       continue;
     }
 
     const documentId = entry.documentId as string;
     if (publishing && publication.kind === 'merged') {
       await publishMerged(writer, entry, publication.published, publication.draft, index);
+      record('entry.update', uid, documentId, 'draft');
+      record('entry.publish', uid, documentId, 'published');
       republished.push({ uid, documentId });
       continue;
     }
-    if (entry.action === 'update') await writer.update(uid, documentId, 'draft', payload(entry.data, entry.snapshot, index));
-    else if (entry.snapshotOnly) await writeSnapshotOnly(strapi, entry);
+    if (entry.action === 'update') {
+      await writer.update(uid, documentId, 'draft', payload(entry.data, entry.snapshot, index));
+      record('entry.update', uid, documentId, 'draft');
+    } else if (entry.snapshotOnly) await writeSnapshotOnly(strapi, entry);
     if (publishing && publication.kind === 'draft') {
       await writer.publish(uid, documentId);
+      record('entry.publish', uid, documentId, 'published');
       republished.push({ uid, documentId });
     }
   }
 
-  // The Document Service's search middleware does not see these writes; the index is kept in
-  // step here, in the same transaction, so a page that rolls back leaves the index as it was.
-  const byType = new Map<SearchableUid, string[]>();
-  for (const { uid, documentId } of republished) {
-    if (!isSearchable(uid)) continue;
-    const documentIds = byType.get(uid) ?? [];
-    documentIds.push(documentId);
-    byType.set(uid, documentIds);
-  }
-  for (const [uid, documentIds] of byType) {
-    for (let start = 0; start < documentIds.length; start += SEARCH_ENTRIES_PER_TURN) {
-      await syncDocuments(strapi, uid, documentIds.slice(start, start + SEARCH_ENTRIES_PER_TURN));
-      await nextTurnOfEventLoop();
-    }
-  }
+  // Derived data (the search index) is kept in step by whoever registered for it (src/index.ts),
+  // in this transaction, so a page that rolls back leaves it as it was.
+  await runPublishedHooks(strapi, republished);
 }
 
 function payload(data: Fields, snapshot: ImportSnapshot, index: DocumentIndex): Fields {

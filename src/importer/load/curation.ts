@@ -5,6 +5,7 @@ import { ARTICLE_UID, ENTITY_ALIAS_UID, TOMBSTONE_UID } from '../../content-type
 import { ARTICLE_RELATIONS, type ArticleRelation, type FieldValue, type ImportSnapshot, type TypeSpec } from '../plan/records';
 import type { AliasMap } from '../plan/curation';
 import { entityId, moveContributions } from './contributions';
+import { createEntryEventLog, emitEntryEvents, type EntryEvent } from './entry-events';
 import { inImportTransaction } from './lock';
 
 interface EntityRow {
@@ -144,7 +145,10 @@ export async function mergeEntity(
 ): Promise<MergeResult> {
   if (mergedDocumentId === keptDocumentId) throw new errors.ValidationError('An entry cannot be merged into itself');
   const relation = relationOf(spec);
-  return inImportTransaction(strapi, `merge:${mergedDocumentId}`, async (_trx, locks) => {
+  /** The attempt that committed: a retried transaction records its events afresh. */
+  let committedEvents: readonly EntryEvent[] = [];
+  const result = await inImportTransaction(strapi, `merge:${mergedDocumentId}`, async (_trx, locks) => {
+    const events = createEntryEventLog();
     const mergedRows = await entityRows(strapi, spec, mergedDocumentId, 'to merge');
     const keptRows = await entityRows(strapi, spec, keptDocumentId, 'to keep');
     const mergedDraft = mergedRows.find(isDraft) ?? mergedRows[0];
@@ -162,9 +166,9 @@ export async function mergeEntity(
       const keptRow = keptRows.find((row) => isDraft(row) === isDraft(mergedRow));
       const articles = (await strapi.db.query(ARTICLE_UID).findMany({
         where: { [relation]: { id: mergedRow.id } },
-        select: ['id', 'importSnapshot'],
+        select: ['id', 'documentId', 'importSnapshot'],
         populate: { [relation]: { select: ['id'] } },
-      })) as Array<{ id: number; importSnapshot: ImportSnapshot | null } & Record<string, unknown>>;
+      })) as Array<{ id: number; documentId: string; importSnapshot: ImportSnapshot | null } & Record<string, unknown>>;
       for (const article of articles) {
         const linked = (article[relation] as Array<{ id: number }>).map((entity) => entity.id).filter((id) => id !== mergedRow.id);
         // A published article keeps no link to an unpublished kept entry, as publishing would do.
@@ -173,6 +177,12 @@ export async function mergeEntity(
           where: { id: article.id },
           data: { [relation]: linked, importSnapshot: snapshotRelinked(article.importSnapshot, relation, mergedKey, keptKey) },
         });
+        // As the Document Service would report relinking a draft, or a published version by publishing it again.
+        events.record(
+          isDraft(mergedRow)
+            ? { name: 'entry.update', uid: ARTICLE_UID, documentId: article.documentId, status: 'draft' }
+            : { name: 'entry.publish', uid: ARTICLE_UID, documentId: article.documentId, status: 'published' },
+        );
         if (isDraft(mergedRow)) articlesRelinked += 1;
       }
     }
@@ -193,8 +203,11 @@ export async function mergeEntity(
         data: { name, entityType: spec.label as 'Official' | 'Project' | 'ResearchPlatform', targetDocumentId: keptDocumentId, targetName: keptDraft.name },
       });
     }
+    committedEvents = events.events();
     return { kept: { documentId: keptDocumentId, name: keptDraft.name }, aliases: spellings, articlesRelinked };
   }, 'keys');
+  await emitEntryEvents(strapi, committedEvents);
+  return result;
 }
 
 /**

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
-import { invalidateResponseCache } from '../../response-cache';
+import { runCommittedHooks } from '../hooks';
 
 const LOCK_TABLE = 'newsroom_import_locks';
 const LOCK_NAME = 'import';
@@ -109,7 +109,7 @@ async function lockFor(strapi: Core.Strapi, trx: Knex, holder: string, scope: Lo
  * processes that touch the same documents run one after the other, each seeing the other's
  * committed documents, so neither can create a duplicate; any error rolls the whole unit back.
  * Document Service calls inside `work` join the transaction; raw queries use the `trx` it is
- * given. Once it commits, cached API answers are dropped (src/response-cache/).
+ * given. Once it commits, the `committed` import hooks run (src/importer/hooks.ts).
  */
 export async function inImportTransaction<T>(
   strapi: Core.Strapi,
@@ -127,7 +127,7 @@ export async function inImportTransaction<T>(
         return work(trx, locks);
       });
       // Part of the unit was written through the query engine, which no Document Service hook sees.
-      await invalidateResponseCache(strapi);
+      await runCommittedHooks(strapi);
       return result;
     } catch (error) {
       if (!isBusy(error) || attempt >= MAX_ATTEMPTS) throw error;

@@ -41,9 +41,14 @@ export function reportImportWriter(strapi: Core.Strapi): void {
   }
 }
 
-/** The writer for one import transaction `trx`, as chosen for this app. */
-export function createImportWriter(strapi: Core.Strapi, trx: Knex): VersionWriter {
-  return chooseImportWriter(strapi).kind === 'rows' ? createVersionWriter(strapi, trx) : createDocumentServiceWriter(strapi);
+/**
+ * The writer for one import transaction `trx`, as chosen for this app, and whether it emits the
+ * entry events itself (the Document Service does; for the row writer the importer emits them).
+ */
+export function createImportWriter(strapi: Core.Strapi, trx: Knex): { writer: VersionWriter; emitsEntryEvents: boolean } {
+  return chooseImportWriter(strapi).kind === 'rows'
+    ? { writer: createVersionWriter(strapi, trx), emitsEntryEvents: false }
+    : { writer: createDocumentServiceWriter(strapi), emitsEntryEvents: true };
 }
 
 /**

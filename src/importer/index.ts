@@ -1,0 +1,46 @@
+import type { Core } from '@strapi/strapi';
+import { moveContributionsOutOfSnapshots } from './load/contributions';
+import { rememberDeletedArticles } from './load/curation';
+import { convertHeldJsonLists } from './load/json-lists';
+import { ensureLookupIndexes } from './load/lookup-indexes';
+import { reportImportWriter } from './load/writers';
+
+/**
+ * The importer's public face: everything the rest of the app, the CLI and the benchmarks use of
+ * it, and nothing else (tests/unit/architecture.test.ts refuses deep imports from outside).
+ * Inside, extract/ reads pages, plan/ decides what to write and load/ reads and writes Strapi.
+ */
+export { createImporter, addCounts } from './service';
+export type { FileReport, ImportOptions, ImportReport, Importer, PageExtractor, TypeCounts } from './service';
+export { extractPage, readPage } from './extract';
+export type { ExtractOptions, PageExtraction, PageInput } from './extract';
+export { decodePage, MAX_PAGE_LINES } from './layout/decode';
+export { PageError } from './errors';
+export { CreditRoleSchema, IsoDateSchema, ProjectStageSchema } from './contract';
+export type { ArticleExtraction, CreditRole, Extraction, ProjectStage } from './contract';
+export { IssueDateSchema, pageMetaFor } from './load/manifest';
+export { resolvePages } from './pages/discover';
+export type { FolderPages } from './pages/discover';
+export { deletedLines, fileLine, keptLines, planLines, summaryTable, unassignedLines } from './report';
+export { ARTICLE_RELATIONS, OFFICIAL_SPEC, PROJECT_SPEC, RESEARCH_PLATFORM_SPEC, TYPE_SPECS } from './plan/records';
+export type { TypeSpec } from './plan/records';
+/** Editors' curation: merging an entity into another, its merged spellings. */
+export { aliasesOf, mergeEntity, removeAlias } from './load/curation';
+/** The import lock's transaction, for writes that must not interleave with an import (a desk run's bookkeeping). */
+export { inImportTransaction } from './load/lock';
+
+/** At register: before Strapi's Document Service is used, so that editors' deletions of imported articles are remembered. */
+export function registerImporter(strapi: Core.Strapi): void {
+  rememberDeletedArticles(strapi);
+}
+
+/**
+ * At bootstrap, in this order, before anything reads content: finishes the v1 → v2 migration of
+ * database/migrations/, then v2 → v3, adds the lookup indexes, and says which writer imports use.
+ */
+export async function startup(strapi: Core.Strapi): Promise<void> {
+  await convertHeldJsonLists(strapi);
+  await moveContributionsOutOfSnapshots(strapi);
+  await ensureLookupIndexes(strapi);
+  reportImportWriter(strapi);
+}
