@@ -1,7 +1,7 @@
 import { createWriteStream, existsSync, mkdirSync, readFileSync, type WriteStream } from 'node:fs';
 import path from 'node:path';
 import { once } from 'node:events';
-import type { CreditRole, ProjectStage } from '../src/importer/contract';
+import type { CreditRole, ProjectStage } from '../src/importer';
 
 /**
  * A synthetic archive in the paper's layout, for benchmarks: pages set in narrow columns with

@@ -5,7 +5,7 @@ import { performance } from 'node:perf_hooks';
 import request from 'supertest';
 import { compileApp } from '../src/cli/app';
 import { createAdminFromEnv } from '../src/bootstrap/admin-user';
-import type { Importer } from '../src/importer/service';
+import type { Importer } from '../src/importer';
 import { startHealthProbe } from '../tests/helpers/health-probe';
 import { startTestApp, type TestApp } from '../tests/helpers/strapi';
 import { percentile, recordBenchmarkSection } from './benchmarks-file';

@@ -5,9 +5,9 @@ import { performance } from 'node:perf_hooks';
 import { Jieba } from '@node-rs/jieba';
 import { dict } from '@node-rs/jieba/dict';
 import { APP_ROOT } from '../src/cli/app';
-import { extractPage, readPage, type PageInput } from '../src/importer/extract';
-import { decodePage } from '../src/importer/layout/decode';
-import { pageMetaFor } from '../src/importer/load/manifest';
+import { extractPage, readPage, type PageInput } from '../src/importer';
+import { decodePage } from '../src/importer';
+import { pageMetaFor } from '../src/importer';
 import { percentile } from './benchmarks-file';
 import { generatePage } from './corpus';
 

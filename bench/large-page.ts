@@ -1,4 +1,4 @@
-import { MAX_PAGE_LINES } from '../src/importer/layout/decode';
+import { MAX_PAGE_LINES } from '../src/importer';
 import { MAX_UPLOAD_BYTES } from '../src/desk/inputs';
 import { generatePage } from './corpus';
 

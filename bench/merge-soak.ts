@@ -7,7 +7,7 @@ import { performance } from 'node:perf_hooks';
 import request from 'supertest';
 import { compileApp } from '../src/cli/app';
 import { createAdminFromEnv } from '../src/bootstrap/admin-user';
-import type { Importer } from '../src/importer/service';
+import type { Importer } from '../src/importer';
 import { startTestApp } from '../tests/helpers/strapi';
 import { percentile } from './benchmarks-file';
 import { writeCorpus } from './corpus';

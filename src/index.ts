@@ -7,12 +7,7 @@ import { applySignupSwitch } from './bootstrap/signup';
 import { useSqliteWriteAheadLog } from './bootstrap/sqlite-journal';
 import { createAdminFromEnv } from './bootstrap/admin-user';
 import { configureAdminViews, lockImportBookkeeping } from './bootstrap/admin-views';
-import { convertHeldJsonLists } from './importer/load/json-lists';
-import { moveContributionsOutOfSnapshots } from './importer/load/contributions';
-import { rememberDeletedArticles } from './importer/load/curation';
-import { ensureLookupIndexes } from './importer/load/lookup-indexes';
-import { reportImportWriter } from './importer/load/writers';
-import { registerImportHooks } from './importer/hooks';
+import { registerImportHooks, registerImporter, startup as startImporter } from './importer';
 import { grantDeskAction, registerDeskAction } from './desk/permission';
 import { registerDeskRoutes } from './desk/routes';
 import { closePageReader } from './desk/page-reader';
@@ -32,7 +27,7 @@ export default {
     guardBodyParser(strapi);
     registerGraphqlGuards(strapi);
     hideEditorOnlyTypesFromGraphql(strapi);
-    rememberDeletedArticles(strapi);
+    registerImporter(strapi);
     // Before the admin's bootstrap, which drops stored permissions of actions it does not know.
     await registerDeskAction(strapi);
     registerBatchedFields(strapi);
@@ -45,11 +40,8 @@ export default {
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     await useSqliteWriteAheadLog(strapi);
-    // Before anything reads content: finishes the v1 → v2 migration of database/migrations/, then v2 → v3.
-    await convertHeldJsonLists(strapi);
-    await moveContributionsOutOfSnapshots(strapi);
-    await ensureLookupIndexes(strapi);
-    reportImportWriter(strapi);
+    // Before anything reads content: the importer's migrations, lookup indexes and writer choice.
+    await startImporter(strapi);
     await fillEmptyIndex(strapi);
     await grantPublicReadAccess(strapi);
     await applySignupSwitch(strapi);

@@ -14,9 +14,9 @@ import {
   type JudgedItem,
 } from '../eval/score';
 import { calibrationTable, differenceLines, fieldTable, pageTable } from '../eval/table';
-import type { Extraction } from '../importer/contract';
-import { PageError } from '../importer/errors';
-import { extractPage, readPage } from '../importer/extract';
+import type { Extraction } from '../importer';
+import { PageError } from '../importer';
+import { extractPage, readPage } from '../importer';
 
 /**
  * `npm run eval [-- --strict] [--diff] [--threshold=0.8] [gold-or-folder ...]`: scores the importer on

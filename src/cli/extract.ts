@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { IsoDateSchema } from '../importer/contract';
-import { PageError } from '../importer/errors';
-import { extractPage, readPage } from '../importer/extract';
+import { IsoDateSchema } from '../importer';
+import { PageError } from '../importer';
+import { extractPage, readPage } from '../importer';
 
 /**
  * `npm run --silent extract -- [--issue-date YYYY-MM-DD] <file>`: prints one page's extraction as

@@ -1,10 +1,10 @@
 import path from 'node:path';
 import { z } from 'zod';
 import type { Core } from '@strapi/strapi';
-import { IssueDateSchema } from '../importer/load/manifest';
-import { resolvePages as resolvePagesIn, type FolderPages } from '../importer/pages/discover';
-import { deletedLines, fileLine, keptLines, planLines, summaryTable, unassignedLines } from '../importer/report';
-import type { Importer } from '../importer/service';
+import { IssueDateSchema } from '../importer';
+import { resolvePages as resolvePagesIn, type FolderPages } from '../importer';
+import { deletedLines, fileLine, keptLines, planLines, summaryTable, unassignedLines } from '../importer';
+import type { Importer } from '../importer';
 import { APP_ROOT, closeApp, compileApp, loadApp } from './app';
 import { prepareAppEnvironment, runScript } from './run-script';
 

@@ -2,10 +2,10 @@ import { createHash } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { IMPORT_RUN_UID } from '../content-types';
-import { PageError } from '../importer/errors';
-import { decodePage } from '../importer/layout/decode';
-import { inImportTransaction } from '../importer/load/lock';
-import { addCounts, type FileReport, type Importer, type TypeCounts } from '../importer/service';
+import { PageError } from '../importer';
+import { decodePage } from '../importer';
+import { inImportTransaction } from '../importer';
+import { addCounts, type FileReport, type Importer, type TypeCounts } from '../importer';
 import { MAX_UPLOAD_BYTES, type PageUpload } from './inputs';
 import type { PageReader } from './page-reader';
 

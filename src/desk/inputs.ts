@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { errors } from '@strapi/utils';
-import { IsoDateSchema } from '../importer/contract';
+import { IsoDateSchema } from '../importer';
 
 /**
  * A printed page is 10–40 KB; the admin takes pages up to 512 KiB (base64 in a JSON body, which

@@ -1,6 +1,6 @@
 import { parentPort } from 'node:worker_threads';
-import { PageError } from '../importer/errors';
-import { extractPage } from '../importer/extract';
+import { PageError } from '../importer';
+import { extractPage } from '../importer';
 import type { PageReaderReply, PageReaderRequest } from './page-reader';
 
 /**

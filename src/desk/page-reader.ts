@@ -2,9 +2,9 @@ import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { PageError } from '../importer/errors';
-import type { ExtractOptions, PageExtraction, PageInput } from '../importer/extract';
-import type { PageExtractor } from '../importer/service';
+import { PageError } from '../importer';
+import type { ExtractOptions, PageExtraction, PageInput } from '../importer';
+import type { PageExtractor } from '../importer';
 
 /** What the reader thread (src/desk/page-reader-worker.ts) is sent and answers. */
 export interface PageReaderRequest {

@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { ARTICLE_UID, type NewsroomUid } from '../content-types';
-import { ARTICLE_RELATIONS } from '../importer/plan/records';
+import { ARTICLE_RELATIONS } from '../importer';
 import { printedSource, type PrintedArticle, type PrintedSource } from './printed-source';
 
 interface ArticleDraft {

@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { OFFICIAL_SPEC, PROJECT_SPEC, RESEARCH_PLATFORM_SPEC, type TypeSpec } from '../importer/plan/records';
-import { aliasesOf, mergeEntity, removeAlias } from '../importer/load/curation';
+import { OFFICIAL_SPEC, PROJECT_SPEC, RESEARCH_PLATFORM_SPEC, type TypeSpec } from '../importer';
+import { aliasesOf, mergeEntity, removeAlias } from '../importer';
 import { DESK_ACTION } from './permission';
 import { importIntoRun, listRuns, previewPage, startRun } from './import-runs';
 import {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CreditRoleSchema, IsoDateSchema, ProjectStageSchema } from '../importer/contract';
+import { CreditRoleSchema, IsoDateSchema, ProjectStageSchema } from '../importer';
 
 /**
  * A gold file says what an editor would check on one page, written from the page alone: see

@@ -1,4 +1,4 @@
-import type { ArticleExtraction, Extraction } from '../importer/contract';
+import type { ArticleExtraction, Extraction } from '../importer';
 import type { GoldArticle, GoldPage } from './gold';
 
 /**

@@ -26,6 +26,9 @@ export { ARTICLE_RELATIONS, OFFICIAL_SPEC, PROJECT_SPEC, RESEARCH_PLATFORM_SPEC,
 export type { TypeSpec } from './plan/records';
 /** Editors' curation: merging an entity into another, its merged spellings. */
 export { aliasesOf, mergeEntity, removeAlias } from './load/curation';
+/** What the rest of the app does with the importer's writes (the search index, the response cache). */
+export { registerImportHooks } from './hooks';
+export type { ImportHooks } from './hooks';
 /** The import lock's transaction, for writes that must not interleave with an import (a desk run's bookkeeping). */
 export { inImportTransaction } from './load/lock';
 

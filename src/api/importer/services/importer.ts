@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { createImporter } from '../../../importer/service';
+import { createImporter } from '../../../importer';
 
 /** `strapi.service('api::importer.importer')`: the seed CLI and the admin panel share this code. */
 export default ({ strapi }: { strapi: Core.Strapi }) => createImporter(strapi);
