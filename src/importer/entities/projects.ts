@@ -104,6 +104,18 @@ function isCategory(core: string): boolean {
 }
 
 /**
+ * `重点`, `重大`, `新建` make a name a kind of project when they stand right before 项目 (`某市四季度
+ * 重大项目`) or when nothing but category words is left without them (`重点工业项目`); inside a
+ * proper name (`优质某某储存项目`) they are part of it.
+ */
+function onlyModifiers(core: string): boolean {
+  if (!vocab.genericModifiers.some((modifier) => core.includes(modifier))) return false;
+  if (vocab.genericModifiers.some((modifier) => core.endsWith(modifier))) return true;
+  const rest = vocab.genericModifiers.reduce((left, modifier) => left.replaceAll(modifier, ''), core);
+  return (rest.match(HAN) ?? []).length < MIN_NAME_LENGTH || isCategory(rest);
+}
+
+/**
  * A proper project name: no counts (15个项目), no generic determiner (我市项目, 本次项目), no
  * stage verb (签约项目: a category), not a category, nothing but name characters.
  */
@@ -114,6 +126,7 @@ export function isProjectName(name: string): boolean {
     (core.match(HAN) ?? []).length >= MIN_NAME_LENGTH &&
     NAME_CHARS.test(name) &&
     !vocab.genericDeterminers.some((determiner) => core.includes(determiner)) &&
+    !onlyModifiers(core) &&
     !vocab.eventWords.some((eventWord) => core.includes(eventWord)) &&
     !vocab.stageWords.some((stageWord) => core.includes(stageWord)) &&
     // 本级25个项目, 首批208个项目: a count of projects, not one.

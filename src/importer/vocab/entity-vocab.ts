@@ -86,6 +86,8 @@ const ProjectsSchema = z.object({
   leadIns: z.array(word),
   leadInsAtStart: z.array(singleHan),
   genericDeterminers: z.array(word),
+  /** Words that make `…项目` generic only when nothing but them and category words is left (`重点项目`, not `优质某某储存项目`). */
+  genericModifiers: z.array(word),
   /** Stage verbs that are a stage only right after a project's name (某某项目落地), not in 推动政策落地. */
   stagesOnlyAfterName: z.array(word),
   /** Adverbs allowed between the name and such a stage verb (某某项目正式落地). */
@@ -248,6 +250,7 @@ function loadEntityVocab() {
       leadIns: longestFirst(projects.leadIns),
       leadInsAtStart: new Set(projects.leadInsAtStart),
       genericDeterminers: projects.genericDeterminers,
+      genericModifiers: projects.genericModifiers,
       stagesOnlyAfterName: new Set(projects.stagesOnlyAfterName),
       stageAdverbs: longestFirst(projects.stageAdverbs),
       eventWords: projects.eventWords,
