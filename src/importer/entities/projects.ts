@@ -183,7 +183,8 @@ function listItems(text: string, start: number, end: number): ListItem[] {
   }
   const last = items.at(-1);
   const joined = last ? /^(.{3,}?)(以及|和|及)(.{3,})$/u.exec(last.text) : null;
-  if (last && joined && items.length > 1) {
+  // `甲、乙及丙` ends a list, but `某公司区域总部及孵化器` is one member: a bare head noun names nothing alone.
+  if (last && joined && items.length > 1 && !vocab.headNouns.includes(joined[3]!)) {
     items.splice(-1, 1, { text: joined[1]!, start: last.start }, { text: joined[3]!, start: last.start + joined[1]!.length + joined[2]!.length });
   }
   return items;
@@ -403,9 +404,14 @@ export function articleStage(paragraphs: readonly string[]): ProjectStage | null
   return stageMarks(paragraphs[0] ?? '')[0]?.stage ?? null;
 }
 
-/** Every project of one paragraph, with where its name stands, in reading order. */
+/**
+ * Every project of one paragraph, with where its name stands, in reading order. A sentence that
+ * reports no stage of its own goes on with the paragraph's event: the last stage an earlier
+ * sentence of the paragraph reported (`18个项目集中签约。其中，甲、乙等一批项目……`), else the article's.
+ */
 export function projectsInParagraph(paragraph: string, articleStage: ProjectStage | null): LocatedProject[] {
   const found: Found[] = [];
+  let paragraphStage: ProjectStage | null = null;
   for (const sentence of paragraph.matchAll(SENTENCE)) {
     const sentenceText = sentence[0];
     const offset = sentence.index;
@@ -413,13 +419,15 @@ export function projectsInParagraph(paragraph: string, articleStage: ProjectStag
       ...mark,
       index: mark.index + offset,
     }));
+    const contextStage = paragraphStage ?? articleStage;
+    paragraphStage = marks.at(-1)?.stage ?? paragraphStage;
     // `投资1亿元的某某项目，……`, `其中某某项目投资6亿元`: an item of the event's projects.
     const itemised = ITEM_OPENING.test(sentenceText);
     for (const clause of splitClauses(sentenceText)) {
       const located = { text: clause.text, start: clause.start + offset };
       const afterStage = projectsAfterStageWord(located);
-      const listed = [...afterStage, ...(afterStage.length > 0 ? [] : listedProjects(located, marks, articleStage))];
-      const named = namedProjects(located, marks, articleStage, {
+      const listed = [...afterStage, ...(afterStage.length > 0 ? [] : listedProjects(located, marks, contextStage))];
+      const named = namedProjects(located, marks, contextStage, {
         itemised,
         opensSentence: clause.start === 0,
       }).filter((project) => !listed.some((member) => member.start <= project.start && project.end <= member.end + 4));
