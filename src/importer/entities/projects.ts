@@ -241,13 +241,20 @@ function listedProjects(clause: Clause, marks: readonly StageMark[], articleStag
   const from = Math.max(0, introducer);
   const closerAt = text.slice(from).search(/等/u);
   const closes = (at: number) => LIST_CLOSER.test(text.slice(at)) || COUNT_CLOSER.test(text.slice(at)) || at === text.length - 1;
-  const end = closerAt >= 0 && closes(from + closerAt) ? from + closerAt : text.length;
+  const namesOf = (items: ListItem[]) =>
+    items.map((item) => {
+      const start = nameStart(text, item.start, item.start + item.text.length);
+      return { name: text.slice(start, item.start + item.text.length), start };
+    });
+  // `甲基地、乙生产线、丙项目等填补了空白`: a 等 that names no kind still closes a list whose every member ends like a project.
+  const closedByHeads = (at: number) => {
+    const members = namesOf(listItems(text, from, at));
+    return members.length >= 2 && members.every(({ name }) => endsWithHead(name));
+  };
+  const end = closerAt >= 0 && (closes(from + closerAt) || closedByHeads(from + closerAt)) ? from + closerAt : text.length;
   const items = listItems(text, from, end);
   if (items.length < 2) return [];
-  const names = items.map((item) => {
-    const start = nameStart(text, item.start, item.start + item.text.length);
-    return { name: text.slice(start, item.start + item.text.length), start };
-  });
+  const names = namesOf(items);
   // A closer that says 项目 (`等7个项目`) makes its members projects; otherwise a member must end like one.
   const saysProjects = end < text.length && LIST_CLOSER.test(text.slice(end));
   if (!saysProjects && !names.some(({ name }) => endsWithHead(name))) return [];
