@@ -131,6 +131,8 @@ export function isProjectName(name: string): boolean {
     !vocab.stageWords.some((stageWord) => core.includes(stageWord)) &&
     // 本级25个项目, 首批208个项目: a count of projects, not one.
     !/[\d一二三四五六七八九十百]+个/u.test(core) &&
+    // `成果和项目`: a conjunction right before 项目 joins a word to the bare noun, it ends no name.
+    !/[和及与或]$/u.test(core) &&
     // A bracket the name does not close is the text's, not the name's: `（含某某合作项目`.
     (name.match(/[（(]/gu)?.length ?? 0) === (name.match(/[）)]/gu)?.length ?? 0) &&
     !isCategory(core)
