@@ -65,6 +65,8 @@ const TitlesSchema = z.object({
 const OfficialsSchema = z.object({
   nameBoundaries: words,
   singleCharBoundaries: z.array(singleHan),
+  /** Of those, the ones a given name may still end in where punctuation or an official verb follows (`某某和出席`). */
+  finalsBeforeClearEnd: z.array(singleHan),
   speechVerbs: words,
   /** Verbs whose clause-initial subject is an official even without a title (主持, 出席, 会见). */
   officialVerbs: words,
@@ -228,6 +230,7 @@ function loadEntityVocab() {
       // A name also ends before a time word: 市长甲某日前会见…, 甲某当天到现场…
       nameBoundaries: longestFirst([...officials.nameBoundaries, ...dayWords, ...leadVocab.timeWords]),
       singleCharBoundaries: new Set(officials.singleCharBoundaries),
+      finalsBeforeClearEnd: new Set(officials.finalsBeforeClearEnd),
       speechVerbs: longestFirst(officials.speechVerbs),
       officialVerbs: longestFirst([...officials.speechVerbs, ...officials.officialVerbs]),
       listClosers: longestFirst(officials.listClosers),
