@@ -39,6 +39,13 @@ describe('officials', () => {
     ]);
   });
 
+  it('a head post after its government keeps the place before the government as printed', () => {
+    expect(officials('临澧县人民政府副县长罗一鸣主持会议，县政府县长卢青出席。')).toEqual([
+      { name: '罗一鸣', titles: ['临澧县人民政府副县长'] },
+      { name: '卢青', titles: ['县政府县长'] },
+    ]);
+  });
+
   it('several people each with titles, separated by ，', () => {
     expect(officials('省委常委、市委书记杨光明，市长周立，市委副书记吴晓东出席。')).toEqual([
       { name: '杨光明', titles: ['省委常委', '市委书记'] },
