@@ -46,11 +46,15 @@ export interface LocatedProject extends ProjectMention {
   end: number;
 }
 
-/** Whether a stage verb at `index` reports a plan (`将开工`, `拟签约`) or an aftermath (`建成后`), no event. */
+/**
+ * Whether a stage verb at `index` reports a plan (`将开工`, `拟签约`), an aftermath (`建成后`) or a
+ * task under way (`落地建设工作`, `签约事宜`), no event.
+ */
 function isPlanned(text: string, index: number, word: string): boolean {
   const before = text.slice(Math.max(0, index - 4), index);
   if (vocab.planMarkers.some((marker) => before.endsWith(marker) || before.includes(`${marker}于`))) return true;
-  return vocab.aftermathMarkers.some((marker) => text.startsWith(marker, index + word.length));
+  const after = index + word.length;
+  return [...vocab.aftermathMarkers, ...vocab.taskNouns].some((marker) => text.startsWith(marker, after));
 }
 
 /**

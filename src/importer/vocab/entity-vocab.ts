@@ -106,6 +106,8 @@ const ProjectsSchema = z.object({
   planMarkers: words,
   /** Words after a stage verb that make it a condition, not an event (`建成后`, `投产达效`). */
   aftermathMarkers: words,
+  /** Nouns that make a stage verb before them a task under way (`项目落地建设工作`, `签约事宜`), no event. */
+  taskNouns: words,
   /** Words a category of projects is made of (`基础设施项目`, `10亿元以上项目`): no project's own name. */
   categoryWords: words,
   /** Function words no proper name holds (把, 对, 每): inside a name, it may have begun too early. */
@@ -262,6 +264,7 @@ function loadEntityVocab() {
       listIntroducers: longestFirst(projects.listIntroducers),
       planMarkers: projects.planMarkers,
       aftermathMarkers: projects.aftermathMarkers,
+      taskNouns: projects.taskNouns,
       categoryWords: longestFirst(projects.categoryWords),
       functionWords: projects.functionWords,
       /** A place or an organisation in a name makes it a proper name: 某某县…项目, 某某有限公司…项目. */

@@ -66,6 +66,12 @@ describe('projects', () => {
     ]);
   });
 
+  it('a stage verb before a task noun is work under way, no event: 落地建设工作, 签约事宜', () => {
+    expect(projects('会议安排部署青山新材料科技城项目落地建设工作。')).toEqual([]);
+    expect(projects('青山新材料科技城项目签约事宜已基本谈妥。')).toEqual([]);
+    expect(projects('青山新材料科技城项目正式落地。')).toEqual([{ name: '青山新材料科技城项目', stage: 'signed' }]);
+  });
+
   it('a bare 等 closes a list whose every member ends like a project', () => {
     expect(projects('当天开工项目12个。其中，精密轴承产业化基地、汽车线束生产线、光伏玻璃项目等填补了省内空白。')).toEqual([
       { name: '精密轴承产业化基地', stage: 'groundbreaking' },
