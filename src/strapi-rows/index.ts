@@ -279,9 +279,12 @@ export const VERIFIED_STRAPI_MINORS = ['5.54'] as const;
 
 const PackageSchema = z.object({ version: z.string().regex(/^\d+\.\d+\.\d+/) });
 
+let installed: string | undefined;
+
+/** Read once: the installed package does not change while the app runs, and imports ask per page. */
 export function installedStrapiVersion(): string {
-  const manifest = require.resolve('@strapi/strapi/package.json');
-  return PackageSchema.parse(JSON.parse(readFileSync(manifest, 'utf8'))).version;
+  installed ??= PackageSchema.parse(JSON.parse(readFileSync(require.resolve('@strapi/strapi/package.json'), 'utf8'))).version;
+  return installed;
 }
 
 /** Whether rows may be written directly on this Strapi, and if not, why. */

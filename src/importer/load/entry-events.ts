@@ -58,18 +58,51 @@ function deepPopulate(strapi: Core.Strapi, uid: string): Populate {
   return populate;
 }
 
+type Entry = Record<string, unknown> & { documentId: string };
+
+/**
+ * The entries the events are about, read with one query per type and version (and one per
+ * populated field) for a whole page, not one round of queries per event.
+ */
+async function entriesOf(strapi: Core.Strapi, events: readonly EntryEvent[]): Promise<Map<string, Entry>> {
+  const layout = storageLayout(strapi);
+  const keyOf = (uid: string, status: VersionStatus, documentId: string) =>
+    `${uid}|${layout.document(uid).draftAndPublish ? status : 'only'}|${documentId}`;
+  const wanted = new Map<string, { uid: string; status: VersionStatus; documentIds: Set<string> }>();
+  for (const { uid, status, documentId } of events) {
+    const group = `${uid}|${status}`;
+    const found = wanted.get(group) ?? { uid, status, documentIds: new Set<string>() };
+    found.documentIds.add(documentId);
+    wanted.set(group, found);
+  }
+  const entries = new Map<string, Entry>();
+  for (const { uid, status, documentIds } of wanted.values()) {
+    const versionFilter = layout.document(uid).draftAndPublish ? { publishedAt: status === 'draft' ? null : { $notNull: true } } : {};
+    const rows = (await strapi.db.query(uid as never).findMany({
+      where: { documentId: { $in: [...documentIds] }, ...versionFilter },
+      populate: deepPopulate(strapi, uid),
+    })) as Entry[];
+    for (const row of rows) entries.set(keyOf(uid, status, row.documentId), row);
+  }
+  return new Map(
+    [...events].map(({ uid, status, documentId }) => [
+      `${uid}|${status}|${documentId}`,
+      entries.get(keyOf(uid, status, documentId)) as Entry,
+    ]),
+  );
+}
+
 /** Emits the recorded events, one after the other, as the Document Service would have. Call after the commit. */
 export async function emitEntryEvents(strapi: Core.Strapi, events: readonly EntryEvent[]): Promise<void> {
-  const layout = storageLayout(strapi);
+  if (events.length === 0) return;
+  const entries = await entriesOf(strapi, events);
   for (const { name, uid, documentId, status } of events) {
-    const model = strapi.getModel(uid as never) as unknown as { modelName: string; uid: string };
-    const document = layout.document(uid);
-    const where = document.draftAndPublish ? { documentId, publishedAt: status === 'draft' ? null : { $notNull: true } } : { documentId };
-    const entry = await strapi.db.query(uid as never).findOne({ where, populate: deepPopulate(strapi, uid) });
+    const entry = entries.get(`${uid}|${status}|${documentId}`);
     if (!entry) continue;
+    const model = strapi.getModel(uid as never) as unknown as { modelName: string; uid: string };
     const sanitized = await sanitize.sanitizers.defaultSanitizeOutput(
       { schema: model as never, getModel: (target: string) => strapi.getModel(target as never) as never },
-      entry,
+      entry as never,
     );
     await strapi.eventHub.emit(name, { model: model.modelName, uid: model.uid, entry: sanitized });
   }
