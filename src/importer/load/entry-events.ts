@@ -43,15 +43,18 @@ type Populate = Record<string, unknown>;
  * Service populates them, and each relation as its linked entries' `id` and `documentId`. The
  * Document Service gives every column of every linked entry: for an official named in thousands
  * of articles that is thousands of article bodies on each publish, which doubled an import's time.
+ * The lists kept on the other side of a relation (an official's articles, a page's articles) are
+ * left out: they grow with the archive, and the article's own event names its officials and page.
  * A subscriber that needs more reads the linked documents by documentId.
  */
 function deepPopulate(strapi: Core.Strapi, uid: string): Populate {
   const model = strapi.getModel(uid as never) as unknown as {
-    attributes: Record<string, { type: string; component?: string; unstable_virtual?: boolean }>;
+    attributes: Record<string, { type: string; component?: string; mappedBy?: string; unstable_virtual?: boolean }>;
   };
   const populate: Populate = {};
   for (const [name, attribute] of Object.entries(model.attributes)) {
-    if (attribute.type === 'relation' && !attribute.unstable_virtual) populate[name] = { select: ['id', 'documentId'] };
+    if (attribute.type === 'relation' && !attribute.unstable_virtual && !attribute.mappedBy)
+      populate[name] = { select: ['id', 'documentId'] };
     else if (attribute.type === 'media') populate[name] = { select: ['*'] };
     else if (attribute.type === 'component') populate[name] = { populate: deepPopulate(strapi, attribute.component as string) };
   }
