@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { moveContributionsOutOfSnapshots } from './load/contributions';
 import { rememberDeletedArticles } from './load/curation';
+import { trackEventListeners } from './load/entry-events';
 import { convertHeldJsonLists } from './load/json-lists';
 import { ensureLookupIndexes } from './load/lookup-indexes';
 import { reportImportWriter } from './load/writers';
@@ -32,9 +33,13 @@ export type { ImportHooks } from './hooks';
 /** The import lock's transaction, for writes that must not interleave with an import (a desk run's bookkeeping). */
 export { inImportTransaction } from './load/lock';
 
-/** At register: before Strapi's Document Service is used, so that editors' deletions of imported articles are remembered. */
+/**
+ * At register: before Strapi's Document Service is used, so that editors' deletions of imported
+ * articles are remembered, and before anyone subscribes to the event hub, whose listeners are counted.
+ */
 export function registerImporter(strapi: Core.Strapi): void {
   rememberDeletedArticles(strapi);
+  trackEventListeners(strapi);
 }
 
 /**
