@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { APP_ROOT } from './strapi';
 
 /** A Strapi instance in its own process (tests/helpers/serve-instance.ts), as a deployment runs several. */
@@ -10,6 +11,16 @@ export interface Instance {
   /** Everything it printed, for a failing test's message. */
   output(): string;
   stop(): Promise<void>;
+}
+
+/**
+ * Node's arguments to run a TypeScript file of the app in one process, with tsx's loader. Not
+ * tsx's command line: it runs the script in a child process, which a SIGKILL sent to it would
+ * leave running.
+ */
+export function typescriptProcessArgs(file: string, args: string[] = []): string[] {
+  const tsx = path.join(APP_ROOT, 'node_modules', 'tsx', 'dist');
+  return ['--require', path.join(tsx, 'preflight.cjs'), '--import', pathToFileURL(path.join(tsx, 'loader.mjs')).href, file, ...args];
 }
 
 /** A port nothing listens on now. */

@@ -7,6 +7,7 @@ import Redis from 'ioredis';
 import { writeCorpus } from '../../bench/corpus';
 import { closeApp } from '../../src/cli/app';
 import { parseQueueSettings, runProgress, type RunProgress } from '../../src/import-queue';
+import { typescriptProcessArgs } from '../helpers/instances';
 import { APP_ROOT, loadStrapi, provisionDatabase } from '../helpers/strapi';
 
 /**
@@ -48,7 +49,7 @@ afterAll(async () => {
 
 /** An npm script of the app as its own process; `output` grows as it prints. */
 function script(file: string, args: string[] = []) {
-  const child = spawn(process.execPath, [path.join(APP_ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), file, ...args], {
+  const child = spawn(process.execPath, typescriptProcessArgs(file, args), {
     cwd: APP_ROOT,
     env: { ...process.env, FORCE_COLOR: '0' },
   });
@@ -87,6 +88,7 @@ it('imports every queued page exactly once although a worker is killed mid-run',
   );
   doomed.child.kill('SIGKILL');
   expect(await doomed.exited).toBeNull();
+  expect(doomed.child.signalCode).toBe('SIGKILL');
 
   const settings = parseQueueSettings({ url: REDIS_URL, keyPrefix: ENV.REDIS_KEY_PREFIX, importQueue: { attempts: 3, lockMs: 3000 } });
   const progress = await until<RunProgress | undefined>(
