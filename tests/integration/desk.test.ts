@@ -11,6 +11,7 @@ const OFFICIAL = 'api::official.official';
 const FIXTURES = path.join(APP_ROOT, 'tests', 'fixtures', 'desk');
 const STORM_PAGE = readFileSync(path.join(FIXTURES, 'second-spelling.txt'));
 const VARIANT_PAGE = readFileSync(path.join(FIXTURES, 'variant-spelling.txt'));
+const DATED_PAGE = readFileSync(path.join(FIXTURES, 'dated-header.txt'));
 const STORM = '市区道路完成雨季排查';
 const VISIT = '经开区调研重点项目';
 
@@ -119,6 +120,47 @@ describe('import runs', () => {
   it('answers 404 for a run that does not exist and 400 for a malformed id', async () => {
     await request(app.http).post(`${DESK}/runs/nosuchrun0000000000000/files`).set(as('editor')).send(upload('storm.txt', STORM_PAGE)).expect(404);
     await request(app.http).post(`${DESK}/runs/NOT-AN-ID/files`).set(as('editor')).send(upload('storm.txt', STORM_PAGE)).expect(400);
+  });
+});
+
+describe('nothing lost on re-import', () => {
+  const noDate = { issueDate: null, page: null };
+
+  it('takes the issue date and page from the page record when the form leaves them empty, and clears nothing', async () => {
+    const before = await articleTitled(STORM);
+    expect(before).toMatchObject({ issueDate: '2023-03-04', page: 'A02', eventDate: '2023-03-03' });
+
+    const preview = await request(app.http).post(`${DESK}/preview`).set(as('editor')).send(upload('storm.txt', STORM_PAGE, noDate)).expect(200);
+    expect(preview.body.data.meta).toEqual({ issueDate: '2023-03-04', page: 'A02', issueDateFrom: 'page-record', pageFrom: 'page-record' });
+    expect(preview.body.data.clears).toEqual([]);
+    expect(preview.body.data.changes.flatMap((change: any) => change.fields)).toEqual([]);
+
+    const run = await request(app.http).post(`${DESK}/runs`).set(as('editor')).send({}).expect(200);
+    await request(app.http).post(`${DESK}/runs/${run.body.data.documentId}/files`).set(as('editor')).send(upload('storm.txt', STORM_PAGE, noDate)).expect(200);
+    const after = await articleTitled(STORM);
+    expect(after).toMatchObject({ issueDate: '2023-03-04', page: 'A02', eventDate: '2023-03-03', updatedAt: before.updatedAt });
+    const page = await app.strapi.db.query('api::page.page').findOne({ where: { fileName: 'storm.txt' } });
+    expect(page).toMatchObject({ issueDate: '2023-03-04', page: 'A02' });
+  });
+
+  it('shows each change old → new', async () => {
+    const preview = await request(app.http).post(`${DESK}/preview`).set(as('editor'))
+      .send(upload('storm.txt', STORM_PAGE, { issueDate: '2023-03-05' })).expect(200);
+    expect(preview.body.data.meta).toMatchObject({ issueDate: '2023-03-05', issueDateFrom: 'form', page: 'A02', pageFrom: 'form' });
+    const article = preview.body.data.changes.find((change: any) => change.type === 'Article');
+    expect(article.changed).toEqual(expect.arrayContaining([{ field: 'issueDate', from: '2023-03-04', to: '2023-03-05' }]));
+  });
+
+  it('takes them from seeds/manifest.json, then from the date printed in the page header, and asks when nothing knows', async () => {
+    const fromManifest = await request(app.http).post(`${DESK}/preview`).set(as('editor'))
+      .send(upload('000_c63cc6bb5a561820.txt', STORM_PAGE, noDate)).expect(200);
+    expect(fromManifest.body.data.meta).toEqual({ issueDate: '2023-01-28', page: null, issueDateFrom: 'manifest', pageFrom: null });
+
+    const fromHeader = await request(app.http).post(`${DESK}/preview`).set(as('editor')).send(upload('dated.txt', DATED_PAGE, noDate)).expect(200);
+    expect(fromHeader.body.data.meta).toEqual({ issueDate: '2023-03-06', page: 'A05', issueDateFrom: 'page-header', pageFrom: 'page-header' });
+
+    const unknown = await request(app.http).post(`${DESK}/preview`).set(as('editor')).send(upload('unknown.txt', STORM_PAGE, noDate)).expect(200);
+    expect(unknown.body.data.meta).toEqual({ issueDate: null, page: null, issueDateFrom: null, pageFrom: null });
   });
 });
 
