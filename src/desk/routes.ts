@@ -16,7 +16,7 @@ import {
   type ENTITY_TYPES,
 } from './inputs';
 import { registerPageReader, type PageReader } from './page-reader';
-import { articlePrintedSource, markReviewed } from './review';
+import { articlePrintedSource, markReviewed, reviewPlan } from './review';
 
 type Context = Parameters<Core.MiddlewareHandler>[0];
 
@@ -75,6 +75,10 @@ export function deskRoutes(strapi: Core.Strapi, reader: PageReader) {
     route('POST', '/articles/review', async (ctx) => {
       const { documentIds, publish } = parse(ReviewSchema, body(ctx), 'body');
       return { data: await markReviewed(strapi, documentIds, publish) };
+    }),
+    route('POST', '/articles/review/plan', async (ctx) => {
+      const { documentIds } = parse(ReviewSchema, body(ctx), 'body');
+      return { data: await reviewPlan(strapi, documentIds) };
     }),
     route('GET', '/entities/:type/:documentId/aliases', async (ctx) => {
       const { type, documentId } = parse(EntityParamsSchema, ctx.params, 'params');

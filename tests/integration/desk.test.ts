@@ -12,6 +12,8 @@ const FIXTURES = path.join(APP_ROOT, 'tests', 'fixtures', 'desk');
 const STORM_PAGE = readFileSync(path.join(FIXTURES, 'second-spelling.txt'));
 const VARIANT_PAGE = readFileSync(path.join(FIXTURES, 'variant-spelling.txt'));
 const DATED_PAGE = readFileSync(path.join(FIXTURES, 'dated-header.txt'));
+const NEW_POST_PAGE = readFileSync(path.join(FIXTURES, 'new-post.txt'));
+const DRAINS = '城市排水设施运行平稳';
 const STORM = '市区道路完成雨季排查';
 const VISIT = '经开区调研重点项目';
 
@@ -190,13 +192,67 @@ describe('review', () => {
 
     const published = await request(app.http).post(`${DESK}/articles/review`).set(as('editor'))
       .send({ documentIds: [storm.documentId], publish: true }).expect(200);
-    expect(published.body.data).toEqual({ reviewed: 1, published: 1, relatedPublished: 1 });
+    expect(published.body.data).toMatchObject({ reviewed: 1, published: 1, relatedPublished: 1 });
     const live = await articleTitled(STORM, 'published');
     expect(live).toMatchObject({ reviewStatus: 'reviewed' });
     expect(live.officials.map((official: any) => official.name)).toEqual(['周立新']);
 
     await request(app.http).post(`${DESK}/articles/review`).set(as('editor')).send({ documentIds: [] }).expect(400);
     await request(app.http).post(`${DESK}/articles/review`).set(as('editor')).send({ documentIds: ['nosucharticle000000000'] }).expect(404);
+  });
+});
+
+describe('publishing what an article depends on', () => {
+  it("publishes the importer's pending changes of the linked officials, never an editor's own unpublished edits", async () => {
+    const [zhou] = (await app.strapi.documents(OFFICIAL).findMany({ filters: { name: '周立新' }, status: 'published', populate: { posts: true } })) as any[];
+    const postsBefore = zhou.posts.map((post: any) => post.title);
+
+    const run = await request(app.http).post(`${DESK}/runs`).set(as('editor')).send({}).expect(200);
+    await request(app.http).post(`${DESK}/runs/${run.body.data.documentId}/files`).set(as('editor')).send(upload('drains.txt', NEW_POST_PAGE, { issueDate: '2023-03-09' })).expect(200);
+    const [zhouDraft] = (await app.strapi.documents(OFFICIAL).findMany({ filters: { name: '周立新' }, status: 'draft', populate: { posts: true } })) as any[];
+    const newPosts = zhouDraft.posts.map((post: any) => post.title).filter((title: string) => !postsBefore.includes(title));
+    expect(newPosts.length).toBeGreaterThan(0);
+
+    // Another editor published 吴海峰 and has since edited his draft without publishing it.
+    const [wu] = await app.strapi.documents(OFFICIAL).findMany({ filters: { name: '吴海峰' }, status: 'draft' });
+    await app.strapi.documents(OFFICIAL).publish({ documentId: wu.documentId });
+    await app.strapi.documents(OFFICIAL).update({ documentId: wu.documentId, data: { name: '吴海锋' } });
+
+    const drains = await articleTitled(DRAINS);
+    const plan = await request(app.http).post(`${DESK}/articles/review/plan`).set(as('editor')).send({ documentIds: [drains.documentId] }).expect(200);
+    expect(plan.body.data.related).toEqual(expect.arrayContaining([
+      { type: 'officials', documentId: zhou.documentId, name: '周立新', decision: 'publish' },
+      { type: 'officials', documentId: wu.documentId, name: '吴海锋', decision: 'editor-edits' },
+    ]));
+
+    const published = await request(app.http).post(`${DESK}/articles/review`).set(as('editor'))
+      .send({ documentIds: [drains.documentId], publish: true }).expect(200);
+    expect(published.body.data).toMatchObject({ reviewed: 1, published: 1, relatedPublished: 1 });
+
+    const live = await request(app.http).get(`/api/officials/${zhou.documentId}`).expect(200);
+    expect(live.body.data.posts.map((post: any) => post.title)).toEqual(expect.arrayContaining(newPosts));
+    const untouched = await request(app.http).get(`/api/officials/${wu.documentId}`).expect(200);
+    expect(untouched.body.data.name).toBe('吴海峰');
+  });
+});
+
+describe('bulk mark reviewed', () => {
+  it('leaves a published article published, not Modified, with the review status in both versions', async () => {
+    const drains = await articleTitled(DRAINS);
+    await app.strapi.documents(ARTICLE).update({ documentId: drains.documentId, data: { reviewStatus: 'needs_review' } });
+    await app.strapi.documents(ARTICLE).publish({ documentId: drains.documentId });
+    const rows = async () => app.strapi.db.query(ARTICLE).findMany({ where: { documentId: drains.documentId }, select: ['publishedAt', 'updatedAt', 'reviewStatus'], orderBy: { id: 'asc' } });
+    const before = await rows();
+    expect(before.map((row: any) => row.reviewStatus)).toEqual(['needs_review', 'needs_review']);
+
+    await request(app.http).post(`${DESK}/articles/review`).set(as('editor')).send({ documentIds: [drains.documentId] }).expect(200);
+    const after = await rows();
+    expect(after.map((row: any) => row.reviewStatus)).toEqual(['reviewed', 'reviewed']);
+    expect(after.map((row: any) => new Date(row.updatedAt).getTime())).toEqual(before.map((row: any) => new Date(row.updatedAt).getTime()));
+
+    const listed = await request(app.http).get(`/content-manager/collection-types/${ARTICLE}`).query({ filters: { documentId: { $eq: drains.documentId } } })
+      .set(as('editor')).expect(200);
+    expect(listed.body.results[0].status).toBe('published');
   });
 });
 
