@@ -5,8 +5,10 @@ import { aliasesOf, mergeEntity, removeAlias } from '../importer/load/curation';
 import { DESK_ACTION } from './permission';
 import { importIntoRun, listRuns, previewPage, startRun } from './import-runs';
 import {
+  ArticleDeleteSchema,
   DocumentParamsSchema,
   EntityParamsSchema,
+  EntityTypeParamsSchema,
   MergeSchema,
   PageUploadSchema,
   ReviewSchema,
@@ -16,6 +18,7 @@ import {
   type ENTITY_TYPES,
 } from './inputs';
 import { registerPageReader, type PageReader } from './page-reader';
+import { deleteArticle, orphans, ownEntries } from './orphans';
 import { articlePrintedSource, markReviewed, reviewPlan } from './review';
 
 type Context = Parameters<Core.MiddlewareHandler>[0];
@@ -79,6 +82,18 @@ export function deskRoutes(strapi: Core.Strapi, reader: PageReader) {
     route('POST', '/articles/review/plan', async (ctx) => {
       const { documentIds } = parse(ReviewSchema, body(ctx), 'body');
       return { data: await reviewPlan(strapi, documentIds) };
+    }),
+    route('GET', '/articles/:documentId/own-entries', async (ctx) => {
+      const { documentId } = parse(DocumentParamsSchema, ctx.params, 'params');
+      return { data: await ownEntries(strapi, documentId) };
+    }),
+    route('POST', '/articles/:documentId/delete', async (ctx) => {
+      const { documentId } = parse(DocumentParamsSchema, ctx.params, 'params');
+      return { data: await deleteArticle(strapi, documentId, parse(ArticleDeleteSchema, body(ctx), 'body').alsoDelete) };
+    }),
+    route('GET', '/entities/:type/orphans', async (ctx) => {
+      const { type } = parse(EntityTypeParamsSchema, ctx.params, 'params');
+      return { data: await orphans(strapi, type) };
     }),
     route('GET', '/entities/:type/:documentId/aliases', async (ctx) => {
       const { type, documentId } = parse(EntityParamsSchema, ctx.params, 'params');

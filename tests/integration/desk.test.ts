@@ -14,6 +14,8 @@ const VARIANT_PAGE = readFileSync(path.join(FIXTURES, 'variant-spelling.txt'));
 const DATED_PAGE = readFileSync(path.join(FIXTURES, 'dated-header.txt'));
 const NEW_POST_PAGE = readFileSync(path.join(FIXTURES, 'new-post.txt'));
 const DRAINS = '城市排水设施运行平稳';
+const LONE_PAGE = readFileSync(path.join(FIXTURES, 'lone-official.txt'));
+const LONE = '北区启动老旧小区改造';
 const STORM = '市区道路完成雨季排查';
 const VISIT = '经开区调研重点项目';
 
@@ -286,5 +288,54 @@ describe('merge and un-merge', () => {
     await request(app.http).post(`${DESK}/entities/officials/nosuchofficial00000000/merge`).set(as('editor')).send({ into: kept.documentId }).expect(404);
     await request(app.http).delete(`${DESK}/aliases/nosuchalias00000000000`).set(as('editor')).expect(404);
     await request(app.http).post(`${DESK}/entities/officials/${kept.documentId}/merge`).set(as('author')).send({ into: kept.documentId }).expect(403);
+  });
+});
+
+describe('read-only source fields', () => {
+  it('shows the Source fields read-only and refuses a write that changes them, naming the fields', async () => {
+    const configuration = await request(app.http).get(`/content-manager/content-types/${ARTICLE}/configuration`).set(as('editor')).expect(200);
+    const source = configuration.body.data.components['article.source'].metadatas;
+    expect(['fileName', 'sha256', 'firstLine', 'lastLine'].map((field) => source[field].edit.editable)).toEqual([false, false, false, false]);
+
+    const storm = await articleTitled(STORM);
+    const edit = `/content-manager/collection-types/${ARTICLE}/${storm.documentId}`;
+    const current = await request(app.http).get(edit).set(as('editor')).expect(200);
+    const stored = current.body.data.source;
+
+    const refused = await request(app.http).put(edit).set(as('editor')).send({ title: STORM, source: { ...stored, sha256: '0'.repeat(64), firstLine: 9 } }).expect(400);
+    expect(refused.body.error.message).toContain('source.sha256, source.firstLine');
+    await request(app.http).put(edit).set(as('editor')).send({ title: STORM, subtitle: '副题', source: stored }).expect(200);
+    const saved = await app.strapi.documents(ARTICLE).findOne({ documentId: storm.documentId, status: 'draft', populate: { source: true } });
+    expect(saved).toMatchObject({ subtitle: '副题', source: { sha256: stored.sha256, firstLine: stored.firstLine } });
+  });
+});
+
+describe('entries linked by no article', () => {
+  it('lists the entries only an article links, deletes them with it when asked, and lists those left linked by no article', async () => {
+    const drains = await articleTitled(DRAINS);
+    const [wu] = await app.strapi.documents(OFFICIAL).findMany({ filters: { importKey: '吴海峰' }, status: 'draft' });
+    const [zhou] = await app.strapi.documents(OFFICIAL).findMany({ filters: { name: '周立新' }, status: 'draft' });
+    const own = await request(app.http).get(`${DESK}/articles/${drains.documentId}/own-entries`).set(as('editor')).expect(200);
+    expect(own.body.data).toEqual([{ type: 'officials', documentId: wu.documentId, name: '吴海锋' }]);
+
+    await request(app.http).post(`${DESK}/articles/${drains.documentId}/delete`).set(as('editor')).send({ alsoDelete: [zhou.documentId] }).expect(400);
+    expect(await articleTitled(DRAINS)).not.toBeNull();
+    await request(app.http).post(`${DESK}/articles/${drains.documentId}/delete`).set(as('editor')).send({}).expect(200);
+    expect(await articleTitled(DRAINS)).toBeNull();
+    const orphans = await request(app.http).get(`${DESK}/entities/officials/orphans`).set(as('editor')).expect(200);
+    expect(orphans.body.data).toEqual([{ type: 'officials', documentId: wu.documentId, name: '吴海锋' }]);
+
+    const run = await request(app.http).post(`${DESK}/runs`).set(as('editor')).send({}).expect(200);
+    await request(app.http).post(`${DESK}/runs/${run.body.data.documentId}/files`).set(as('editor')).send(upload('lone.txt', LONE_PAGE)).expect(200);
+    const lone = await articleTitled(LONE);
+    const [sun] = await app.strapi.documents(OFFICIAL).findMany({ filters: { name: '孙明远' }, status: 'draft' });
+    const deleted = await request(app.http).post(`${DESK}/articles/${lone.documentId}/delete`).set(as('editor')).send({ alsoDelete: [sun.documentId] }).expect(200);
+    expect(deleted.body.data).toEqual({ deleted: [{ type: 'officials', documentId: sun.documentId, name: '孙明远' }], left: [] });
+    expect(await app.strapi.documents(OFFICIAL).count({ filters: { name: '孙明远' } })).toBe(0);
+    expect(await app.strapi.db.query('api::tombstone.tombstone').count({ where: { title: LONE } })).toBe(1);
+
+    await request(app.http).get(`${DESK}/entities/articles/orphans`).set(as('editor')).expect(400);
+    await request(app.http).get(`${DESK}/articles/nosucharticle000000000/own-entries`).set(as('editor')).expect(404);
+    await request(app.http).post(`${DESK}/articles/${lone.documentId}/delete`).set(as('author')).send({}).expect(403);
   });
 });
