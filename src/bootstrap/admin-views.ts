@@ -35,7 +35,7 @@ const CONTENT_TYPE_VIEWS: Record<string, ViewSpec> = {
       sort: { by: 'reviewStatus', order: 'ASC' },
     },
     labels: {
-      title: 'Title 标题', subtitle: 'Subtitle 副题', titleGenerated: 'Title generated 标题为自动生成',
+      kicker: 'Kicker 引题', confidence: 'Confidence 置信度', title: 'Title 标题', subtitle: 'Subtitle 副题', titleGenerated: 'Title generated 标题为自动生成',
       outlet: 'Outlet 媒体', credits: 'Credits 署名', dateline: 'Dateline 电头日期', eventDate: 'Event date 事件日期',
       issueDate: 'Issue date 出版日期', page: 'Page 版次', continuedOn: 'Continued on 转版',
       continuedFrom: 'Continued from 上接', body: 'Body 正文', figures: 'Figures 数据', source: 'Source 来源',
@@ -46,17 +46,17 @@ const CONTENT_TYPE_VIEWS: Record<string, ViewSpec> = {
   },
   'api::official.official': {
     list: { revision: 2, mainField: 'name', columns: ['name', 'updatedAt'] },
-    labels: { name: 'Name 姓名', posts: 'Posts 职务', articles: 'Articles 文章' },
+    labels: { name: 'Name 姓名', posts: 'Posts 职务', confidence: 'Confidence 置信度', articles: 'Articles 文章' },
   },
   'api::project.project': {
     list: { revision: 1, mainField: 'name', columns: ['name', 'stage', 'updatedAt'] },
-    labels: { name: 'Name 项目名称', stage: 'Stage 阶段', articles: 'Articles 文章' },
+    labels: { name: 'Name 项目名称', stage: 'Stage 阶段', confidence: 'Confidence 置信度', articles: 'Articles 文章' },
   },
   'api::research-platform.research-platform': {
     list: { revision: 1, mainField: 'name', columns: ['name', 'kind', 'hostInstitution', 'nameGenerated'] },
     labels: {
       name: 'Name 名称', nameGenerated: 'Name generated 名称为自动生成', kind: 'Kind 类别',
-      hostInstitution: 'Host institution 依托单位', articles: 'Articles 文章',
+      hostInstitution: 'Host institution 依托单位', confidence: 'Confidence 置信度', articles: 'Articles 文章',
     },
   },
   'api::page.page': {
@@ -69,7 +69,7 @@ const CONTENT_TYPE_VIEWS: Record<string, ViewSpec> = {
 };
 
 const COMPONENT_VIEWS: Record<string, ViewSpec> = {
-  'article.credit': { labels: { name: 'Name 姓名', role: 'Role 角色', printedRole: 'Printed role 署名原文' } },
+  'article.credit': { labels: { name: 'Name 姓名', role: 'Role 角色', printedRole: 'Printed role 署名原文', confidence: 'Confidence 置信度' } },
   'article.review-flag': { labels: { code: 'Code 代码', message: 'Message 说明', line: 'Line 行号' } },
   'official.post': { labels: { title: 'Title 职务', firstSeen: 'First seen 首见', lastSeen: 'Last seen 最近见' } },
   'page.unassigned-text': {

@@ -2,7 +2,15 @@ import { createId } from '@paralleldrive/cuid2';
 import type { Core } from '@strapi/strapi';
 import { ENTITY_CONTRIBUTION_UID } from '../../content-types';
 import { snapshotWithoutContributions } from '../plan/legacy';
-import { ARTICLE_RELATIONS, SNAPSHOT_VERSION, TYPE_SPECS, type Contribution, type ContributionRow, type TypeSpec } from '../plan/records';
+import {
+  ARTICLE_RELATIONS,
+  SNAPSHOT_VERSION,
+  TYPE_SPECS,
+  linkConfidence,
+  type Contribution,
+  type ContributionRow,
+  type TypeSpec,
+} from '../plan/records';
 import { nextTurnOfEventLoop } from '../event-loop';
 
 /**
@@ -78,7 +86,9 @@ export async function readOthersSay(
 async function insertRows(strapi: Core.Strapi, rows: readonly ContributionRow[]): Promise<void> {
   const now = new Date();
   for (let start = 0; start < rows.length; start += ROWS_PER_INSERT) {
-    const data = rows.slice(start, start + ROWS_PER_INSERT).map((row) => ({ ...row, documentId: createId(), createdAt: now, updatedAt: now }));
+    const data = rows
+      .slice(start, start + ROWS_PER_INSERT)
+      .map((row) => ({ ...row, documentId: createId(), createdAt: now, updatedAt: now }));
     await query(strapi).createMany({ data });
     await nextTurnOfEventLoop();
   }
@@ -95,7 +105,8 @@ export interface ContributionChange {
 
 export async function writeContributions(strapi: Core.Strapi, change: ContributionChange): Promise<void> {
   const createdByType = new Map<string, string[]>();
-  for (const { entityType, entityKey } of change.createdEntities) createdByType.set(entityType, [...(createdByType.get(entityType) ?? []), entityKey]);
+  for (const { entityType, entityKey } of change.createdEntities)
+    createdByType.set(entityType, [...(createdByType.get(entityType) ?? []), entityKey]);
   for (const [entityType, entityKeys] of createdByType) {
     await query(strapi).deleteMany({ where: { entityType, entityKey: { $in: entityKeys } } });
   }
@@ -168,12 +179,19 @@ export async function moveContributionsOutOfSnapshots(strapi: Core.Strapi): Prom
           if (!isEntity || !isDraft || !entityKey) continue;
           await insertRows(
             strapi,
-            Object.entries(contributions).map(([articleKey, said]) => ({ entityType: spec.label, entityKey, articleKey, said })),
+            Object.entries(contributions).map(([articleKey, said]) => ({
+              entityType: spec.label,
+              entityKey,
+              articleKey,
+              said,
+              confidence: linkConfidence(said),
+            })),
           );
         }
       }
     }
     await store.set({ key: SNAPSHOT_VERSION_KEY, value: SNAPSHOT_VERSION });
   });
-  if (converted > 0) strapi.log.info(`Converted ${converted} import snapshots to version ${SNAPSHOT_VERSION}: contributions are kept apart`);
+  if (converted > 0)
+    strapi.log.info(`Converted ${converted} import snapshots to version ${SNAPSHOT_VERSION}: contributions are kept apart`);
 }

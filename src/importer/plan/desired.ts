@@ -11,6 +11,7 @@ import {
   type DesiredRecord,
   type Fields,
   type TypeSpec,
+  linkConfidence,
 } from './records';
 import { summarize, summaryFields, type EntitySummary } from './summary';
 
@@ -59,11 +60,12 @@ export function desiredPage(source: PageSource): DesiredRecord {
 export function desiredArticle(article: ArticleExtraction, source: PageSource): DesiredRecord {
   const { file, sha256 } = source.extraction.source;
   const fields: Fields = {
+    kicker: article.kicker,
     title: article.title,
     subtitle: article.subtitle,
     titleGenerated: article.titleGenerated,
     outlet: article.outlet,
-    credits: article.credits.map(({ name, role, printedRole }) => ({ name, role, printedRole })),
+    credits: article.credits.map(({ name, role, printedRole, confidence }) => ({ name, role, printedRole, confidence })),
     dateline: article.dateline,
     eventDate: article.eventDate,
     issueDate: source.meta.issueDate,
@@ -84,6 +86,7 @@ export function desiredArticle(article: ArticleExtraction, source: PageSource): 
     officials: unique(article.officials.map((official) => official.name)),
     projects: unique(article.projects.map((project) => project.name)),
     researchPlatforms: unique(article.researchPlatforms.map((platform) => platform.name)),
+    confidence: article.confidence,
   };
   return { spec: ARTICLE_SPEC, key: article.key, fields, createOnly: { sourceKey: article.key, reviewStatus: 'needs_review' } };
 }
@@ -100,15 +103,15 @@ export function pageEntityMentions(extraction: Extraction): EntityMentions[] {
 
   for (const article of extraction.articles) {
     for (const official of article.officials) {
-      mention(OFFICIAL_SPEC, official.name, article.key, { titles: official.titles, issueDate: extraction.issueDate });
+      const { titles, confidence, titleConfidences } = official;
+      mention(OFFICIAL_SPEC, official.name, article.key, { titles, issueDate: extraction.issueDate, confidence, titleConfidences });
     }
-    for (const project of article.projects) {
-      mention(PROJECT_SPEC, project.name, article.key, { stage: project.stage });
+    for (const { name, stage, confidence, stageConfidence } of article.projects) {
+      mention(PROJECT_SPEC, name, article.key, { stage, confidence, stageConfidence });
     }
     for (const platform of article.researchPlatforms) {
-      mention(RESEARCH_PLATFORM_SPEC, platform.name, article.key, {
-        kind: platform.kind, host: platform.host, nameGenerated: platform.nameGenerated,
-      });
+      const { kind, host, nameGenerated, confidence, hostConfidence } = platform;
+      mention(RESEARCH_PLATFORM_SPEC, platform.name, article.key, { kind, host, nameGenerated, confidence, hostConfidence });
     }
   }
   return [...byKey.values()];
@@ -168,7 +171,13 @@ export function desiredEntity(
 /** The page's say about each entity, one row per article and entity, as the contributions keep it. */
 export function contributionRows(mentions: readonly EntityMentions[]): ContributionRow[] {
   return mentions.flatMap(({ spec, key, contributions }) =>
-    Object.entries(contributions).map(([articleKey, said]) => ({ entityType: spec.label, entityKey: key, articleKey, said })),
+    Object.entries(contributions).map(([articleKey, said]) => ({
+      entityType: spec.label,
+      entityKey: key,
+      articleKey,
+      said,
+      confidence: linkConfidence(said),
+    })),
   );
 }
 

@@ -1,6 +1,10 @@
 import type { FieldKind, FieldValue, KeyedList } from './records';
 
-/** Structural equality of stored JSON values; object key order is irrelevant. */
+/**
+ * Structural equality of stored JSON values; object key order is irrelevant, and so is a key that
+ * holds null: a component read back after the content model gained an attribute has it as null,
+ * where the snapshot written before has no such key, and that is no editor's change.
+ */
 export function sameValue(a: FieldValue | undefined, b: FieldValue | undefined): boolean {
   return canonical(a) === canonical(b);
 }
@@ -8,7 +12,11 @@ export function sameValue(a: FieldValue | undefined, b: FieldValue | undefined):
 function canonical(value: FieldValue | undefined): string {
   return JSON.stringify(value ?? null, (_key, inner) =>
     inner && typeof inner === 'object' && !Array.isArray(inner)
-      ? Object.fromEntries(Object.entries(inner).sort(([a], [b]) => a.localeCompare(b)))
+      ? Object.fromEntries(
+          Object.entries(inner)
+            .filter(([, held]) => held !== null && held !== undefined)
+            .sort(([a], [b]) => a.localeCompare(b)),
+        )
       : inner,
   );
 }

@@ -48,10 +48,27 @@ export const ARTICLE_SPEC: TypeSpec = {
   uid: ARTICLE_UID,
   label: 'Article',
   fields: {
-    title: 'value', subtitle: 'value', titleGenerated: 'value', outlet: 'value', credits: 'value',
-    dateline: 'value', eventDate: 'value', issueDate: 'value', page: 'value', continuedOn: 'value',
-    continuedFrom: 'value', body: 'value', figures: 'value', source: 'value', reviewFlags: 'value',
-    sourcePage: 'value', officials: 'set', projects: 'set', researchPlatforms: 'set',
+    kicker: 'value',
+    title: 'value',
+    subtitle: 'value',
+    titleGenerated: 'value',
+    confidence: 'value',
+    outlet: 'value',
+    credits: 'value',
+    dateline: 'value',
+    eventDate: 'value',
+    issueDate: 'value',
+    page: 'value',
+    continuedOn: 'value',
+    continuedFrom: 'value',
+    body: 'value',
+    figures: 'value',
+    source: 'value',
+    reviewFlags: 'value',
+    sourcePage: 'value',
+    officials: 'set',
+    projects: 'set',
+    researchPlatforms: 'set',
   },
   createOnly: ['sourceKey', 'reviewStatus'],
   draftAndPublish: true,
@@ -60,7 +77,7 @@ export const ARTICLE_SPEC: TypeSpec = {
 export const OFFICIAL_SPEC: TypeSpec = {
   uid: OFFICIAL_UID,
   label: 'Official',
-  fields: { name: 'value', posts: { keyedBy: 'title' } },
+  fields: { name: 'value', posts: { keyedBy: 'title' }, confidence: 'value' },
   createOnly: ['importKey'],
   draftAndPublish: true,
 };
@@ -68,7 +85,7 @@ export const OFFICIAL_SPEC: TypeSpec = {
 export const PROJECT_SPEC: TypeSpec = {
   uid: PROJECT_UID,
   label: 'Project',
-  fields: { name: 'value', stage: 'value' },
+  fields: { name: 'value', stage: 'value', confidence: 'value' },
   createOnly: ['importKey'],
   draftAndPublish: true,
 };
@@ -76,7 +93,7 @@ export const PROJECT_SPEC: TypeSpec = {
 export const RESEARCH_PLATFORM_SPEC: TypeSpec = {
   uid: RESEARCH_PLATFORM_UID,
   label: 'ResearchPlatform',
-  fields: { name: 'value', nameGenerated: 'value', kind: 'value', hostInstitution: 'value' },
+  fields: { name: 'value', nameGenerated: 'value', kind: 'value', hostInstitution: 'value', confidence: 'value' },
   createOnly: ['importKey'],
   draftAndPublish: true,
 };
@@ -97,11 +114,39 @@ export type ArticleRelation = keyof typeof ARTICLE_RELATIONS;
 /** An official's post as printed, with the first and last issue it was printed in. */
 export type Post = { title: string; firstSeen: string | null; lastSeen: string | null };
 
-/** What one article of one page says about an entity; entities keep one per article key. */
-export type OfficialContribution = { titles: string[]; issueDate: string | null };
-export type ProjectContribution = { stage: ProjectStage | null };
-export type PlatformContribution = { kind: string; host: string | null; nameGenerated: boolean };
+/**
+ * What one article of one page says about an entity; entities keep one per article key. The
+ * confidences are the extraction's (how sure the rules are of the name, and of each title, the
+ * stage or the host); a say stored before the importer gave confidences has none.
+ */
+export type OfficialContribution = { titles: string[]; issueDate: string | null; confidence?: number; titleConfidences?: number[] };
+export type ProjectContribution = { stage: ProjectStage | null; confidence?: number; stageConfidence?: number };
+export type PlatformContribution = {
+  kind: string;
+  host: string | null;
+  nameGenerated: boolean;
+  confidence?: number;
+  hostConfidence?: number;
+};
 export type Contribution = OfficialContribution | ProjectContribution | PlatformContribution;
+
+/**
+ * How sure the importer is of a link between an article and an entity: of the name, and of what
+ * the article says about it (the least sure title, the stage, the host); null for a say stored
+ * before confidences existed. Editors see the least sure links first.
+ */
+export function linkConfidence(said: Contribution): number | null {
+  if (said.confidence === undefined) return null;
+  const about =
+    'titleConfidences' in said
+      ? (said.titleConfidences ?? [])
+      : 'stageConfidence' in said
+        ? [said.stageConfidence ?? 1]
+        : 'hostConfidence' in said
+          ? [said.hostConfidence ?? 1]
+          : [];
+  return Math.min(said.confidence, ...about);
+}
 
 export const SNAPSHOT_VERSION = 3;
 
@@ -125,6 +170,8 @@ export interface ContributionRow {
   entityKey: string;
   articleKey: string;
   said: Contribution;
+  /** linkConfidence(said), in a column of its own so the desk can list the least sure links. */
+  confidence: number | null;
 }
 
 /** A document the importer wants to exist, keyed by its natural key. */

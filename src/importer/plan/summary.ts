@@ -17,10 +17,14 @@ import {
  * so a page adds its articles' say to the stored summary without reading anyone else's, and a
  * summary built page by page equals one built from every contribution at once. Only a page that
  * changes what it said before needs the others' say again (see desiredEntity).
+ *
+ * `confidence` is the surest any article was of the entity (the strongest evidence that it is
+ * one); absent in summaries stored before confidences existed, null when no say carried one.
  */
-export type OfficialSummary = { posts: Post[] };
-export type ProjectSummary = { stage: ProjectStage | null };
+export type OfficialSummary = { posts: Post[]; confidence?: number | null };
+export type ProjectSummary = { stage: ProjectStage | null; confidence?: number | null };
 export type PlatformSummary = {
+  confidence?: number | null;
   nameGenerated: boolean;
   kind: string;
   /** The article key the kind was taken from: a greater key's kind replaces it. */
@@ -66,23 +70,37 @@ export function postsFrom(contributions: readonly OfficialContribution[]): Post[
   return contributions.reduce<Post[]>((posts, contribution) => withTitles(posts, contribution), []);
 }
 
+function surer(a: number | null | undefined, b: number | undefined): number | null {
+  if (b === undefined) return a ?? null;
+  return a === null || a === undefined ? b : Math.max(a, b);
+}
+
 /** The summary with one more article's say; `summary` is null for an entity nobody has described yet. */
 export function addToSummary(spec: TypeSpec, summary: EntitySummary | null, articleKey: string, said: Contribution): EntitySummary {
+  const confidence = surer(summary?.confidence, said.confidence);
   if (spec === OFFICIAL_SPEC) {
-    return { posts: withTitles((summary as OfficialSummary | null)?.posts ?? [], said as OfficialContribution) };
+    return { posts: withTitles((summary as OfficialSummary | null)?.posts ?? [], said as OfficialContribution), confidence };
   }
   if (spec === PROJECT_SPEC) {
-    return { stage: furtherStage((summary as ProjectSummary | null)?.stage ?? null, (said as ProjectContribution).stage) };
+    return { stage: furtherStage((summary as ProjectSummary | null)?.stage ?? null, (said as ProjectContribution).stage), confidence };
   }
   const platform = said as PlatformContribution;
   const before = summary as PlatformSummary | null;
   if (!before) {
     const host = platform.host;
-    return { nameGenerated: platform.nameGenerated, kind: platform.kind, kindFrom: articleKey, host, hostFrom: host === null ? null : articleKey };
+    return {
+      confidence,
+      nameGenerated: platform.nameGenerated,
+      kind: platform.kind,
+      kindFrom: articleKey,
+      host,
+      hostFrom: host === null ? null : articleKey,
+    };
   }
   const laterKind = articleKey > before.kindFrom;
   const laterHost = platform.host !== null && (before.hostFrom === null || articleKey > before.hostFrom);
   return {
+    confidence,
     // A printed name anywhere beats a derived one.
     nameGenerated: before.nameGenerated && platform.nameGenerated,
     kind: laterKind ? platform.kind : before.kind,
@@ -109,8 +127,9 @@ export function summarize(
 
 /** The entity's fields as the summary has them. */
 export function summaryFields(spec: TypeSpec, name: string, summary: EntitySummary): Fields {
-  if (spec === OFFICIAL_SPEC) return { name, posts: (summary as OfficialSummary).posts };
-  if (spec === PROJECT_SPEC) return { name, stage: (summary as ProjectSummary).stage };
+  const confidence = summary.confidence ?? null;
+  if (spec === OFFICIAL_SPEC) return { name, posts: (summary as OfficialSummary).posts, confidence };
+  if (spec === PROJECT_SPEC) return { name, stage: (summary as ProjectSummary).stage, confidence };
   const { nameGenerated, kind, host } = summary as PlatformSummary;
-  return { name, nameGenerated, kind, hostInstitution: host };
+  return { name, nameGenerated, kind, hostInstitution: host, confidence };
 }

@@ -35,9 +35,17 @@ function article(overrides: Partial<ArticleExtraction>): ArticleExtraction {
 
 const pageOf = (...articles: ArticleExtraction[]): Extraction => extractionOf(articles, { sha256: SHA256 });
 
+/** An official's say as stored before the importer gave confidences. */
 function said(titles: string[], issueDate: string | null = null): OfficialContribution {
   return { titles, issueDate };
 }
+
+/** The same say from a mention the extraction is sure of. */
+const surely = (contribution: OfficialContribution): OfficialContribution => ({
+  ...contribution,
+  confidence: 1,
+  titleConfidences: contribution.titles.map(() => 1),
+});
 
 function mentionsOf(spec: EntityMentions['spec'], key: string, contributions: Record<string, Contribution>): EntityMentions {
   return { spec, key, contributions };
@@ -47,10 +55,7 @@ describe('desiredArticle', () => {
   const extracted = article({
     paragraphs: ['第一段。', '第二段。'],
     figures: [{ label: '项目', value: 138, unit: '个' }],
-    officials: [
-      officialMention('安伟', ['市委书记']),
-      officialMention('安伟', []),
-    ],
+    officials: [officialMention('安伟', ['市委书记']), officialMention('安伟', [])],
     projects: [projectMention('安图生物体外诊断产业园', 'in_production')],
     researchPlatforms: [platformMention('野外站', { nameGenerated: false, kind: 'field_station', host: null })],
   });
@@ -86,10 +91,7 @@ describe('desiredArticle', () => {
   it('carries the credits with their roles, the event date, review flags and the page it came from', () => {
     const flagged = desiredArticle(
       article({
-        credits: [
-          creditOf('陈锋', 'reporter', '记者'),
-          creditOf('李四', 'correspondent', '通讯员'),
-        ],
+        credits: [creditOf('陈锋', 'reporter', '记者'), creditOf('李四', 'correspondent', '通讯员')],
         eventDate: '2023-01-27',
         continuedFrom: 'A01',
         reviewFlags: [{ code: 'unknown-credit', message: '署名无法识别', line: 3 }],
@@ -165,9 +167,9 @@ describe('pageEntityMentions', () => {
       {
         spec: OFFICIAL_SPEC,
         key: '安伟',
-        contributions: { 'a-1': said(['市委书记'], '2023-01-28'), 'a-2': said(['省委常委'], '2023-01-28') },
+        contributions: { 'a-1': surely(said(['市委书记'], '2023-01-28')), 'a-2': surely(said(['省委常委'], '2023-01-28')) },
       },
-      { spec: OFFICIAL_SPEC, key: '何雄', contributions: { 'a-2': said(['市长'], '2023-01-28') } },
+      { spec: OFFICIAL_SPEC, key: '何雄', contributions: { 'a-2': surely(said(['市长'], '2023-01-28')) } },
     ]);
   });
 
@@ -181,8 +183,12 @@ describe('pageEntityMentions', () => {
       ),
     );
     expect(mentions).toEqual([
-      { spec: PROJECT_SPEC, key: '郑州', contributions: { 'a-1': { stage: 'signed' } } },
-      { spec: RESEARCH_PLATFORM_SPEC, key: '郑州', contributions: { 'a-1': { kind: 'lab', host: '郑州大学', nameGenerated: true } } },
+      { spec: PROJECT_SPEC, key: '郑州', contributions: { 'a-1': { stage: 'signed', confidence: 1, stageConfidence: 1 } } },
+      {
+        spec: RESEARCH_PLATFORM_SPEC,
+        key: '郑州',
+        contributions: { 'a-1': { kind: 'lab', host: '郑州大学', nameGenerated: true, confidence: 1, hostConfidence: 1 } },
+      },
     ]);
   });
 });
@@ -195,7 +201,11 @@ function desiredEntityOf(...args: Parameters<typeof desiredEntity>) {
 }
 
 /** An existing entity whose summary holds `said`, and what this page said before. */
-function historyOf(spec: EntityMentions['spec'], said: Record<string, Contribution>, pageSaid: Record<string, Contribution> = {}): EntityHistory {
+function historyOf(
+  spec: EntityMentions['spec'],
+  said: Record<string, Contribution>,
+  pageSaid: Record<string, Contribution> = {},
+): EntityHistory {
   return { summary: summarize(spec, { ...said, ...pageSaid }), pageSaid };
 }
 
@@ -211,8 +221,9 @@ describe('desiredEntity', () => {
         { title: '省委常委', firstSeen: '2023-01-20', lastSeen: '2023-01-20' },
         { title: '市委书记', firstSeen: '2023-01-28', lastSeen: '2023-01-28' },
       ],
+      confidence: null,
     });
-    expect(record.summary).toEqual({ posts: record.fields.posts });
+    expect(record.summary).toEqual({ posts: record.fields.posts, confidence: null });
     expect(record.createOnly).toEqual({ importKey: '安伟' });
   });
 
@@ -225,7 +236,11 @@ describe('desiredEntity', () => {
 
   it("replaces what this page's articles said before with what they say now, from every other article's say", () => {
     const mention = mentionsOf(OFFICIAL_SPEC, '安伟', { 'this-page-1': said(['市委书记']) });
-    const history = historyOf(OFFICIAL_SPEC, { 'other-page': said(['省委常委']) }, { 'this-page-1': said(['旧头衔']), 'this-page-2': said(['旧头衔']) });
+    const history = historyOf(
+      OFFICIAL_SPEC,
+      { 'other-page': said(['省委常委']) },
+      { 'this-page-1': said(['旧头衔']), 'this-page-2': said(['旧头衔']) },
+    );
     expect(needsEveryContribution(mention, history)).toBe(true);
     expect(() => desiredEntity(mention, history, null)).toThrow(/needs every article's say/);
     const record = desiredEntityOf(mention, history, { 'other-page': said(['省委常委']) });
@@ -242,7 +257,7 @@ describe('desiredEntity', () => {
   it('starts a new entity, or one an editor deleted, from this page alone', () => {
     const mention = mentionsOf(PROJECT_SPEC, '项目', { 'this-page': { stage: 'signed' } });
     expect(needsEveryContribution(mention, null)).toBe(false);
-    expect(desiredEntityOf(mention, null, null).fields).toEqual({ name: '项目', stage: 'signed' });
+    expect(desiredEntityOf(mention, null, null).fields).toEqual({ name: '项目', stage: 'signed', confidence: null });
   });
 
   it('gives a project the furthest stage any article reports, whichever is read last', () => {
@@ -260,7 +275,30 @@ describe('desiredEntity', () => {
       historyOf(RESEARCH_PLATFORM_SPEC, { earlier: { kind: 'lab', host: '郑州大学', nameGenerated: false } }),
       null,
     );
-    expect(record.fields).toEqual({ name: '野外站', nameGenerated: false, kind: 'field_station', hostInstitution: '郑州大学' });
+    expect(record.fields).toEqual({
+      name: '野外站',
+      nameGenerated: false,
+      kind: 'field_station',
+      hostInstitution: '郑州大学',
+      confidence: null,
+    });
+  });
+
+  it('is as sure of an entity as the surest article that names it, page by page or all at once', () => {
+    const official = (confidence: number) => ({ ...said(['市长']), confidence, titleConfidences: [1] });
+    const pageByPage = desiredEntityOf(
+      mentionsOf(OFFICIAL_SPEC, '安伟', { late: official(0.4) }),
+      historyOf(OFFICIAL_SPEC, { early: official(0.9) }),
+      null,
+    );
+    const atOnce = desiredEntityOf(mentionsOf(OFFICIAL_SPEC, '安伟', { early: official(0.9), late: official(0.4) }), null, null);
+    expect(pageByPage.fields.confidence).toBe(0.9);
+    expect(atOnce.fields.confidence).toBe(0.9);
+    // A say stored before confidences existed neither raises nor lowers it.
+    expect(
+      desiredEntityOf(mentionsOf(OFFICIAL_SPEC, '安伟', { late: official(0.4) }), historyOf(OFFICIAL_SPEC, { early: said(['市长']) }), null)
+        .fields.confidence,
+    ).toBe(0.4);
   });
 
   it('leaves an entity alone once no article mentions it any more', () => {
@@ -278,9 +316,20 @@ describe('contributionRows', () => {
       mentionsOf(PROJECT_SPEC, '项目', { 'a-2': { stage: null } }),
     ]);
     expect(rows).toEqual([
-      { entityType: 'Official', entityKey: '安伟', articleKey: 'a-1', said: said(['市委书记']) },
-      { entityType: 'Official', entityKey: '安伟', articleKey: 'a-2', said: said([]) },
-      { entityType: 'Project', entityKey: '项目', articleKey: 'a-2', said: { stage: null } },
+      { entityType: 'Official', entityKey: '安伟', articleKey: 'a-1', said: said(['市委书记']), confidence: null },
+      { entityType: 'Official', entityKey: '安伟', articleKey: 'a-2', said: said([]), confidence: null },
+      { entityType: 'Project', entityKey: '项目', articleKey: 'a-2', said: { stage: null }, confidence: null },
     ]);
+  });
+
+  it('gives each link the confidence of its least sure part: the name, a title, the stage or the host', () => {
+    const rows = contributionRows([
+      mentionsOf(OFFICIAL_SPEC, '安伟', { 'a-1': { ...said(['市委书记', '市长']), confidence: 0.9, titleConfidences: [0.8, 0.5] } }),
+      mentionsOf(PROJECT_SPEC, '项目', { 'a-1': { stage: 'signed', confidence: 0.7, stageConfidence: 0.95 } }),
+      mentionsOf(RESEARCH_PLATFORM_SPEC, '实验室', {
+        'a-1': { kind: 'lab', host: null, nameGenerated: false, confidence: 0.85, hostConfidence: 1 },
+      }),
+    ]);
+    expect(rows.map((row) => row.confidence)).toEqual([0.5, 0.7, 0.85]);
   });
 });

@@ -78,7 +78,8 @@ describe('snapshotWithoutContributions', () => {
       snapshot: {
         version: 3,
         written: v2.written,
-        summary: { nameGenerated: true, kind: 'field_station', kindFrom: 'a-2', host: '郑州大学', hostFrom: 'a-1' },
+        // Says of version 2 carry no confidence: the entity's stays unknown until its pages are read again.
+        summary: { confidence: null, nameGenerated: true, kind: 'field_station', kindFrom: 'a-2', host: '郑州大学', hostFrom: 'a-1' },
       },
       contributions,
     });

@@ -16,6 +16,11 @@ describe('sameValue', () => {
     expect(sameValue(undefined, null)).toBe(true);
   });
 
+  it('treats a key holding null as a key not there, as a component reads back after the model gained an attribute', () => {
+    expect(sameValue([{ name: '陈某', confidence: null }], [{ name: '陈某' }])).toBe(true);
+    expect(sameValue([{ name: '陈某', confidence: 0.9 }], [{ name: '陈某' }])).toBe(false);
+  });
+
   it('respects array order', () => {
     expect(sameValue(['a', 'b'], ['b', 'a'])).toBe(false);
   });
