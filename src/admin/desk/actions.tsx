@@ -21,16 +21,76 @@ interface EditContext {
   documentId?: string;
 }
 
-/** The edit view's review action; with `publish`, the article is published in the same request. */
+interface RelatedPublication {
+  type: string;
+  documentId: string;
+  name: string;
+  decision: 'publish' | 'up-to-date' | 'editor-edits';
+}
+
+const DECISION_LABELS: Record<RelatedPublication['decision'], string> = {
+  publish: "Published with the article (the importer's changes) 随文章发布（导入的更新）",
+  'up-to-date': 'Already published as it is 已是最新发布版本',
+  'editor-edits': "Stays unpublished: an editor's own edits wait in its draft 不发布：草稿中有编辑尚未发布的修改",
+};
+
+/** What publishing does to the officials, projects and platforms the articles link, asked before it happens. */
+function PublishPlan({ documentIds }: { documentIds: string[] }) {
+  const { post } = useFetchClient();
+  const [related, setRelated] = React.useState<RelatedPublication[] | null>(null);
+  const [error, setError] = React.useState<string | null>(null);
+  // Keyed by the ids' text: the list is a new array on every render of the action that made it.
+  const ids = documentIds.join(',');
+  React.useEffect(() => {
+    post<{ data: { related: RelatedPublication[] } }>(`${DESK}/articles/review/plan`, { documentIds: ids.split(',') })
+      .then(({ data }) => setRelated(data.data.related))
+      .catch((caught) => setError(errorMessage(caught)));
+  }, [post, ids]);
+  if (error) return <Typography textColor="danger600">{error}</Typography>;
+  if (!related) return <Typography>Loading 加载中…</Typography>;
+  return (
+    <Flex direction="column" alignItems="stretch" gap={2} data-testid="publish-plan">
+      <Typography>
+        Marks {documentIds.length} article(s) reviewed and publishes them. 标记为已审并发布 {documentIds.length} 篇文章。
+      </Typography>
+      {(Object.keys(DECISION_LABELS) as Array<RelatedPublication['decision']>).map((decision) => {
+        const entries = related.filter((entry) => entry.decision === decision);
+        if (entries.length === 0) return null;
+        return (
+          <Box key={decision}>
+            <Typography fontWeight="bold">{DECISION_LABELS[decision]}</Typography>
+            <Typography tag="p">{entries.map((entry) => entry.name).join('、')}</Typography>
+          </Box>
+        );
+      })}
+    </Flex>
+  );
+}
+
+const REVIEW_ONLY =
+  'Sets the review status only: a published article stays published as it is, a draft stays a draft. 仅更改审核状态：已发布的文章保持发布，不产生待发布修改。';
+
+function reviewDialog(documentIds: string[], publish: boolean, confirm: () => Promise<void>) {
+  return {
+    type: 'dialog' as const,
+    title: publish ? 'Mark reviewed and publish 标记为已审并发布' : 'Mark reviewed 标记为已审',
+    content: publish ? <PublishPlan documentIds={documentIds} /> : <Typography>{REVIEW_ONLY}</Typography>,
+    confirmLabel: publish ? 'Publish 发布' : 'Mark reviewed 标记为已审',
+    onConfirm: confirm,
+  };
+}
+
+/** The edit view's review action; with `publish`, the article and what it depends on are published in the same request, once confirmed. */
 function reviewAction(label: string, publish: boolean) {
   return function ReviewAction({ model, documentId }: EditContext) {
     const { post } = useFetchClient();
     const { toggleNotification } = useNotification();
     if (model !== ARTICLE_UID || !documentId) return null;
+    const confirm = () => review(post, toggleNotification, [documentId], publish);
     return {
       label,
       position: 'panel' as const,
-      onClick: () => review(post, toggleNotification, [documentId], publish),
+      ...(publish ? { dialog: reviewDialog([documentId], true, confirm) } : { onClick: confirm }),
     };
   };
 }
@@ -38,13 +98,94 @@ function reviewAction(label: string, publish: boolean) {
 export const MarkReviewedAction = reviewAction('Mark reviewed 标记为已审', false);
 export const MarkReviewedAndPublishAction = reviewAction('Mark reviewed and publish 标记为已审并发布', true);
 
-export const BulkMarkReviewedAction = ({ model, documents }: { model: string; documents: Array<{ documentId: string }> }) => {
-  const { post } = useFetchClient();
+function bulkReviewAction(label: string, publish: boolean) {
+  return function BulkReviewAction({ model, documents }: { model: string; documents: Array<{ documentId: string }> }) {
+    const { post } = useFetchClient();
+    const { toggleNotification } = useNotification();
+    if (model !== ARTICLE_UID) return null;
+    const documentIds = documents.map((document) => document.documentId);
+    return { label, dialog: reviewDialog(documentIds, publish, () => review(post, toggleNotification, documentIds, publish)) };
+  };
+}
+
+export const BulkMarkReviewedAction = bulkReviewAction('Mark reviewed 标记为已审', false);
+export const BulkMarkReviewedAndPublishAction = bulkReviewAction('Mark reviewed and publish 标记为已审并发布', true);
+
+interface OwnEntry {
+  type: string;
+  documentId: string;
+  name: string;
+}
+
+/** Deleting an article offers to delete the entries only it linked, which would otherwise be left linked by no article. */
+function DeleteArticleDialog({ documentId, onClose }: { documentId: string; onClose: () => void }) {
+  const { get, post } = useFetchClient();
   const { toggleNotification } = useNotification();
-  if (model !== ARTICLE_UID) return null;
+  const [own, setOwn] = React.useState<OwnEntry[] | null>(null);
+  const [chosen, setChosen] = React.useState<Set<string>>(new Set());
+  React.useEffect(() => {
+    get<{ data: OwnEntry[] }>(`${DESK}/articles/${documentId}/own-entries`)
+      .then(({ data }) => {
+        setOwn(data.data);
+        setChosen(new Set(data.data.map((entry) => entry.documentId)));
+      })
+      .catch((error) => toggleNotification({ type: 'danger', message: errorMessage(error) }));
+  }, [get, documentId, toggleNotification]);
+
+  const remove = async () => {
+    try {
+      await post(`${DESK}/articles/${documentId}/delete`, { alsoDelete: [...chosen] });
+      toggleNotification({ type: 'success', message: 'Deleted 已删除' });
+      onClose();
+      window.location.assign(window.location.pathname.replace(/\/[^/]+$/, ''));
+    } catch (error) {
+      toggleNotification({ type: 'danger', message: errorMessage(error) });
+    }
+  };
+
+  if (!own) return <Typography>Loading 加载中…</Typography>;
+  return (
+    <Flex direction="column" alignItems="stretch" gap={2} data-testid="delete-article">
+      <Typography>
+        The article is deleted; later imports of its page leave it deleted. 删除后，再次导入该版面不会重新创建此文章。
+      </Typography>
+      {own.length > 0 && <Typography fontWeight="bold">Only this article links these entries; delete them too? 以下条目仅由本文关联，是否一并删除？</Typography>}
+      {own.map((entry) => (
+        <label key={entry.documentId}>
+          <input
+            type="checkbox"
+            checked={chosen.has(entry.documentId)}
+            onChange={(event) =>
+              setChosen((current) => {
+                const next = new Set(current);
+                if (event.target.checked) next.add(entry.documentId);
+                else next.delete(entry.documentId);
+                return next;
+              })
+            }
+          />{' '}
+          {entry.name} ({entry.type})
+        </label>
+      ))}
+      <Flex gap={2}>
+        <Button variant="danger" onClick={remove}>Delete 删除</Button>
+        <Button variant="tertiary" onClick={onClose}>Cancel 取消</Button>
+      </Flex>
+    </Flex>
+  );
+}
+
+export const DeleteArticleAction = ({ model, documentId }: EditContext) => {
+  if (model !== ARTICLE_UID || !documentId) return null;
   return {
-    label: 'Mark reviewed 标记为已审',
-    onClick: () => review(post, toggleNotification, documents.map((document) => document.documentId), false),
+    label: 'Delete with its own entries 删除文章及其独有条目',
+    position: 'panel' as const,
+    variant: 'danger' as const,
+    dialog: {
+      type: 'modal' as const,
+      title: 'Delete article 删除文章',
+      content: ({ onClose }: { onClose: () => void }) => <DeleteArticleDialog documentId={documentId} onClose={onClose} />,
+    },
   };
 };
 
