@@ -6,6 +6,7 @@ import { DESK_ACTION } from './permission';
 import { importIntoRun, listRuns, previewPage, startRun } from './import-runs';
 import {
   ArticleDeleteSchema,
+  CandidateQuerySchema,
   DocumentParamsSchema,
   EntityParamsSchema,
   EntityTypeParamsSchema,
@@ -18,6 +19,7 @@ import {
   type ENTITY_TYPES,
 } from './inputs';
 import { registerPageReader, type PageReader } from './page-reader';
+import { mergeCandidates, needingAttention } from './attention';
 import { deleteArticle, orphans, ownEntries } from './orphans';
 import { articlePrintedSource, markReviewed, reviewPlan } from './review';
 
@@ -94,6 +96,15 @@ export function deskRoutes(strapi: Core.Strapi, reader: PageReader) {
     route('GET', '/entities/:type/orphans', async (ctx) => {
       const { type } = parse(EntityTypeParamsSchema, ctx.params, 'params');
       return { data: await orphans(strapi, type) };
+    }),
+    route('GET', '/entities/:type/attention', async (ctx) => {
+      const { type } = parse(EntityTypeParamsSchema, ctx.params, 'params');
+      return { data: await needingAttention(strapi, type) };
+    }),
+    route('GET', '/entities/:type/:documentId/candidates', async (ctx) => {
+      const { type, documentId } = parse(EntityParamsSchema, ctx.params, 'params');
+      const { q } = parse(CandidateQuerySchema, ctx.query, 'query');
+      return { data: await mergeCandidates(strapi, type, documentId, q) };
     }),
     route('GET', '/entities/:type/:documentId/aliases', async (ctx) => {
       const { type, documentId } = parse(EntityParamsSchema, ctx.params, 'params');

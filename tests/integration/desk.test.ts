@@ -258,6 +258,45 @@ describe('bulk mark reviewed', () => {
   });
 });
 
+describe('likely duplicates and entries that need attention', () => {
+  it('suggests likely duplicates first: the same name with OCR spaces or in traditional script, one character apart', async () => {
+    const [zhou] = await app.strapi.documents(OFFICIAL).findMany({ filters: { name: '周立新' }, status: 'draft' });
+    const [wu] = await app.strapi.documents(OFFICIAL).findMany({ filters: { importKey: '吴海峰' }, status: 'draft' });
+    const padded = await app.strapi.documents(OFFICIAL).create({ data: { name: '周 立新' } });
+    const traditional = await app.strapi.documents(OFFICIAL).create({ data: { name: '吳海鋒' } });
+    try {
+      const response = await request(app.http).get(`${DESK}/entities/officials/${zhou.documentId}/candidates`).set(as('editor')).expect(200);
+      const { entry, candidates } = response.body.data;
+      expect(entry).toMatchObject({ documentId: zhou.documentId, name: '周立新', articles: 2 });
+      expect(entry.posts.length).toBeGreaterThan(0);
+      expect(candidates.map((candidate: any) => [candidate.name, candidate.likeness])).toEqual([
+        ['周 立新', 'same-name-variant'],
+        ['周立兴', 'one-character-apart'],
+      ]);
+
+      const searched = await request(app.http).get(`${DESK}/entities/officials/${wu.documentId}/candidates`).query({ q: '周' }).set(as('editor')).expect(200);
+      expect(searched.body.data.candidates.map((candidate: any) => [candidate.name, candidate.likeness])).toEqual([
+        ['吳海鋒', 'same-name-variant'],
+        ['周 立新', null],
+        ['周立新', null],
+        ['周立兴', null],
+      ]);
+
+      const attention = await request(app.http).get(`${DESK}/entities/officials/attention`).set(as('editor')).expect(200);
+      const reasonsOf = (name: string) => attention.body.data.find((item: any) => item.name === name)?.reasons;
+      expect(reasonsOf('周立新')).toEqual(['likely-duplicate']);
+      expect(reasonsOf('周立兴')).toEqual(['one-article', 'likely-duplicate']);
+
+      await request(app.http).get(`${DESK}/entities/officials/nosuchofficial00000000/candidates`).set(as('editor')).expect(404);
+      await request(app.http).get(`${DESK}/entities/officials/${zhou.documentId}/candidates`).query({ q: 'x'.repeat(51) }).set(as('editor')).expect(400);
+      await request(app.http).get(`${DESK}/entities/articles/attention`).set(as('editor')).expect(400);
+    } finally {
+      await app.strapi.documents(OFFICIAL).delete({ documentId: padded.documentId });
+      await app.strapi.documents(OFFICIAL).delete({ documentId: traditional.documentId });
+    }
+  });
+});
+
 describe('merge and un-merge', () => {
   it('merges through the desk, lists the alias, and un-merges', async () => {
     const [kept] = await app.strapi.documents(OFFICIAL).findMany({ filters: { name: '周立新' }, status: 'draft' });
