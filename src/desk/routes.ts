@@ -21,6 +21,7 @@ import {
 import { registerPageReader, type PageReader } from './page-reader';
 import { mergeCandidates, needingAttention } from './attention';
 import { deleteArticle, orphans, ownEntries } from './orphans';
+import { deletedArticles, restoreDeleted } from './tombstones';
 import { articlePrintedSource, markReviewed, reviewPlan } from './review';
 
 type Context = Parameters<Core.MiddlewareHandler>[0];
@@ -96,6 +97,11 @@ export function deskRoutes(strapi: Core.Strapi, reader: PageReader) {
     route('GET', '/entities/:type/orphans', async (ctx) => {
       const { type } = parse(EntityTypeParamsSchema, ctx.params, 'params');
       return { data: await orphans(strapi, type) };
+    }),
+    route('GET', '/tombstones', async () => ({ data: await deletedArticles(strapi) })),
+    route('POST', '/tombstones/:documentId/restore', async (ctx) => {
+      const { documentId } = parse(DocumentParamsSchema, ctx.params, 'params');
+      return { data: await restoreDeleted(strapi, documentId) };
     }),
     route('GET', '/entities/:type/attention', async (ctx) => {
       const { type } = parse(EntityTypeParamsSchema, ctx.params, 'params');

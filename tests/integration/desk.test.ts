@@ -378,3 +378,22 @@ describe('entries linked by no article', () => {
     await request(app.http).post(`${DESK}/articles/${lone.documentId}/delete`).set(as('author')).send({}).expect(403);
   });
 });
+
+describe('restoring one deleted article', () => {
+  it('lists deleted articles and restores one: the next import of its page re-creates it and no other', async () => {
+    const listed = await request(app.http).get(`${DESK}/tombstones`).set(as('editor')).expect(200);
+    expect(listed.body.data.map((tombstone: any) => tombstone.title)).toEqual(expect.arrayContaining([DRAINS, LONE]));
+    const lone = listed.body.data.find((tombstone: any) => tombstone.title === LONE);
+    const restored = await request(app.http).post(`${DESK}/tombstones/${lone.documentId}/restore`).set(as('editor')).expect(200);
+    expect(restored.body.data).toMatchObject({ title: LONE, fileName: 'lone.txt' });
+
+    const run = await request(app.http).post(`${DESK}/runs`).set(as('editor')).send({}).expect(200);
+    for (const [fileName, bytes] of [['lone.txt', LONE_PAGE], ['drains.txt', NEW_POST_PAGE]] as const) {
+      await request(app.http).post(`${DESK}/runs/${run.body.data.documentId}/files`).set(as('editor')).send(upload(fileName, bytes)).expect(200);
+    }
+    expect(await articleTitled(LONE)).not.toBeNull();
+    expect(await articleTitled(DRAINS)).toBeNull();
+    await request(app.http).post(`${DESK}/tombstones/${lone.documentId}/restore`).set(as('editor')).expect(404);
+    await request(app.http).post(`${DESK}/tombstones/NOT-AN-ID/restore`).set(as('editor')).expect(400);
+  });
+});
