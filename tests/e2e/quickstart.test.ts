@@ -357,6 +357,9 @@ describe("editors' desk", () => {
     await documentAction(/Merge into… 合并到…/);
     await page.getByLabel('Search entries').fill('周立新');
     await page.getByRole('button', { name: 'Merge into 周立新 合并到此' }).click();
+    await page.getByTestId('merge-confirmation').getByText('Kept 保留').waitFor();
+    await shot('5-merge-confirmation');
+    await page.getByRole('button', { name: 'Confirm merge 确认合并' }).click();
     await page.waitForURL((url) => !url.pathname.endsWith(misprint.documentId), { timeout: 30_000 });
     await page.getByText('Posts 职务').first().waitFor({ timeout: 60_000 });
     await shot('5-merged');

@@ -14,6 +14,7 @@ import {
   type PagePreview,
   type TypeCounts,
 } from './api';
+import { AttentionPanel, DeletedArticlesPanel } from './DeskLists';
 import { OrphansPanel } from './OrphansPanel';
 
 /** Each file has its own issue date and page: a batch mixes issues and pages. Empty means "what the desk knows". */
@@ -353,7 +354,9 @@ const ImportPage = () => {
             </Box>
           )}
 
+          <AttentionPanel />
           <OrphansPanel />
+          <DeletedArticlesPanel />
 
           <Box background="neutral0" padding={4} hasRadius shadow="tableShadow">
             <Typography variant="delta" tag="h2">Import runs 导入记录</Typography>

@@ -1,5 +1,5 @@
 import * as React from 'react';
-import { Box, Button, Flex, Typography } from '@strapi/design-system';
+import { Badge, Box, Button, Flex, Typography } from '@strapi/design-system';
 import { useFetchClient, useNotification } from '@strapi/strapi/admin';
 import { ARTICLE_UID, DESK, MERGEABLE, errorMessage } from './api';
 
@@ -189,21 +189,55 @@ export const DeleteArticleAction = ({ model, documentId }: EditContext) => {
   };
 };
 
-interface Candidate {
+interface EntrySummary {
   documentId: string;
   name: string;
+  confidence: number | null;
+  posts: string[];
+  articles: number;
+  firstSeen: string | null;
+  lastSeen: string | null;
 }
 
+interface Candidate extends EntrySummary {
+  likeness: 'same-name-variant' | 'one-character-apart' | 'same-surname-and-post' | null;
+}
+
+const LIKENESS_LABELS: Record<NonNullable<Candidate['likeness']>, string> = {
+  'same-name-variant': 'Same name (spaces or script) 同名异写',
+  'one-character-apart': 'One character apart 一字之差',
+  'same-surname-and-post': 'Same surname and post 同姓同职务',
+};
+
+function EntryCard({ entry, heading }: { entry: EntrySummary; heading: string }) {
+  return (
+    <Box padding={3} hasRadius borderColor="neutral200" background="neutral100" style={{ flex: 1 }}>
+      <Typography variant="sigma">{heading}</Typography>
+      <Typography tag="p" fontWeight="bold">{entry.name}</Typography>
+      <Typography tag="p">Posts 职务: {entry.posts.join('、') || '—'}</Typography>
+      <Typography tag="p">Articles 文章: {entry.articles}</Typography>
+      <Typography tag="p">
+        Seen 出现: {entry.firstSeen ?? '?'} – {entry.lastSeen ?? '?'}
+      </Typography>
+    </Box>
+  );
+}
+
+/** The merge picker: likely duplicates first, then a confirmation with both entries side by side. */
 function MergeDialog({ model, documentId, onClose }: { model: string; documentId: string; onClose: () => void }) {
   const { get, post } = useFetchClient();
   const { toggleNotification } = useNotification();
   const [query, setQuery] = React.useState('');
+  const [entry, setEntry] = React.useState<EntrySummary | null>(null);
   const [candidates, setCandidates] = React.useState<Candidate[]>([]);
+  const [chosen, setChosen] = React.useState<Candidate | null>(null);
 
   React.useEffect(() => {
-    const params = { page: 1, pageSize: 10, sort: 'name:ASC', ...(query ? { _q: query } : {}) };
-    get<{ results: Candidate[] }>(`/content-manager/collection-types/${model}`, { params })
-      .then(({ data }) => setCandidates(data.results.filter((candidate) => candidate.documentId !== documentId)))
+    get<{ data: { entry: EntrySummary; candidates: Candidate[] } }>(`${DESK}/entities/${MERGEABLE[model]}/${documentId}/candidates`, { params: { q: query } })
+      .then(({ data }) => {
+        setEntry(data.data.entry);
+        setCandidates(data.data.candidates);
+      })
       .catch(() => setCandidates([]));
   }, [get, model, documentId, query]);
 
@@ -218,18 +252,38 @@ function MergeDialog({ model, documentId, onClose }: { model: string; documentId
     }
   };
 
+  if (chosen && entry) {
+    return (
+      <Flex direction="column" alignItems="stretch" gap={3} data-testid="merge-confirmation">
+        <Typography>
+          Every article linking {entry.name} will link {chosen.name}; {entry.name} is deleted and remembered as a spelling of{' '}
+          {chosen.name} (un-merge from {chosen.name}'s panel). 合并后 {entry.name} 的文章改为关联 {chosen.name}。
+        </Typography>
+        <Flex gap={3} alignItems="stretch">
+          <EntryCard entry={entry} heading="Merged (deleted) 被合并（删除）" />
+          <EntryCard entry={chosen} heading="Kept 保留" />
+        </Flex>
+        <Flex gap={2}>
+          <Button variant="danger" onClick={() => merge(chosen)}>Confirm merge 确认合并</Button>
+          <Button variant="tertiary" onClick={() => setChosen(null)}>Back 返回</Button>
+        </Flex>
+      </Flex>
+    );
+  }
+
   return (
     <Flex direction="column" alignItems="stretch" gap={2}>
       <Typography>
-        Pick the entry to keep. Links move to it, this entry is deleted, and its name becomes an alias that later
-        imports link to the kept entry. 选择保留的条目；本条目将被删除，其名称作为别名保留。
+        Pick the entry to keep; likely duplicates come first. 选择保留的条目；疑似重复的条目排在前面。
       </Typography>
       <input aria-label="Search entries" placeholder="Search 搜索" value={query} onChange={(event) => setQuery(event.target.value)} />
       <Box>
         {candidates.map((candidate) => (
-          <Flex key={candidate.documentId} justifyContent="space-between" paddingTop={1} paddingBottom={1}>
-            <Typography>{candidate.name}</Typography>
-            <Button size="S" variant="danger-light" onClick={() => merge(candidate)}>Merge into {candidate.name} 合并到此</Button>
+          <Flex key={candidate.documentId} justifyContent="space-between" paddingTop={1} paddingBottom={1} gap={2}>
+            <Typography>
+              {candidate.name} · {candidate.articles} 篇 {candidate.likeness ? <Badge>{LIKENESS_LABELS[candidate.likeness]}</Badge> : null}
+            </Typography>
+            <Button size="S" variant="danger-light" onClick={() => setChosen(candidate)}>Merge into {candidate.name} 合并到此</Button>
           </Flex>
         ))}
       </Box>
