@@ -42,6 +42,7 @@ export const ENTITY_TYPES = ['officials', 'projects', 'research-platforms'] as c
 export const EntityParamsSchema = z.object({ type: z.enum(ENTITY_TYPES), documentId: DocumentIdSchema });
 export const MergeSchema = z.object({ into: DocumentIdSchema });
 export const EntityTypeParamsSchema = z.object({ type: z.enum(ENTITY_TYPES) });
+export const ReviewQueueQuerySchema = z.object({ filter: z.enum(['all', 'flagged', 'generated-title', 'low-confidence']).default('all') });
 export const CandidateQuerySchema = z.object({ q: z.string().trim().max(50).default('') });
 export const ArticleDeleteSchema = z.object({ alsoDelete: z.array(DocumentIdSchema).max(100).default([]) });
 

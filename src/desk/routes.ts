@@ -12,6 +12,7 @@ import {
   EntityTypeParamsSchema,
   MergeSchema,
   PageUploadSchema,
+  ReviewQueueQuerySchema,
   ReviewSchema,
   RunIdParamsSchema,
   RunStartSchema,
@@ -21,6 +22,7 @@ import {
 import { registerPageReader, type PageReader } from './page-reader';
 import { mergeCandidates, needingAttention } from './attention';
 import { deleteArticle, orphans, ownEntries } from './orphans';
+import { reviewQueue } from './review-queue';
 import { deletedArticles, restoreDeleted } from './tombstones';
 import { articlePrintedSource, markReviewed, reviewPlan } from './review';
 
@@ -97,6 +99,10 @@ export function deskRoutes(strapi: Core.Strapi, reader: PageReader) {
     route('GET', '/entities/:type/orphans', async (ctx) => {
       const { type } = parse(EntityTypeParamsSchema, ctx.params, 'params');
       return { data: await orphans(strapi, type) };
+    }),
+    route('GET', '/articles/to-review', async (ctx) => {
+      const { filter } = parse(ReviewQueueQuerySchema, ctx.query, 'query');
+      return { data: await reviewQueue(strapi, filter) };
     }),
     route('GET', '/tombstones', async () => ({ data: await deletedArticles(strapi) })),
     route('POST', '/tombstones/:documentId/restore', async (ctx) => {

@@ -397,3 +397,31 @@ describe('restoring one deleted article', () => {
     await request(app.http).post(`${DESK}/tombstones/NOT-AN-ID/restore`).set(as('editor')).expect(400);
   });
 });
+
+describe('the review queue', () => {
+  it('lists the articles that need review, the most doubtful first, filtered by flags, generated titles or low confidence', async () => {
+    const queue = async (filter?: string) =>
+      (await request(app.http).get(`${DESK}/articles/to-review`).query(filter ? { filter } : {}).set(as('editor')).expect(200)).body.data as any[];
+    const lone = await articleTitled(LONE);
+    const visit = await articleTitled(VISIT);
+    const setArticle = (documentId: string, data: Record<string, unknown>) => app.strapi.db.query(ARTICLE).updateMany({ where: { documentId }, data });
+
+    await setArticle(lone.documentId, { confidence: 0.9 });
+    const sure = (await queue()).find((article) => article.documentId === lone.documentId);
+    await setArticle(lone.documentId, { confidence: 0.4 });
+    await setArticle(visit.documentId, { titleGenerated: true });
+    const all = await queue();
+    expect(all.map((article) => article.title)).toEqual(expect.arrayContaining([LONE, VISIT]));
+    expect(all.map((article) => article.title)).not.toContain(STORM);
+    const doubtful = all.find((article) => article.documentId === lone.documentId);
+    expect(doubtful).toMatchObject({ confidence: 0.4, doubtful: sure.doubtful + 1 });
+    expect(all.map((article) => article.doubtful)).toEqual([...all.map((article) => article.doubtful)].sort((a, b) => b - a));
+
+    const low = await queue('low-confidence');
+    expect(low.map((article) => article.documentId)).toContain(lone.documentId);
+    expect(low.every((article) => article.doubtful > 0)).toBe(true);
+    expect((await queue('generated-title')).map((article) => article.title)).toEqual([VISIT]);
+    expect((await queue('flagged')).every((article) => article.flags.length > 0)).toBe(true);
+    await request(app.http).get(`${DESK}/articles/to-review`).query({ filter: 'everything' }).set(as('editor')).expect(400);
+  });
+});
