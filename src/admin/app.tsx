@@ -1,5 +1,5 @@
 import type { StrapiApp } from '@strapi/strapi/admin';
-import { Upload } from '@strapi/icons';
+import { Eye, Upload } from '@strapi/icons';
 import { DESK_PERMISSION } from './desk/api';
 import { PrintedSourcePanel } from './desk/PrintedSourcePanel';
 import { AliasesPanel } from './desk/AliasesPanel';
@@ -30,12 +30,19 @@ export default {
     tutorials: false,
     notifications: { releases: false },
     translations: {
-      en: { 'newsroom-desk.import': 'Import pages 导入版面' },
-      'zh-Hans': { 'newsroom-desk.import': '导入版面' },
+      en: { 'newsroom-desk.import': 'Import pages 导入版面', 'newsroom-desk.review': 'Review queue 审核队列' },
+      'zh-Hans': { 'newsroom-desk.import': '导入版面', 'newsroom-desk.review': '审核队列' },
     },
   },
   register(app: StrapiApp) {
     turnOffGuidedTourForNewBrowsers();
+    app.addMenuLink({
+      to: 'newsroom-desk/review',
+      icon: Eye,
+      intlLabel: { id: 'newsroom-desk.review', defaultMessage: 'Review queue 审核队列' },
+      permissions: [{ action: DESK_PERMISSION, subject: null }],
+      Component: () => import('./desk/ReviewQueuePage'),
+    });
     app.addMenuLink({
       to: 'newsroom-desk/import',
       icon: Upload,
