@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { ARTICLE_UID, type NewsroomUid } from '../content-types';
+import { ARTICLE_UID, ENTITY_CONTRIBUTION_UID, type NewsroomUid } from '../content-types';
 import { readEntities } from '../importer/load/current';
 import { sameField } from '../importer/plan/merge';
 import { ARTICLE_RELATIONS, type ArticleRelation, type CurrentRecord, type Fields, type TypeSpec } from '../importer/plan/records';
@@ -106,18 +106,48 @@ export async function markReviewed(
   });
 }
 
+interface LinkedRow {
+  name: string;
+  importKey: string | null;
+  nameGenerated?: boolean | null;
+}
+
+type PrintedRow = Omit<PrintedArticle, 'officials' | 'projects' | 'researchPlatforms'> & { sourceKey: string | null } & Record<ArticleRelation, LinkedRow[]>;
+
+/** How sure the importer is of each of the article's links, by entity type and key (its contributions). */
+async function linkConfidences(strapi: Core.Strapi, sourceKey: string | null): Promise<Map<string, number>> {
+  if (!sourceKey) return new Map();
+  const rows = (await strapi.db.query(ENTITY_CONTRIBUTION_UID).findMany({
+    where: { articleKey: sourceKey },
+    select: ['entityType', 'entityKey', 'confidence'],
+  })) as Array<{ entityType: string; entityKey: string; confidence: number | string | null }>;
+  return new Map(rows.filter((row) => row.confidence !== null).map((row) => [`${row.entityType}\u0000${row.entityKey}`, Number(row.confidence)]));
+}
+
 export async function articlePrintedSource(strapi: Core.Strapi, documentId: string): Promise<PrintedSource> {
+  const linked = { select: ['name', 'importKey'] };
   const article = (await strapi.db.query(ARTICLE_UID).findOne({
     where: { documentId, publishedAt: null },
-    select: ['title', 'titleGenerated'],
+    select: ['title', 'titleGenerated', 'sourceKey'],
     populate: {
       source: true,
       figures: true,
-      officials: { select: ['name'] },
-      projects: { select: ['name'] },
-      researchPlatforms: { select: ['name', 'nameGenerated'] },
+      officials: linked,
+      projects: linked,
+      researchPlatforms: { select: ['name', 'importKey', 'nameGenerated'] },
     },
-  })) as PrintedArticle | null;
+  })) as PrintedRow | null;
   if (!article) throw new errors.NotFoundError(`No article ${documentId}`);
-  return printedSource(article);
+  const confidences = await linkConfidences(strapi, article.sourceKey);
+  const withConfidence = (relation: ArticleRelation) =>
+    article[relation].map((entity) => ({
+      ...entity,
+      confidence: confidences.get(`${ARTICLE_RELATIONS[relation].label}\u0000${entity.importKey || entity.name}`) ?? null,
+    }));
+  return printedSource({
+    ...article,
+    officials: withConfidence('officials'),
+    projects: withConfidence('projects'),
+    researchPlatforms: withConfidence('researchPlatforms'),
+  });
 }

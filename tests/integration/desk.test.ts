@@ -177,9 +177,15 @@ describe('printed source', () => {
     expect(source.title).toEqual({ text: STORM, generated: false });
     expect(source.lines[0]).toEqual({ number: 1, text: STORM });
     expect(source.lines.find((line: any) => line.number === 4).text).toContain('周立新');
+    const official = source.marks.find((mark: any) => mark.kind === 'official');
+    expect(official).toMatchObject({ text: '周立新', firstLine: 4, lastLine: 4, generated: false });
+    // The name itself is marked, not its line: line 4 is `常委、常务副市长周立新带队检`.
+    const line4 = source.lines.find((line: any) => line.number === 4).text as string;
+    expect(line4.slice(official.start.column, official.end.column)).toBe('周立新');
+    expect(official.confidence).toEqual(expect.any(Number));
+    expect(official.doubtful).toBe(official.confidence < 0.6);
     expect(source.marks).toEqual(expect.arrayContaining([
-      { kind: 'official', text: '周立新', firstLine: 4, lastLine: 4, generated: false },
-      { kind: 'figure', text: '易涝点 42处', firstLine: 5, lastLine: 5, generated: false },
+      expect.objectContaining({ kind: 'figure', text: '易涝点 42处', firstLine: 5, lastLine: 5, generated: false, confidence: null }),
     ]));
     await request(app.http).get(`${DESK}/articles/nosucharticle000000000/printed-source`).set(as('editor')).expect(404);
   });
