@@ -43,6 +43,8 @@ export const EntityParamsSchema = z.object({ type: z.enum(ENTITY_TYPES), documen
 export const MergeSchema = z.object({ into: DocumentIdSchema });
 export const EntityTypeParamsSchema = z.object({ type: z.enum(ENTITY_TYPES) });
 export const ReviewQueueQuerySchema = z.object({ filter: z.enum(['all', 'flagged', 'generated-title', 'low-confidence']).default('all') });
+export const LinkSchema = z.object({ type: z.enum(ENTITY_TYPES), name: z.string().trim().min(2).max(100).regex(/^[^\n]+$/u, 'one line of printed text') });
+export const UnlinkParamsSchema = z.object({ documentId: DocumentIdSchema, type: z.enum(ENTITY_TYPES), entity: DocumentIdSchema });
 export const CandidateQuerySchema = z.object({ q: z.string().trim().max(50).default('') });
 export const ArticleDeleteSchema = z.object({ alsoDelete: z.array(DocumentIdSchema).max(100).default([]) });
 

@@ -10,6 +10,8 @@ import {
   DocumentParamsSchema,
   EntityParamsSchema,
   EntityTypeParamsSchema,
+  LinkSchema,
+  UnlinkParamsSchema,
   MergeSchema,
   PageUploadSchema,
   ReviewQueueQuerySchema,
@@ -22,6 +24,7 @@ import {
 import { registerPageReader, type PageReader } from './page-reader';
 import { mergeCandidates, needingAttention } from './attention';
 import { deleteArticle, orphans, ownEntries } from './orphans';
+import { link, unlink } from './links';
 import { reviewQueue } from './review-queue';
 import { deletedArticles, restoreDeleted } from './tombstones';
 import { articlePrintedSource, markReviewed, reviewPlan } from './review';
@@ -99,6 +102,15 @@ export function deskRoutes(strapi: Core.Strapi, reader: PageReader) {
     route('GET', '/entities/:type/orphans', async (ctx) => {
       const { type } = parse(EntityTypeParamsSchema, ctx.params, 'params');
       return { data: await orphans(strapi, type) };
+    }),
+    route('POST', '/articles/:documentId/links', async (ctx) => {
+      const { documentId } = parse(DocumentParamsSchema, ctx.params, 'params');
+      const { type, name } = parse(LinkSchema, body(ctx), 'body');
+      return { data: await link(strapi, documentId, type, name) };
+    }),
+    route('DELETE', '/articles/:documentId/links/:type/:entity', async (ctx) => {
+      const { documentId, type, entity } = parse(UnlinkParamsSchema, ctx.params, 'params');
+      return { data: await unlink(strapi, documentId, type, entity) };
     }),
     route('GET', '/articles/to-review', async (ctx) => {
       const { filter } = parse(ReviewQueueQuerySchema, ctx.query, 'query');

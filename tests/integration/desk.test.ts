@@ -431,3 +431,25 @@ describe('the review queue', () => {
     await request(app.http).get(`${DESK}/articles/to-review`).query({ filter: 'everything' }).set(as('editor')).expect(400);
   });
 });
+
+describe('correcting links from the printed source', () => {
+  it('unlinks a wrong official and links a selected name, and a later import of the page keeps both corrections', async () => {
+    const lone = await articleTitled(LONE);
+    const [sun] = lone.officials;
+    expect(sun.name).toBe('孙明远');
+    const unlinked = await request(app.http).delete(`${DESK}/articles/${lone.documentId}/links/officials/${sun.documentId}`).set(as('editor')).expect(200);
+    expect(unlinked.body.data).toEqual({ unlinked: '孙明远' });
+    const linked = await request(app.http).post(`${DESK}/articles/${lone.documentId}/links`).set(as('editor')).send({ type: 'officials', name: '钱晨' }).expect(200);
+    expect(linked.body.data).toMatchObject({ linked: { name: '钱晨' }, created: true });
+    expect((await articleTitled(LONE)).officials.map((official: any) => official.name)).toEqual(['钱晨']);
+
+    const run = await request(app.http).post(`${DESK}/runs`).set(as('editor')).send({}).expect(200);
+    await request(app.http).post(`${DESK}/runs/${run.body.data.documentId}/files`).set(as('editor')).send(upload('lone.txt', LONE_PAGE, { issueDate: '2023-03-10' })).expect(200);
+    expect(await articleTitled(LONE)).toMatchObject({ issueDate: '2023-03-10', officials: [expect.objectContaining({ name: '钱晨' })] });
+
+    await request(app.http).delete(`${DESK}/articles/${lone.documentId}/links/officials/${sun.documentId}`).set(as('editor')).expect(404);
+    await request(app.http).delete(`${DESK}/articles/${lone.documentId}/links/articles/${sun.documentId}`).set(as('editor')).expect(400);
+    await request(app.http).post(`${DESK}/articles/${lone.documentId}/links`).set(as('editor')).send({ type: 'officials', name: '钱' }).expect(400);
+    await request(app.http).post(`${DESK}/articles/nosucharticle000000000/links`).set(as('editor')).send({ type: 'officials', name: '钱晨' }).expect(404);
+  });
+});
