@@ -13,6 +13,8 @@ export interface PrintedLine {
 export interface Mark {
   kind: MarkKind;
   text: string;
+  /** The linked entry, for the panel to unlink it; null for figures. */
+  documentId: string | null;
   /** Where the first occurrence starts and ends; null when the print does not show it verbatim. */
   firstLine: number | null;
   lastLine: number | null;
@@ -35,6 +37,7 @@ export interface PrintedSource {
 }
 
 interface LinkedEntity {
+  documentId: string;
   name: string;
   /** How sure the importer is of the link (its entity contribution's confidence), when it made it. */
   confidence?: number | null;
@@ -78,16 +81,25 @@ function positionOfEachCharacter(lines: PrintedLine[]): { joined: string; positi
   return { joined, positionAt };
 }
 
-function locate(kind: MarkKind, text: string, generated: boolean, confidence: number | null, joined: string, positionAt: Position[]): Mark {
+function locate(
+  kind: MarkKind,
+  text: string,
+  documentId: string | null,
+  generated: boolean,
+  confidence: number | null,
+  joined: string,
+  positionAt: Position[],
+): Mark {
   const needle = text.replace(/\s/g, '');
   const at = needle === '' ? -1 : joined.indexOf(needle);
   const doubtful = confidence !== null && confidence < DOUBTFUL_BELOW;
-  if (at < 0) return { kind, text, firstLine: null, lastLine: null, start: null, end: null, generated, confidence, doubtful };
+  if (at < 0) return { kind, text, documentId, firstLine: null, lastLine: null, start: null, end: null, generated, confidence, doubtful };
   const first = positionAt[at];
   const last = positionAt[at + needle.length - 1];
   return {
     kind,
     text,
+    documentId,
     firstLine: first.line,
     lastLine: last.line,
     start: first,
@@ -110,13 +122,13 @@ export function printedSource(article: PrintedArticle): PrintedSource {
   const lines = raw === '' ? [] : raw.split('\n').map((text, index) => ({ number: firstLine + index, text }));
   const { joined, positionAt } = positionOfEachCharacter(lines);
   const marks: Mark[] = [
-    ...article.officials.map((official) => locate('official', official.name, false, official.confidence ?? null, joined, positionAt)),
-    ...article.projects.map((project) => locate('project', project.name, false, project.confidence ?? null, joined, positionAt)),
+    ...article.officials.map((official) => locate('official', official.name, official.documentId, false, official.confidence ?? null, joined, positionAt)),
+    ...article.projects.map((project) => locate('project', project.name, project.documentId, false, project.confidence ?? null, joined, positionAt)),
     ...article.researchPlatforms.map((platform) =>
-      locate('researchPlatform', platform.name, platform.nameGenerated === true, platform.confidence ?? null, joined, positionAt),
+      locate('researchPlatform', platform.name, platform.documentId, platform.nameGenerated === true, platform.confidence ?? null, joined, positionAt),
     ),
     ...article.figures.map((figure) => ({
-      ...locate('figure', figureText(figure.value), false, null, joined, positionAt),
+      ...locate('figure', figureText(figure.value), null, false, null, joined, positionAt),
       text: `${figure.label} ${figureText(figure.value)}${figure.unit ?? ''}`,
     })),
   ];

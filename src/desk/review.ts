@@ -107,6 +107,7 @@ export async function markReviewed(
 }
 
 interface LinkedRow {
+  documentId: string;
   name: string;
   importKey: string | null;
   nameGenerated?: boolean | null;
@@ -125,7 +126,7 @@ async function linkConfidences(strapi: Core.Strapi, sourceKey: string | null): P
 }
 
 export async function articlePrintedSource(strapi: Core.Strapi, documentId: string): Promise<PrintedSource> {
-  const linked = { select: ['name', 'importKey'] };
+  const linked = { select: ['documentId', 'name', 'importKey'] };
   const article = (await strapi.db.query(ARTICLE_UID).findOne({
     where: { documentId, publishedAt: null },
     select: ['title', 'titleGenerated', 'sourceKey'],
@@ -134,7 +135,7 @@ export async function articlePrintedSource(strapi: Core.Strapi, documentId: stri
       figures: true,
       officials: linked,
       projects: linked,
-      researchPlatforms: { select: ['name', 'importKey', 'nameGenerated'] },
+      researchPlatforms: { select: ['documentId', 'name', 'importKey', 'nameGenerated'] },
     },
   })) as PrintedRow | null;
   if (!article) throw new errors.NotFoundError(`No article ${documentId}`);

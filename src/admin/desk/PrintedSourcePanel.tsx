@@ -1,6 +1,6 @@
 import * as React from 'react';
-import { Badge, Box, Flex, Typography } from '@strapi/design-system';
-import { useFetchClient } from '@strapi/strapi/admin';
+import { Badge, Box, Button, Flex, Typography } from '@strapi/design-system';
+import { useFetchClient, useNotification } from '@strapi/strapi/admin';
 import { ARTICLE_UID, DESK, errorMessage } from './api';
 
 interface Position {
@@ -11,6 +11,7 @@ interface Position {
 interface Mark {
   kind: 'official' | 'project' | 'researchPlatform' | 'figure';
   text: string;
+  documentId: string | null;
   firstLine: number | null;
   lastLine: number | null;
   start: Position | null;
@@ -67,10 +68,54 @@ const KIND_COLOURS: Record<Mark['kind'], string> = {
   figure: '#f6ecfc',
 };
 
+const LINK_TYPES: Record<Exclude<Mark['kind'], 'figure'>, { path: string; label: string }> = {
+  official: { path: 'officials', label: 'Official 官员' },
+  project: { path: 'projects', label: 'Project 项目' },
+  researchPlatform: { path: 'research-platforms', label: 'Platform 平台' },
+};
+
+/** The text selected inside the printed lines, on one line, or null. */
+function selectedPrintedText(container: HTMLElement | null): string | null {
+  const selection = window.getSelection();
+  if (!container || !selection || selection.rangeCount === 0 || !container.contains(selection.anchorNode)) return null;
+  const text = selection.toString().replace(/\s+/gu, '');
+  return text.length >= 2 ? text : null;
+}
+
 function PrintedSourceContent({ documentId }: { documentId: string }) {
-  const { get } = useFetchClient();
+  const { get, post, del } = useFetchClient();
+  const { toggleNotification } = useNotification();
   const [source, setSource] = React.useState<PrintedSource | null>(null);
   const [error, setError] = React.useState<string | null>(null);
+  const [linkType, setLinkType] = React.useState<keyof typeof LINK_TYPES>('official');
+  const printed = React.useRef<HTMLOListElement>(null);
+
+  // The edit form holds the article's relations as it loaded them: reloading shows the corrected links.
+  const corrected = (message: string) => {
+    toggleNotification({ type: 'success', message });
+    window.location.reload();
+  };
+  const unlink = async (mark: Mark) => {
+    try {
+      await del(`${DESK}/articles/${documentId}/links/${LINK_TYPES[mark.kind as keyof typeof LINK_TYPES].path}/${mark.documentId}`);
+      corrected(`Unlinked ${mark.text} 已取消关联`);
+    } catch (failure) {
+      toggleNotification({ type: 'danger', message: errorMessage(failure) });
+    }
+  };
+  const linkSelection = async () => {
+    const name = selectedPrintedText(printed.current);
+    if (!name) {
+      toggleNotification({ type: 'warning', message: 'Select a name in the printed text first 请先在原文中选中名称' });
+      return;
+    }
+    try {
+      await post(`${DESK}/articles/${documentId}/links`, { type: LINK_TYPES[linkType].path, name });
+      corrected(`Linked ${name} 已关联`);
+    } catch (failure) {
+      toggleNotification({ type: 'danger', message: errorMessage(failure) });
+    }
+  };
 
   React.useEffect(() => {
     get<{ data: PrintedSource }>(`${DESK}/articles/${documentId}/printed-source`)
@@ -86,7 +131,7 @@ function PrintedSourceContent({ documentId }: { documentId: string }) {
       {source.title.generated && <Badge>Title generated 标题为自动生成</Badge>}
       <Typography variant="pi" textColor="neutral600">{source.fileName}</Typography>
       <Box maxHeight="420px" overflow="auto" background="neutral100" padding={2} hasRadius>
-        <ol style={{ listStyle: 'none', margin: 0, padding: 0, fontSize: 13 }}>
+        <ol ref={printed} style={{ listStyle: 'none', margin: 0, padding: 0, fontSize: 13 }}>
           {source.lines.map((line) => (
             <li key={line.number} style={{ display: 'flex', gap: 6 }}>
               <span style={{ color: '#8e8ea9', minWidth: 28, textAlign: 'right' }}>{line.number}</span>
@@ -116,9 +161,26 @@ function PrintedSourceContent({ documentId }: { documentId: string }) {
             {mark.firstLine === null ? '— not found verbatim 原文未见' : `— line ${mark.firstLine}${mark.lastLine !== mark.firstLine ? `–${mark.lastLine}` : ''}`}
             {mark.generated ? ' · generated name 名称为自动生成' : ''}
             {mark.doubtful ? ` · doubtful 存疑 (${mark.confidence})` : ''}
+            {mark.documentId && mark.kind !== 'figure' ? (
+              <Button size="S" variant="ghost" onClick={() => unlink(mark)} aria-label={`Unlink ${mark.text}`}>
+                Unlink 取消关联
+              </Button>
+            ) : null}
           </li>
         ))}
       </ul>
+      <Flex gap={2} wrap="wrap">
+        <select aria-label="Link as" value={linkType} onChange={(event) => setLinkType(event.target.value as keyof typeof LINK_TYPES)}>
+          {Object.entries(LINK_TYPES).map(([kind, { label }]) => (
+            <option key={kind} value={kind}>
+              {label}
+            </option>
+          ))}
+        </select>
+        <Button size="S" variant="secondary" onClick={linkSelection}>
+          Link selected text 关联所选文字
+        </Button>
+      </Flex>
     </Flex>
   );
 }
