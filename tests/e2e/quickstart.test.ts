@@ -343,6 +343,26 @@ describe("editors' desk", () => {
     expect(postsAfter.length).toBeGreaterThan(postsBefore.length);
   });
 
+  it('unlinks a wrong official from the Printed source panel, and a re-import keeps him unlinked', async () => {
+    const [drains] = await draftsNamed('api::article.article', 'title', DRAINS);
+    const linkedOfficials = async () =>
+      (await adminGet(`/newsroom-desk/articles/${drains.documentId}/printed-source`)).data.marks
+        .filter((mark: { kind: string }) => mark.kind === 'official')
+        .map((mark: { text: string }) => mark.text);
+    expect(await linkedOfficials()).toContain('吴海峰');
+    await page.goto(contentManager('api::article.article', `/${drains.documentId}`));
+    await page.getByTestId('printed-source').waitFor({ timeout: 60_000 });
+    await page.getByRole('button', { name: 'Unlink 吴海峰' }).click();
+    await page.waitForLoadState('load');
+    await page.getByTestId('printed-source').waitFor({ timeout: 60_000 });
+    await shot('8-unlinked-from-printed-source');
+    expect(await linkedOfficials()).not.toContain('吴海峰');
+
+    await importThroughDesk(['new-post.txt'], DRAINS, '2023-03-09');
+    await confirmImport();
+    expect(await linkedOfficials()).not.toContain('吴海峰');
+  });
+
   it("keeps the editor's title when the page is imported again", async () => {
     await importThroughDesk(['second-spelling.txt'], 'kept for editor 保留: title');
     await confirmImport();
