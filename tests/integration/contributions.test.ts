@@ -86,7 +86,8 @@ describe('entity contributions', () => {
     for (const official of await rowsOf(OFFICIAL_UID)) {
       expect(Object.keys(official.importSnapshot).sort()).toEqual(['summary', 'version', 'written']);
       expect(official.importSnapshot.version).toBe(3);
-      expect(official.importSnapshot.summary).toEqual({ posts: official.importSnapshot.written.posts });
+      const { posts, confidence } = official.importSnapshot.written;
+      expect(official.importSnapshot.summary).toEqual({ posts, confidence });
     }
   });
 

@@ -140,8 +140,11 @@ describe('importing the page again after the migration', () => {
     expect(posts(await official('安伟', 'draft'))).toEqual([post('中共河南省委常委'), post('市委书记', '2023-01-28')]);
   });
 
-  it('changes no official: the converted posts are what the importer would write', () => {
-    expect(first.totals.Official).toMatchObject({ create: 0, update: 0 });
+  it('changes no official but to give it the confidence v1 did not know: the converted posts are what the importer would write', () => {
+    expect(first.totals.Official).toMatchObject({ create: 0 });
+    const officialUpdates = first.files[0].changes.filter((change) => change.type === 'Official' && change.action === 'update');
+    expect(officialUpdates.length).toBeGreaterThan(0);
+    for (const change of officialUpdates) expect([change.key, change.fields]).toEqual([change.key, ['confidence']]);
   });
 
   it('fills in what v1 did not know (printed roles, event dates, the page) where nobody edited', async () => {

@@ -20,6 +20,16 @@ export function isNameBoundary(text: string, index: number): boolean {
   return index >= text.length || !isHan(text[index]) || wordAt(text, index, vocab.nameBoundaries) !== null;
 }
 
+/**
+ * 和 ends names before it (`某某和某某`) but is a common last character of given names too: it is
+ * the name's where nothing a conjunction could join follows (punctuation, the end, or an official
+ * verb: `某某和出席`).
+ */
+function keepsFinal(text: string, end: number): boolean {
+  if (!vocab.finalsBeforeClearEnd.has(text[end - 1] ?? '')) return false;
+  return end >= text.length || !isHan(text[end]!) || wordAt(text, end, vocab.officialVerbs) !== null;
+}
+
 export interface NameMatch {
   name: string;
   start: number;
@@ -48,7 +58,7 @@ export function readNameAt(text: string, start: number, followerOk: FollowerTest
     const end = start + surname.length + givenLength;
     const name = text.slice(start, end);
     if (end > text.length || !isAllHan(name) || isCommonWord(name)) continue;
-    if (givenLength > 1 && vocab.singleCharBoundaries.has(name.at(-1) ?? '')) continue;
+    if (givenLength > 1 && vocab.singleCharBoundaries.has(name.at(-1)!) && !keepsFinal(text, end)) continue;
     if (isPartOfForeignName(text, start, end)) return null;
     if (followerOk(text, end)) return { name, start, end };
   }
@@ -106,7 +116,7 @@ export function readTitledName(text: string, start: number): TitledName | null {
     const end = start + surname.length + givenLength;
     const name = text.slice(start, end);
     if (end > text.length || !isAllHan(name) || isCommonWord(name)) continue;
-    if (givenLength === 2 && (vocab.singleCharBoundaries.has(name.at(-1)!) || boundaryWordAt(text, end - 1))) continue;
+    if (givenLength === 2 && (vocab.singleCharBoundaries.has(name.at(-1)!) || boundaryWordAt(text, end - 1)) && !keepsFinal(text, end)) continue;
     if (isPartOfForeignName(text, start, end)) return null;
     if (isNameBoundary(text, end)) return { name, start, end, knownSurname: known !== null };
   }

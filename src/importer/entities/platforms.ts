@@ -207,7 +207,14 @@ function unquotedPlatforms(sentence: string): Located[] {
       continue;
     }
     const host = hostBefore(sentence, start);
-    if (host === null) continue;
+    if (host === null) {
+      // `某省某某重点实验室揭牌仪式在某医院举行`: a named platform unveiled at its host.
+      const site = bare ? null : hostAtSite(sentence, end);
+      if (site !== null) {
+        found.push({ platform: mention(printed, kind, site, false, PLATFORM_CONFIDENCE.hosted, PLATFORM_CONFIDENCE.hostAtSite), position: start });
+      }
+      continue;
+    }
     found.push({
       platform: bare
         ? mention(host + kind, kind, host, true, PLATFORM_CONFIDENCE.generated, PLATFORM_CONFIDENCE.hostBefore)

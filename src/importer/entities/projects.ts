@@ -46,11 +46,15 @@ export interface LocatedProject extends ProjectMention {
   end: number;
 }
 
-/** Whether a stage verb at `index` reports a plan (`将开工`, `拟签约`) or an aftermath (`建成后`), no event. */
+/**
+ * Whether a stage verb at `index` reports a plan (`将开工`, `拟签约`), an aftermath (`建成后`) or a
+ * task under way (`落地建设工作`, `签约事宜`), no event.
+ */
 function isPlanned(text: string, index: number, word: string): boolean {
   const before = text.slice(Math.max(0, index - 4), index);
   if (vocab.planMarkers.some((marker) => before.endsWith(marker) || before.includes(`${marker}于`))) return true;
-  return vocab.aftermathMarkers.some((marker) => text.startsWith(marker, index + word.length));
+  const after = index + word.length;
+  return [...vocab.aftermathMarkers, ...vocab.taskNouns].some((marker) => text.startsWith(marker, after));
 }
 
 /**
@@ -104,6 +108,18 @@ function isCategory(core: string): boolean {
 }
 
 /**
+ * `重点`, `重大`, `新建` make a name a kind of project when they stand right before 项目 (`某市四季度
+ * 重大项目`) or when nothing but category words is left without them (`重点工业项目`); inside a
+ * proper name (`优质某某储存项目`) they are part of it.
+ */
+function onlyModifiers(core: string): boolean {
+  if (!vocab.genericModifiers.some((modifier) => core.includes(modifier))) return false;
+  if (vocab.genericModifiers.some((modifier) => core.endsWith(modifier))) return true;
+  const rest = vocab.genericModifiers.reduce((left, modifier) => left.replaceAll(modifier, ''), core);
+  return (rest.match(HAN) ?? []).length < MIN_NAME_LENGTH || isCategory(rest);
+}
+
+/**
  * A proper project name: no counts (15个项目), no generic determiner (我市项目, 本次项目), no
  * stage verb (签约项目: a category), not a category, nothing but name characters.
  */
@@ -114,10 +130,13 @@ export function isProjectName(name: string): boolean {
     (core.match(HAN) ?? []).length >= MIN_NAME_LENGTH &&
     NAME_CHARS.test(name) &&
     !vocab.genericDeterminers.some((determiner) => core.includes(determiner)) &&
+    !onlyModifiers(core) &&
     !vocab.eventWords.some((eventWord) => core.includes(eventWord)) &&
     !vocab.stageWords.some((stageWord) => core.includes(stageWord)) &&
     // 本级25个项目, 首批208个项目: a count of projects, not one.
     !/[\d一二三四五六七八九十百]+个/u.test(core) &&
+    // `成果和项目`: a conjunction right before 项目 joins a word to the bare noun, it ends no name.
+    !/[和及与或]$/u.test(core) &&
     // A bracket the name does not close is the text's, not the name's: `（含某某合作项目`.
     (name.match(/[（(]/gu)?.length ?? 0) === (name.match(/[）)]/gu)?.length ?? 0) &&
     !isCategory(core)
@@ -170,7 +189,8 @@ function listItems(text: string, start: number, end: number): ListItem[] {
   }
   const last = items.at(-1);
   const joined = last ? /^(.{3,}?)(以及|和|及)(.{3,})$/u.exec(last.text) : null;
-  if (last && joined && items.length > 1) {
+  // `甲、乙及丙` ends a list, but `某公司区域总部及孵化器` is one member: a bare head noun names nothing alone.
+  if (last && joined && items.length > 1 && !vocab.headNouns.includes(joined[3]!)) {
     items.splice(-1, 1, { text: joined[1]!, start: last.start }, { text: joined[3]!, start: last.start + joined[1]!.length + joined[2]!.length });
   }
   return items;
@@ -227,13 +247,20 @@ function listedProjects(clause: Clause, marks: readonly StageMark[], articleStag
   const from = Math.max(0, introducer);
   const closerAt = text.slice(from).search(/等/u);
   const closes = (at: number) => LIST_CLOSER.test(text.slice(at)) || COUNT_CLOSER.test(text.slice(at)) || at === text.length - 1;
-  const end = closerAt >= 0 && closes(from + closerAt) ? from + closerAt : text.length;
+  const namesOf = (items: ListItem[]) =>
+    items.map((item) => {
+      const start = nameStart(text, item.start, item.start + item.text.length);
+      return { name: text.slice(start, item.start + item.text.length), start };
+    });
+  // `甲基地、乙生产线、丙项目等填补了空白`: a 等 that names no kind still closes a list whose every member ends like a project.
+  const closedByHeads = (at: number) => {
+    const members = namesOf(listItems(text, from, at));
+    return members.length >= 2 && members.every(({ name }) => endsWithHead(name));
+  };
+  const end = closerAt >= 0 && (closes(from + closerAt) || closedByHeads(from + closerAt)) ? from + closerAt : text.length;
   const items = listItems(text, from, end);
   if (items.length < 2) return [];
-  const names = items.map((item) => {
-    const start = nameStart(text, item.start, item.start + item.text.length);
-    return { name: text.slice(start, item.start + item.text.length), start };
-  });
+  const names = namesOf(items);
   // A closer that says 项目 (`等7个项目`) makes its members projects; otherwise a member must end like one.
   const saysProjects = end < text.length && LIST_CLOSER.test(text.slice(end));
   if (!saysProjects && !names.some(({ name }) => endsWithHead(name))) return [];
@@ -390,9 +417,14 @@ export function articleStage(paragraphs: readonly string[]): ProjectStage | null
   return stageMarks(paragraphs[0] ?? '')[0]?.stage ?? null;
 }
 
-/** Every project of one paragraph, with where its name stands, in reading order. */
+/**
+ * Every project of one paragraph, with where its name stands, in reading order. A sentence that
+ * reports no stage of its own goes on with the paragraph's event: the last stage an earlier
+ * sentence of the paragraph reported (`18个项目集中签约。其中，甲、乙等一批项目……`), else the article's.
+ */
 export function projectsInParagraph(paragraph: string, articleStage: ProjectStage | null): LocatedProject[] {
   const found: Found[] = [];
+  let paragraphStage: ProjectStage | null = null;
   for (const sentence of paragraph.matchAll(SENTENCE)) {
     const sentenceText = sentence[0];
     const offset = sentence.index;
@@ -400,13 +432,15 @@ export function projectsInParagraph(paragraph: string, articleStage: ProjectStag
       ...mark,
       index: mark.index + offset,
     }));
+    const contextStage = paragraphStage ?? articleStage;
+    paragraphStage = marks.at(-1)?.stage ?? paragraphStage;
     // `投资1亿元的某某项目，……`, `其中某某项目投资6亿元`: an item of the event's projects.
     const itemised = ITEM_OPENING.test(sentenceText);
     for (const clause of splitClauses(sentenceText)) {
       const located = { text: clause.text, start: clause.start + offset };
       const afterStage = projectsAfterStageWord(located);
-      const listed = [...afterStage, ...(afterStage.length > 0 ? [] : listedProjects(located, marks, articleStage))];
-      const named = namedProjects(located, marks, articleStage, {
+      const listed = [...afterStage, ...(afterStage.length > 0 ? [] : listedProjects(located, marks, contextStage))];
+      const named = namedProjects(located, marks, contextStage, {
         itemised,
         opensSentence: clause.start === 0,
       }).filter((project) => !listed.some((member) => member.start <= project.start && project.end <= member.end + 4));

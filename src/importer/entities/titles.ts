@@ -105,6 +105,14 @@ function isPlaceOrOrgan(printedPrefix: string): boolean {
   return endsWithAny(prefix, vocab.placeSuffixes) || vocab.levels.has(prefix.at(-1) ?? '') || endsWithAny(prefix, vocab.organs);
 }
 
+/** 某某县人民政府, 县政府: a place or a bare level, then the organ whose head the post is. */
+function isPlaceWithOrgan(prefix: string): boolean {
+  const organ = wordEndingText(prefix, vocab.organs);
+  if (organ === null || organ.length === prefix.length) return false;
+  const place = prefix.slice(0, -organ.length);
+  return vocab.levels.has(place) || endsWithAny(place, vocab.placeSuffixes);
+}
+
 /**
  * Where a title with this core really starts, or null when the words before it show it is no
  * government title (南阳理工学院 + 党委书记 is a university's). `chained`: the title follows another
@@ -126,10 +134,11 @@ function titleStart(text: string, core: TitleCore, prefixStart: number, coreStar
       return prefix === '' || barePlace || isPlaceOrOrgan(prefix) || vocab.levels.has(prefix[0]!) ? start : null;
     }
     case 'head':
-      // 洛阳市长, 德国某市市长; of a longer run only the end can be the place: 张某和市长 → 市长.
+      // 洛阳市长, 德国某市市长, 某某县人民政府副县长; of a longer run only the end can be the place:
+      // 张某和市长 → 市长.
       for (let start = afterLastConjunction(text, prefixStart, coreStart); start <= coreStart; start += 1) {
         const candidate = text.slice(start, coreStart);
-        if (candidate.length <= MAX_BARE_PLACE_LENGTH || endsWithAny(candidate, vocab.placeSuffixes)) return start;
+        if (candidate.length <= MAX_BARE_PLACE_LENGTH || endsWithAny(candidate, vocab.placeSuffixes) || isPlaceWithOrgan(candidate)) return start;
       }
       return coreStart;
     case 'department':

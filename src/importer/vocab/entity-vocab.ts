@@ -65,6 +65,8 @@ const TitlesSchema = z.object({
 const OfficialsSchema = z.object({
   nameBoundaries: words,
   singleCharBoundaries: z.array(singleHan),
+  /** Of those, the ones a given name may still end in where punctuation or an official verb follows (`某某和出席`). */
+  finalsBeforeClearEnd: z.array(singleHan),
   speechVerbs: words,
   /** Verbs whose clause-initial subject is an official even without a title (主持, 出席, 会见). */
   officialVerbs: words,
@@ -86,6 +88,8 @@ const ProjectsSchema = z.object({
   leadIns: z.array(word),
   leadInsAtStart: z.array(singleHan),
   genericDeterminers: z.array(word),
+  /** Words that make `…项目` generic only when nothing but them and category words is left (`重点项目`, not `优质某某储存项目`). */
+  genericModifiers: z.array(word),
   /** Stage verbs that are a stage only right after a project's name (某某项目落地), not in 推动政策落地. */
   stagesOnlyAfterName: z.array(word),
   /** Adverbs allowed between the name and such a stage verb (某某项目正式落地). */
@@ -102,6 +106,8 @@ const ProjectsSchema = z.object({
   planMarkers: words,
   /** Words after a stage verb that make it a condition, not an event (`建成后`, `投产达效`). */
   aftermathMarkers: words,
+  /** Nouns that make a stage verb before them a task under way (`项目落地建设工作`, `签约事宜`), no event. */
+  taskNouns: words,
   /** Words a category of projects is made of (`基础设施项目`, `10亿元以上项目`): no project's own name. */
   categoryWords: words,
   /** Function words no proper name holds (把, 对, 每): inside a name, it may have begun too early. */
@@ -226,6 +232,7 @@ function loadEntityVocab() {
       // A name also ends before a time word: 市长甲某日前会见…, 甲某当天到现场…
       nameBoundaries: longestFirst([...officials.nameBoundaries, ...dayWords, ...leadVocab.timeWords]),
       singleCharBoundaries: new Set(officials.singleCharBoundaries),
+      finalsBeforeClearEnd: new Set(officials.finalsBeforeClearEnd),
       speechVerbs: longestFirst(officials.speechVerbs),
       officialVerbs: longestFirst([...officials.speechVerbs, ...officials.officialVerbs]),
       listClosers: longestFirst(officials.listClosers),
@@ -248,6 +255,7 @@ function loadEntityVocab() {
       leadIns: longestFirst(projects.leadIns),
       leadInsAtStart: new Set(projects.leadInsAtStart),
       genericDeterminers: projects.genericDeterminers,
+      genericModifiers: projects.genericModifiers,
       stagesOnlyAfterName: new Set(projects.stagesOnlyAfterName),
       stageAdverbs: longestFirst(projects.stageAdverbs),
       eventWords: projects.eventWords,
@@ -256,6 +264,7 @@ function loadEntityVocab() {
       listIntroducers: longestFirst(projects.listIntroducers),
       planMarkers: projects.planMarkers,
       aftermathMarkers: projects.aftermathMarkers,
+      taskNouns: projects.taskNouns,
       categoryWords: longestFirst(projects.categoryWords),
       functionWords: projects.functionWords,
       /** A place or an organisation in a name makes it a proper name: 某某县…项目, 某某有限公司…项目. */

@@ -11,6 +11,18 @@ describe('officials', () => {
     ]);
   });
 
+  it('和 ends a name before another person, but is the name’s own last character before a verb or punctuation', () => {
+    expect(officials('副市长方继和出席仪式并致辞。')).toEqual([{ name: '方继和', titles: ['副市长'] }]);
+    expect(officials('出席的还有副市长方继和、孟凡宇。')).toEqual([
+      { name: '方继和', titles: ['副市长'] },
+      { name: '孟凡宇', titles: ['副市长'] },
+    ]);
+    expect(officials('市委书记方继和市长孟凡宇出席。')).toEqual([
+      { name: '方继', titles: ['市委书记'] },
+      { name: '孟凡宇', titles: ['市长'] },
+    ]);
+  });
+
   it('a name immediately followed by 主持 ends before it', () => {
     expect(officials('市委副书记、市长刘文主持会议并讲话。')).toEqual([{ name: '刘文', titles: ['市委副书记', '市长'] }]);
   });
@@ -24,6 +36,13 @@ describe('officials', () => {
       { name: '黄建设', titles: ['市政协主席'] },
       { name: '邓卫东', titles: ['常务副市长'] },
       { name: '钱晓宇', titles: ['区委书记'] },
+    ]);
+  });
+
+  it('a head post after its government keeps the place before the government as printed', () => {
+    expect(officials('临澧县人民政府副县长罗一鸣主持会议，县政府县长卢青出席。')).toEqual([
+      { name: '罗一鸣', titles: ['临澧县人民政府副县长'] },
+      { name: '卢青', titles: ['县政府县长'] },
     ]);
   });
 

@@ -28,6 +28,14 @@ describe('research platforms', () => {
     ]);
   });
 
+  it('an unquoted name unveiled at an institution is hosted there', () => {
+    expect(platforms('6月3日，湖北省骨科生物材料重点实验室揭牌仪式在武汉协和医院举行。')).toEqual([
+      { name: '湖北省骨科生物材料重点实验室', nameGenerated: false, kind: '重点实验室', host: '武汉协和医院' },
+    ]);
+    // A bare kind names nothing to unveil.
+    expect(platforms('重点实验室揭牌仪式在武汉协和医院举行。')).toEqual([]);
+  });
+
   it('unquoted kinds without 依托 are not platforms', () => {
     expect(
       platforms(

@@ -45,6 +45,41 @@ describe('projects', () => {
     ).toEqual([]);
   });
 
+  it('a conjunction right before 项目 joins a word to the bare noun: 成果和项目 names no project', () => {
+    expect(projects('园区取得了阶段性成果和项目经验，青峰电子元件产业园项目开工。')).toEqual([
+      { name: '青峰电子元件产业园项目', stage: 'groundbreaking' },
+    ]);
+  });
+
+  it('重点, 重大, 新建 make a name generic right before 项目 or before category words alone, not inside a proper name', () => {
+    expect(projects('某市四季度重大项目集中开工，重点工业项目同步推进。')).toEqual([]);
+    expect(projects('投资3亿元的优质红茶深加工项目、城西新建冷链物流中心项目等一批项目开工建设。')).toEqual([
+      { name: '优质红茶深加工项目', stage: 'groundbreaking' },
+      { name: '城西新建冷链物流中心项目', stage: 'groundbreaking' },
+    ]);
+  });
+
+  it('a sentence with no stage of its own takes the stage an earlier sentence of its paragraph reported', () => {
+    expect(projects('开幕式后，9个项目集中签约。其中，云溪数据中心、北岸生物医药基地项目等一批标杆项目，将补齐产业链。')).toEqual([
+      { name: '云溪数据中心', stage: 'signed' },
+      { name: '北岸生物医药基地项目', stage: 'signed' },
+    ]);
+  });
+
+  it('a stage verb before a task noun is work under way, no event: 落地建设工作, 签约事宜', () => {
+    expect(projects('会议安排部署青山新材料科技城项目落地建设工作。')).toEqual([]);
+    expect(projects('青山新材料科技城项目签约事宜已基本谈妥。')).toEqual([]);
+    expect(projects('青山新材料科技城项目正式落地。')).toEqual([{ name: '青山新材料科技城项目', stage: 'signed' }]);
+  });
+
+  it('a bare 等 closes a list whose every member ends like a project', () => {
+    expect(projects('当天开工项目12个。其中，精密轴承产业化基地、汽车线束生产线、光伏玻璃项目等填补了省内空白。')).toEqual([
+      { name: '精密轴承产业化基地', stage: 'groundbreaking' },
+      { name: '汽车线束生产线', stage: 'groundbreaking' },
+      { name: '光伏玻璃项目', stage: 'groundbreaking' },
+    ]);
+  });
+
   it('项目 in a clause with neither a stage verb nor a lead-in is not a project', () => {
     expect(projects('要重抓项目，抓好项目后期达产达效。')).toEqual([]);
   });
