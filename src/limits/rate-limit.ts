@@ -1,3 +1,4 @@
+import { isIPv6 } from 'node:net';
 import type { Core } from '@strapi/strapi';
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import type { Limits } from '../../config/limits';
@@ -28,6 +29,22 @@ export function rateLimitBucketsOf(
   const buckets: RateLimitBucket[] = [{ name: 'content-api', limit: settings.contentApi }];
   if (isRestRoute(strapi, path, 'search')) buckets.push({ name: 'search', limit: settings.search });
   return buckets;
+}
+
+/**
+ * Who a request is counted as. An IPv4 address is one client; an IPv6 client gets a whole /64 from
+ * its provider, and a flood from fresh addresses of it would otherwise be a new client, and a new
+ * counter in memory, per request: its /64 is the client.
+ */
+export function rateLimitClient(address: string): string {
+  if (!isIPv6(address)) return address;
+  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/iu.exec(address);
+  if (mapped) return mapped[1]!;
+  const [head = '', tail] = address.toLowerCase().split('%')[0]!.split('::');
+  const headGroups = head === '' ? [] : head.split(':');
+  const tailGroups = tail === undefined || tail === '' ? [] : tail.split(':');
+  const groups = tail === undefined ? headGroups : [...headGroups, ...Array(8 - headGroups.length - tailGroups.length).fill('0'), ...tailGroups];
+  return `${groups.slice(0, 4).map((group) => group.replace(/^0+(?=.)/u, '')).join(':')}::/64`;
 }
 
 export interface RateLimiters {

@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import type { Limits } from '../../config/limits';
-import { createRateLimiters, rateLimitBucketsOf } from '../limits/rate-limit';
+import { createRateLimiters, rateLimitBucketsOf, rateLimitClient } from '../limits/rate-limit';
 import { requestPathOf } from '../limits/request-route';
 import { sharedRedisOf } from '../redis';
 
@@ -18,7 +18,7 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
   const middleware: Core.MiddlewareHandler = async (ctx, next) => {
     if (!settings.enabled) return next();
     for (const { name, limit } of rateLimitBucketsOf(strapi, { path: requestPathOf(ctx), method: ctx.method }, settings)) {
-      const { allowed, retryAfterSeconds } = await limiters.hit(name, ctx.ip);
+      const { allowed, retryAfterSeconds } = await limiters.hit(name, rateLimitClient(ctx.ip));
       if (!allowed) {
         ctx.set('Retry-After', String(retryAfterSeconds));
         throw new errors.RateLimitError(

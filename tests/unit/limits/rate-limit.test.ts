@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { canonicalPath } from '../../../src/limits/request-route';
-import { createRateLimiters, rateLimitBucketsOf } from '../../../src/limits/rate-limit';
+import { createRateLimiters, rateLimitBucketsOf, rateLimitClient } from '../../../src/limits/rate-limit';
 
 describe('rate limiters in memory (no Redis)', () => {
   const settings = { enabled: true, windowMs: 60_000, contentApi: 2, search: 1, adminLogin: 1 };
@@ -24,6 +24,23 @@ describe('rate limiters in memory (no Redis)', () => {
     expect(await limiters.hit('admin-login', 'a')).toEqual({ allowed: false, retryAfterSeconds: 1 });
     await new Promise((resolve) => setTimeout(resolve, 1100));
     expect((await limiters.hit('admin-login', 'a')).allowed).toBe(true);
+  });
+});
+
+describe('the client a request is counted as', () => {
+  it('is the IPv4 address, mapped or not', () => {
+    expect(rateLimitClient('203.0.113.7')).toBe('203.0.113.7');
+    expect(rateLimitClient('::ffff:203.0.113.7')).toBe('203.0.113.7');
+  });
+
+  it('is the /64 of an IPv6 address, however it is written, so fresh addresses of one network count together', () => {
+    const network = '2001:db8:85a3:42::/64';
+    for (const address of ['2001:db8:85a3:42::1', '2001:0db8:85a3:0042:ffff:1:2:3', '2001:DB8:85A3:42:0:0:0:9', '2001:db8:85a3:42::1%eth0']) {
+      expect(rateLimitClient(address)).toBe(network);
+    }
+    expect(rateLimitClient('2001:db8::1')).toBe('2001:db8:0:0::/64');
+    expect(rateLimitClient('::1')).toBe('0:0:0:0::/64');
+    expect(rateLimitClient('2001:db8:85a3:43::1')).not.toBe(network);
   });
 });
 
