@@ -2,8 +2,9 @@ import type { Core } from '@strapi/strapi';
 
 /**
  * In-process cache of anonymous content-API reads (src/response-cache/). Each Strapi process keeps
- * its own, emptied by every content write it makes itself; a write made by another instance shows
- * here after at most `ttlSeconds` (README, "Several instances behind one PostgreSQL"). Checked at
+ * its own, invalidated by every write to published content it makes itself and, with `REDIS_URL`,
+ * by every other instance's (docs/operations.md, "Several instances"); without Redis a write made
+ * by another instance shows here after at most `ttlSeconds`. Checked at
  * start (src/response-cache/settings.ts): a malformed value stops the server.
  */
 export default ({ env }: Core.Config.Shared.ConfigParams) => ({
@@ -12,6 +13,6 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => ({
   maxEntries: env.int('RESPONSE_CACHE_MAX_ENTRIES', 1000),
   /** Bytes of response bodies kept at most (a larger response is not kept). */
   maxBytes: env.int('RESPONSE_CACHE_MAX_BYTES', 64 * 1024 * 1024),
-  /** How long a response may be served: the delay before another instance's write shows. */
+  /** How long a response may be served: without Redis, the delay before another instance's write shows. */
   ttlSeconds: env.int('RESPONSE_CACHE_TTL_SECONDS', 5),
 });

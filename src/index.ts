@@ -13,6 +13,7 @@ import { registerDeskRoutes } from './desk/routes';
 import { closePageReader } from './desk/page-reader';
 import { registerBatchedFields } from './graphql/batched-fields';
 import { registerRankingQuery } from './queries/graphql';
+import { closeSharedRedis, registerSharedRedis } from './redis';
 import { invalidateResponseCache, registerResponseCache } from './response-cache';
 import { registerSearchQuery } from './search/graphql';
 import { fillEmptyIndex, syncImported } from './search/service';
@@ -20,6 +21,8 @@ import { registerSearchSync } from './search/sync';
 
 export default {
   async register({ strapi }: { strapi: Core.Strapi }) {
+    // Before what counts or caches through it (rate limits, the response cache).
+    registerSharedRedis(strapi);
     // First, so that its Document Service middleware is the outermost: it empties the cache after
     // the others (the search index's sync among them) have written.
     registerResponseCache(strapi);
@@ -54,5 +57,6 @@ export default {
 
   async destroy({ strapi }: { strapi: Core.Strapi }) {
     await closePageReader(strapi);
+    await closeSharedRedis(strapi);
   },
 };

@@ -1,16 +1,48 @@
 import type { StrapiApp } from '@strapi/strapi/admin';
-import { Upload } from '@strapi/icons';
+import { Eye, Upload } from '@strapi/icons';
 import { DESK_PERMISSION } from './desk/api';
 import { PrintedSourcePanel } from './desk/PrintedSourcePanel';
 import { AliasesPanel } from './desk/AliasesPanel';
-import { BulkMarkReviewedAction, MarkReviewedAction, MarkReviewedAndPublishAction, MergeIntoAction } from './desk/actions';
+import {
+  BulkMarkReviewedAction,
+  BulkMarkReviewedAndPublishAction,
+  DeleteArticleAction,
+  MarkReviewedAction,
+  MarkReviewedAndPublishAction,
+  MergeIntoAction,
+} from './desk/actions';
+
+/**
+ * Strapi's developer guided tour keeps its state in the browser; an editor's browser that has
+ * none starts with the tour off (an admin can still start it from the home page).
+ */
+const GUIDED_TOUR_KEY = 'STRAPI_GUIDED_TOUR';
+function turnOffGuidedTourForNewBrowsers(): void {
+  if (window.localStorage.getItem(GUIDED_TOUR_KEY) === null) {
+    window.localStorage.setItem(GUIDED_TOUR_KEY, JSON.stringify({ enabled: false, hidden: true, completedActions: [] }));
+  }
+}
 
 /** Editors can switch the admin interface to Simplified Chinese in their profile. */
 export default {
   config: {
     locales: ['zh-Hans'],
+    tutorials: false,
+    notifications: { releases: false },
+    translations: {
+      en: { 'newsroom-desk.import': 'Import pages 导入版面', 'newsroom-desk.review': 'Review queue 审核队列' },
+      'zh-Hans': { 'newsroom-desk.import': '导入版面', 'newsroom-desk.review': '审核队列' },
+    },
   },
   register(app: StrapiApp) {
+    turnOffGuidedTourForNewBrowsers();
+    app.addMenuLink({
+      to: 'newsroom-desk/review',
+      icon: Eye,
+      intlLabel: { id: 'newsroom-desk.review', defaultMessage: 'Review queue 审核队列' },
+      permissions: [{ action: DESK_PERMISSION, subject: null }],
+      Component: () => import('./desk/ReviewQueuePage'),
+    });
     app.addMenuLink({
       to: 'newsroom-desk/import',
       icon: Upload,
@@ -26,7 +58,7 @@ export default {
       addBulkAction(actions: unknown[]): void;
     };
     contentManager.addEditViewSidePanel([PrintedSourcePanel, AliasesPanel]);
-    contentManager.addDocumentAction([MarkReviewedAction, MarkReviewedAndPublishAction, MergeIntoAction]);
-    contentManager.addBulkAction([BulkMarkReviewedAction]);
+    contentManager.addDocumentAction([MarkReviewedAction, MarkReviewedAndPublishAction, MergeIntoAction, DeleteArticleAction]);
+    contentManager.addBulkAction([BulkMarkReviewedAction, BulkMarkReviewedAndPublishAction]);
   },
 };

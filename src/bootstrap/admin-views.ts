@@ -163,14 +163,28 @@ export async function lockImportBookkeeping(strapi: Core.Strapi): Promise<void> 
 }
 
 /**
- * The text as printed is read in the edit view's `Printed source 原文` panel, with line numbers
- * and marks; as a form field it would be a long box nobody may edit.
+ * The Source component's fields are shown read-only: the component's own configuration decides
+ * how its fields look, whatever the article's `source` field says. The text as printed is read in
+ * the edit view's `Printed source 原文` panel, with line numbers and marks; as a form field it
+ * would be a long box nobody may edit.
  */
+const SOURCE_COMPONENT_EDIT: Record<string, { editable?: false; visible?: false }> = {
+  fileName: { editable: false },
+  sha256: { editable: false },
+  firstLine: { editable: false },
+  lastLine: { editable: false },
+  rawText: { visible: false },
+};
+
 async function hidePrintedTextField(strapi: Core.Strapi): Promise<void> {
   const components = strapi.plugin('content-manager').service('components');
   const component = components.findComponent('article.source');
   const configuration = await components.findConfiguration(component);
-  if (configuration.metadatas.rawText?.edit?.visible === false) return;
-  const metadatas = { ...configuration.metadatas, rawText: { ...configuration.metadatas.rawText, edit: { ...configuration.metadatas.rawText?.edit, visible: false } } };
+  const pending = Object.entries(SOURCE_COMPONENT_EDIT).filter(([field, wanted]) =>
+    Object.entries(wanted).some(([setting, value]) => configuration.metadatas[field]?.edit?.[setting] !== value),
+  );
+  if (pending.length === 0) return;
+  const metadatas = { ...configuration.metadatas };
+  for (const [field, wanted] of pending) metadatas[field] = { ...metadatas[field], edit: { ...metadatas[field]?.edit, ...wanted } };
   await components.updateConfiguration(component, { settings: configuration.settings, metadatas, layouts: configuration.layouts });
 }

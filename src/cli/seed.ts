@@ -1,10 +1,9 @@
 import path from 'node:path';
 import { z } from 'zod';
 import type { Core } from '@strapi/strapi';
-import { IssueDateSchema } from '../importer';
-import { resolvePages as resolvePagesIn, type FolderPages } from '../importer';
-import { deletedLines, fileLine, keptLines, planLines, summaryTable, unassignedLines } from '../importer';
-import type { Importer } from '../importer';
+import { enqueuePages, parseQueueSettings } from '../import-queue';
+import { IssueDateSchema, deletedLines, fileLine, keptLines, planLines, resolvePages as resolvePagesIn, summaryTable, unassignedLines } from '../importer';
+import type { FolderPages, Importer } from '../importer';
 import { APP_ROOT, closeApp, compileApp, loadApp } from './app';
 import { prepareAppEnvironment, runScript } from './run-script';
 
@@ -20,6 +19,7 @@ Options:
   --publish                 publish what this run creates or updates
   --issue-date YYYY-MM-DD   issue date for every file (otherwise from seeds/manifest.json)
   --restore-deleted         re-create articles of these pages that editors deleted
+  --queue                   queue the pages in Redis (REDIS_URL) for \`npm run worker\` instead
   -h, --help                show this help`;
 
 const ArgsSchema = z.object({
@@ -28,6 +28,7 @@ const ArgsSchema = z.object({
   publish: z.boolean(),
   issueDate: IssueDateSchema.nullable(),
   restoreDeleted: z.boolean(),
+  queue: z.boolean(),
   help: z.boolean(),
 });
 type Args = z.infer<typeof ArgsSchema>;
@@ -35,12 +36,21 @@ type Args = z.infer<typeof ArgsSchema>;
 class UsageError extends Error {}
 
 export function parseArgs(argv: string[]): Args {
-  const raw = { paths: [] as string[], dryRun: false, publish: false, issueDate: null as string | null, restoreDeleted: false, help: false };
+  const raw = {
+    paths: [] as string[],
+    dryRun: false,
+    publish: false,
+    issueDate: null as string | null,
+    restoreDeleted: false,
+    queue: false,
+    help: false,
+  };
   for (let i = 0; i < argv.length; i += 1) {
     const arg = argv[i];
     if (arg === '--dry-run') raw.dryRun = true;
     else if (arg === '--publish') raw.publish = true;
     else if (arg === '--restore-deleted') raw.restoreDeleted = true;
+    else if (arg === '--queue') raw.queue = true;
     else if (arg === '-h' || arg === '--help') raw.help = true;
     else if (arg === '--issue-date') raw.issueDate = argv[++i] ?? '';
     else if (arg.startsWith('--issue-date=')) raw.issueDate = arg.slice('--issue-date='.length);
@@ -52,6 +62,7 @@ export function parseArgs(argv: string[]): Args {
     throw new UsageError(parsed.error.issues.map((issue) => `${issue.path.join('.') || 'arguments'}: ${issue.message}`).join('; '));
   }
   if (parsed.data.dryRun && parsed.data.publish) throw new UsageError('--dry-run and --publish exclude each other');
+  if (parsed.data.dryRun && parsed.data.queue) throw new UsageError('--dry-run and --queue exclude each other');
   return parsed.data;
 }
 
@@ -90,6 +101,11 @@ async function main(): Promise<number> {
 
   const strapi = await bootStrapi();
   try {
+    if (args.queue) {
+      const runId = await enqueuePages(parseQueueSettings(strapi.config.get('redis')), pages, args);
+      process.stdout.write(`Queued ${pages.length} page(s) as run ${runId}; \`npm run worker\` imports them.\n`);
+      return 0;
+    }
     const importer = strapi.service('api::importer.importer') as unknown as Importer;
     const interactive = process.stderr.isTTY;
     // Only these lines outlive their file's report: they are repeated after the summary.

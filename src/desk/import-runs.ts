@@ -2,12 +2,11 @@ import { createHash } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { IMPORT_RUN_UID } from '../content-types';
-import { PageError } from '../importer';
-import { decodePage } from '../importer';
-import { inImportTransaction } from '../importer';
-import { addCounts, type FileReport, type Importer, type TypeCounts } from '../importer';
+import { PageError, addCounts, decodePage, inImportTransaction } from '../importer';
+import type { FieldValue, FileReport, Importer, TypeCounts } from '../importer';
 import { MAX_UPLOAD_BYTES, type PageUpload } from './inputs';
 import type { PageReader } from './page-reader';
+import { knownPageMeta, type KnownPageMeta } from './page-meta';
 
 /** What a run keeps of each file: enough to tell later what happened, not the page itself. */
 export interface RunFile {
@@ -38,18 +37,32 @@ const RUNS_LISTED = 50;
  * The upload's bytes, refused with the importer's own message (file and line) when they are not
  * a page: too large, empty, binary or in no encoding a scanning station uses.
  */
-function pageBytes(upload: PageUpload): Buffer {
+function pageBytes(upload: PageUpload): { bytes: Buffer; text: string } {
   const bytes = Buffer.from(upload.content, 'base64');
   if (bytes.length > MAX_UPLOAD_BYTES) {
     throw new errors.PayloadTooLargeError(`${upload.fileName}: file too large (${bytes.length} bytes > ${MAX_UPLOAD_BYTES} bytes)`);
   }
   try {
-    decodePage(upload.fileName, bytes);
+    return { bytes, text: decodePage(upload.fileName, bytes) };
   } catch (error) {
     if (error instanceof PageError) throw new errors.ValidationError(error.toString());
     throw error;
   }
-  return bytes;
+}
+
+/** A preview: the importer's dry run, with the issue date and page it used and where they came from. */
+export interface PagePreview extends FileReport {
+  meta: KnownPageMeta;
+  /** Stored values the import would empty: the preview warns about each before anything is written. */
+  clears: Array<{ type: string; key: string; field: string; from: FieldValue }>;
+}
+
+const isEmpty = (value: FieldValue) => value === null || value === '' || (Array.isArray(value) && value.length === 0);
+
+function clearedValues(report: FileReport): PagePreview['clears'] {
+  return report.changes.flatMap(({ type, key, changed }) =>
+    changed.filter(({ from, to }) => isEmpty(to) && !isEmpty(from)).map(({ field, from }) => ({ type, key, field, from })),
+  );
 }
 
 function importerOf(strapi: Core.Strapi): Importer {
@@ -57,16 +70,18 @@ function importerOf(strapi: Core.Strapi): Importer {
 }
 
 /** The same page, dry-run: what an import would create, update, leave alone or keep. */
-export async function previewPage(strapi: Core.Strapi, reader: PageReader, upload: PageUpload): Promise<FileReport> {
-  const bytes = pageBytes(upload);
-  return reader.admit((extract) =>
+export async function previewPage(strapi: Core.Strapi, reader: PageReader, upload: PageUpload): Promise<PagePreview> {
+  const { bytes, text } = pageBytes(upload);
+  const meta = await knownPageMeta(strapi, upload.fileName, text, upload);
+  const report = await reader.admit((extract) =>
     importerOf(strapi).importPage(
       { file: upload.fileName, bytes },
-      { issueDate: upload.issueDate, page: upload.page },
-      { dryRun: true, publish: false, issueDate: upload.issueDate, restoreDeleted: upload.restoreDeleted },
+      { issueDate: meta.issueDate, page: meta.page },
+      { dryRun: true, publish: false, issueDate: meta.issueDate, restoreDeleted: upload.restoreDeleted },
       extract,
     ),
   );
+  return { ...report, meta, clears: clearedValues(report) };
 }
 
 export async function startRun(strapi: Core.Strapi, startedBy: string | null, publish: boolean): Promise<ImportRun> {
@@ -89,12 +104,13 @@ async function findRun(strapi: Core.Strapi, documentId: string): Promise<ImportR
  */
 export async function importIntoRun(strapi: Core.Strapi, reader: PageReader, runId: string, upload: PageUpload): Promise<{ file: FileReport; run: ImportRun }> {
   const { published } = await findRun(strapi, runId);
-  const bytes = pageBytes(upload);
+  const { bytes, text } = pageBytes(upload);
+  const meta = await knownPageMeta(strapi, upload.fileName, text, upload);
   const report = await reader.admit((extract) =>
     importerOf(strapi).importPage(
       { file: upload.fileName, bytes },
-      { issueDate: upload.issueDate, page: upload.page },
-      { dryRun: false, publish: published, issueDate: upload.issueDate, restoreDeleted: upload.restoreDeleted },
+      { issueDate: meta.issueDate, page: meta.page },
+      { dryRun: false, publish: published, issueDate: meta.issueDate, restoreDeleted: upload.restoreDeleted },
       extract,
     ),
   );

@@ -41,6 +41,12 @@ export const ReviewSchema = z.object({
 export const ENTITY_TYPES = ['officials', 'projects', 'research-platforms'] as const;
 export const EntityParamsSchema = z.object({ type: z.enum(ENTITY_TYPES), documentId: DocumentIdSchema });
 export const MergeSchema = z.object({ into: DocumentIdSchema });
+export const EntityTypeParamsSchema = z.object({ type: z.enum(ENTITY_TYPES) });
+export const ReviewQueueQuerySchema = z.object({ filter: z.enum(['all', 'flagged', 'generated-title', 'low-confidence']).default('all') });
+export const LinkSchema = z.object({ type: z.enum(ENTITY_TYPES), name: z.string().trim().min(2).max(100).regex(/^[^\n]+$/u, 'one line of printed text') });
+export const UnlinkParamsSchema = z.object({ documentId: DocumentIdSchema, type: z.enum(ENTITY_TYPES), entity: DocumentIdSchema });
+export const CandidateQuerySchema = z.object({ q: z.string().trim().max(50).default('') });
+export const ArticleDeleteSchema = z.object({ alsoDelete: z.array(DocumentIdSchema).max(100).default([]) });
 
 /** Parses a route input or answers 400 with every problem, as Strapi's own validation does. */
 export function parse<T extends z.ZodType>(schema: T, input: unknown, source: string): z.infer<T> {

@@ -5,10 +5,16 @@ import { aliasesOf, mergeEntity, removeAlias } from '../importer';
 import { DESK_ACTION } from './permission';
 import { importIntoRun, listRuns, previewPage, startRun } from './import-runs';
 import {
+  ArticleDeleteSchema,
+  CandidateQuerySchema,
   DocumentParamsSchema,
   EntityParamsSchema,
+  EntityTypeParamsSchema,
+  LinkSchema,
+  UnlinkParamsSchema,
   MergeSchema,
   PageUploadSchema,
+  ReviewQueueQuerySchema,
   ReviewSchema,
   RunIdParamsSchema,
   RunStartSchema,
@@ -16,7 +22,12 @@ import {
   type ENTITY_TYPES,
 } from './inputs';
 import { registerPageReader, type PageReader } from './page-reader';
-import { articlePrintedSource, markReviewed } from './review';
+import { mergeCandidates, needingAttention } from './attention';
+import { deleteArticle, orphans, ownEntries } from './orphans';
+import { link, unlink } from './links';
+import { reviewQueue } from './review-queue';
+import { deletedArticles, restoreDeleted } from './tombstones';
+import { articlePrintedSource, markReviewed, reviewPlan } from './review';
 
 type Context = Parameters<Core.MiddlewareHandler>[0];
 
@@ -75,6 +86,49 @@ export function deskRoutes(strapi: Core.Strapi, reader: PageReader) {
     route('POST', '/articles/review', async (ctx) => {
       const { documentIds, publish } = parse(ReviewSchema, body(ctx), 'body');
       return { data: await markReviewed(strapi, documentIds, publish) };
+    }),
+    route('POST', '/articles/review/plan', async (ctx) => {
+      const { documentIds } = parse(ReviewSchema, body(ctx), 'body');
+      return { data: await reviewPlan(strapi, documentIds) };
+    }),
+    route('GET', '/articles/:documentId/own-entries', async (ctx) => {
+      const { documentId } = parse(DocumentParamsSchema, ctx.params, 'params');
+      return { data: await ownEntries(strapi, documentId) };
+    }),
+    route('POST', '/articles/:documentId/delete', async (ctx) => {
+      const { documentId } = parse(DocumentParamsSchema, ctx.params, 'params');
+      return { data: await deleteArticle(strapi, documentId, parse(ArticleDeleteSchema, body(ctx), 'body').alsoDelete) };
+    }),
+    route('GET', '/entities/:type/orphans', async (ctx) => {
+      const { type } = parse(EntityTypeParamsSchema, ctx.params, 'params');
+      return { data: await orphans(strapi, type) };
+    }),
+    route('POST', '/articles/:documentId/links', async (ctx) => {
+      const { documentId } = parse(DocumentParamsSchema, ctx.params, 'params');
+      const { type, name } = parse(LinkSchema, body(ctx), 'body');
+      return { data: await link(strapi, documentId, type, name) };
+    }),
+    route('DELETE', '/articles/:documentId/links/:type/:entity', async (ctx) => {
+      const { documentId, type, entity } = parse(UnlinkParamsSchema, ctx.params, 'params');
+      return { data: await unlink(strapi, documentId, type, entity) };
+    }),
+    route('GET', '/articles/to-review', async (ctx) => {
+      const { filter } = parse(ReviewQueueQuerySchema, ctx.query, 'query');
+      return { data: await reviewQueue(strapi, filter) };
+    }),
+    route('GET', '/tombstones', async () => ({ data: await deletedArticles(strapi) })),
+    route('POST', '/tombstones/:documentId/restore', async (ctx) => {
+      const { documentId } = parse(DocumentParamsSchema, ctx.params, 'params');
+      return { data: await restoreDeleted(strapi, documentId) };
+    }),
+    route('GET', '/entities/:type/attention', async (ctx) => {
+      const { type } = parse(EntityTypeParamsSchema, ctx.params, 'params');
+      return { data: await needingAttention(strapi, type) };
+    }),
+    route('GET', '/entities/:type/:documentId/candidates', async (ctx) => {
+      const { type, documentId } = parse(EntityParamsSchema, ctx.params, 'params');
+      const { q } = parse(CandidateQuerySchema, ctx.query, 'query');
+      return { data: await mergeCandidates(strapi, type, documentId, q) };
     }),
     route('GET', '/entities/:type/:documentId/aliases', async (ctx) => {
       const { type, documentId } = parse(EntityParamsSchema, ctx.params, 'params');

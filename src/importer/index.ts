@@ -24,9 +24,15 @@ export { resolvePages } from './pages/discover';
 export type { FolderPages } from './pages/discover';
 export { deletedLines, fileLine, keptLines, planLines, summaryTable, unassignedLines } from './report';
 export { ARTICLE_RELATIONS, OFFICIAL_SPEC, PROJECT_SPEC, RESEARCH_PLATFORM_SPEC, TYPE_SPECS } from './plan/records';
-export type { TypeSpec } from './plan/records';
+export type { ArticleRelation, CurrentRecord, FieldValue, Fields, TypeSpec } from './plan/records';
+/** What the desk's review reads: the stored entities and the plan's notion of an unchanged field. */
+export { readEntities } from './load/current';
+export { sameField } from './plan/merge';
 /** Editors' curation: merging an entity into another, its merged spellings. */
-export { aliasesOf, mergeEntity, removeAlias } from './load/curation';
+export { aliasesOf, forgetDeleted, mergeEntity, removeAlias } from './load/curation';
+/** What the desk shows of a page: its printed furniture and the meta its file name gives. */
+export { isFurniture } from './articles/furniture';
+export type { PageMeta } from './plan/desired';
 /** What the rest of the app does with the importer's writes (the search index, the response cache). */
 export { registerImportHooks } from './hooks';
 export type { ImportHooks } from './hooks';

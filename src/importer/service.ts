@@ -18,7 +18,7 @@ import {
 } from './plan/desired';
 import { sameValue } from './plan/merge';
 import { planRecord, type PlanAction, type PlanEntry } from './plan/plan';
-import { ARTICLE_RELATIONS, TYPE_SPECS, type ArticleRelation, type TypeSpec } from './plan/records';
+import { ARTICLE_RELATIONS, TYPE_SPECS, type ArticleRelation, type FieldValue, type TypeSpec } from './plan/records';
 import { readArticles, readEntities, readStoredPage, type DocumentIndex } from './load/current';
 import { applyPlan } from './load/apply';
 import { createEntryEventLog, emitEntryEvents, type EntryEvent } from './load/entry-events';
@@ -47,11 +47,20 @@ export interface ImportOptions {
   restoreDeleted?: boolean;
 }
 
+/** One field an update changes, as stored and as it would be written (the importer's comparable values). */
+export interface FieldChange {
+  field: string;
+  from: FieldValue;
+  to: FieldValue;
+}
+
 export interface PlannedChange {
   type: string;
   key: string;
   action: PlanAction;
   fields: string[];
+  /** An update's fields old → new, so an editor sees what changes before it does (empty for a create). */
+  changed: FieldChange[];
   keptForEditor: string[];
 }
 
@@ -212,11 +221,13 @@ function countByType(changes: PlannedChange[]): Record<string, TypeCounts> {
 }
 
 function plannedChange(entry: PlanEntry): PlannedChange {
+  const fields = Object.keys(entry.data).filter((field) => field !== 'importKey' && field !== 'sourceKey');
   return {
     type: entry.spec.label,
     key: entry.key,
     action: entry.action,
-    fields: Object.keys(entry.data).filter((field) => field !== 'importKey' && field !== 'sourceKey'),
+    fields,
+    changed: entry.action === 'update' ? fields.map((field) => ({ field, from: entry.previous[field] ?? null, to: entry.data[field] })) : [],
     keptForEditor: entry.keptForEditor,
   };
 }
@@ -228,7 +239,7 @@ function failure(file: string, error: unknown): FileReport {
 
 /** What a later run reports for a page it skips: the last run's documents, all unchanged. */
 function asSkipped(report: FileReport): FileReport {
-  const changes = report.changes.map((change) => ({ ...change, action: 'unchanged' as const, fields: [] }));
+  const changes = report.changes.map((change) => ({ ...change, action: 'unchanged' as const, fields: [], changed: [] }));
   return { ...report, status: 'skipped', changes, counts: countByType(changes) };
 }
 

@@ -1,4 +1,6 @@
 import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import { ARTICLE_UID } from '../content-types';
 import { contentManagerModelOf, requestPathOf } from '../limits/request-route';
 
 /**
@@ -31,13 +33,43 @@ function withoutHiddenFields(value: unknown): unknown {
   );
 }
 
-export default (_config: unknown, _opts: { strapi: Core.Strapi }) => {
+/** The article's Source component as printed on its page: the importer writes it, nobody else. */
+const SOURCE_FIELDS = ['fileName', 'sha256', 'firstLine', 'lastLine', 'rawText'] as const;
+
+/** The Source fields a write would change: the edit form sends them back as they are, which is no change. */
+async function changedSourceFields(strapi: Core.Strapi, documentId: string | undefined | null, sent: unknown): Promise<string[]> {
+  if (documentId === null || !sent || typeof sent !== 'object') return [];
+  const stored = documentId
+    ? ((await strapi.db.query(ARTICLE_UID).findOne({ where: { documentId, publishedAt: null }, select: ['id'], populate: { source: true } })) as {
+        source?: Record<string, unknown> | null;
+      } | null)
+    : null;
+  const given = sent as Record<string, unknown>;
+  return SOURCE_FIELDS.filter((field) => field in given && (given[field] ?? null) !== (stored?.source?.[field] ?? null));
+}
+
+/** The documentId a Content Manager write names: none for a create; bulk actions and clones carry no Source to check. */
+function documentIdOf(segments: string[]): string | undefined | null {
+  const fourth = segments[3];
+  if (fourth === 'actions' || fourth === 'clone') return null;
+  return fourth;
+}
+
+export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
   const middleware: Core.MiddlewareHandler = async (ctx, next) => {
-    const uid = contentManagerModelOf(requestPathOf(ctx));
+    const path = requestPathOf(ctx);
+    const uid = contentManagerModelOf(path);
     if (uid === undefined) return next();
 
     const body = ctx.request.body as Record<string, unknown> | undefined;
     if (['POST', 'PUT', 'PATCH'].includes(ctx.method) && body && typeof body === 'object') {
+      if (uid === ARTICLE_UID) {
+        // An edit of the printed source would otherwise be dropped behind a "Saved document": refused, it is seen.
+        const changed = await changedSourceFields(strapi, documentIdOf(path.segments), body.source);
+        if (changed.length > 0) {
+          throw new errors.ValidationError(`The Source fields are read-only, written by the importer from the printed page: ${changed.map((field) => `source.${field}`).join(', ')}`);
+        }
+      }
       for (const field of bookkeepingFieldsOf(uid)) delete body[field];
     }
     await next();

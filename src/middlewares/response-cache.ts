@@ -14,7 +14,7 @@ const UNCACHED_APIS = new Set(['search']);
 
 /**
  * Answers anonymous GET reads of the app's REST routes (content types, rankings) from memory when
- * the same read was answered since the last content write (src/response-cache/): Strapi's
+ * the same read was answered since the last write that could change it (src/response-cache/): Strapi's
  * populate, sanitising and response transform cost milliseconds per entry of a list, and most
  * readers ask the same pages. Runs after the rate limit and the public cache headers (which apply
  * to cached answers alike) and before anything else; a kept answer was validated, authorised and
@@ -34,11 +34,13 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
   /**
    * Every spelling of a route shares its entry. A content type's route is named by its type and
    * documentId (whose case matters); the app's other routes take no path parameters, so their
-   * canonical path names them.
+   * canonical path names them. The scope says which writes drop the entry.
    */
-  const routeKeyOf = (path: RequestPath) => {
+  const routeOf = (path: RequestPath) => {
     const route = contentApiRouteOf(strapi, path);
-    return route ? `${route.uid}/${route.documentId ?? ''}` : path.canonical;
+    return route
+      ? { key: `${route.uid}/${route.documentId ?? ''}`, scope: cache.readScopeOf(route.uid, route.documentId) }
+      : { key: path.canonical, scope: cache.readScopeOf(undefined) };
   };
 
   const middleware: Core.MiddlewareHandler = async (ctx, next) => {
@@ -47,7 +49,8 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
     // are 404s to it) are answered by Strapi, never from an entry of the path they decode to.
     if (!cache.enabled || ctx.method !== 'GET' || !isRestPath(strapi, path) || !path.routedAsCanonical) return next();
     if (ctx.get('Authorization') || ctx.querystring.length > maxQueryStringLength) return next();
-    const { key, status } = readKeyOf(routeKeyOf(path), ctx.querystring);
+    const route = routeOf(path);
+    const { key, status } = readKeyOf(route.key, ctx.querystring);
     if (status !== undefined && status !== 'published') return next();
 
     const kept = cache.store.get(key);
@@ -59,7 +62,7 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
       return;
     }
 
-    const generation = cache.store.generation();
+    const generation = cache.store.generation(route.scope);
     await next();
     if (ctx.status !== 200 || ctx.body === null || typeof ctx.body !== 'object' || Buffer.isBuffer(ctx.body)) return;
     // The public role is "authenticated" without credentials; a user or a token has them.
@@ -69,7 +72,7 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
     ctx.set('X-Response-Cache', 'miss');
     ctx.type = 'application/json'; // before the body: Koa types a Buffer body as binary otherwise
     ctx.body = body;
-    cache.store.set(key, body, generation);
+    cache.store.set(key, body, route.scope, generation);
   };
   return middleware;
 };

@@ -227,6 +227,7 @@ describe("editors' desk", () => {
   const STORM = '市区道路完成雨季排查';
   const STORM_EDITED = '市区道路完成雨季防汛排查';
   const STREETS = '老城区完成街巷改造';
+  const DRAINS = '城市排水设施运行平稳';
   let browser: Browser;
   let page: Page;
   let token: string;
@@ -237,13 +238,18 @@ describe("editors' desk", () => {
   const draftsNamed = async (uid: string, field: string, value: string) =>
     (await adminGet(`/content-manager/collection-types/${uid}?filters[${field}][$eq]=${encodeURIComponent(value)}`)).results;
 
-  async function importThroughDesk(files: string[], expectInPreview: string | RegExp) {
+  /** Each file gets its own issue date; `null` leaves them empty, for the desk to take what it knows. */
+  async function importThroughDesk(files: string[], expectInPreview: string | RegExp, issueDate: string | null = '2023-03-04') {
     await page.goto(`${baseUrl}/admin/newsroom-desk/import`);
     await page.getByRole('heading', { name: 'Import pages 导入版面' }).waitFor({ timeout: 60_000 });
     await page.getByLabel('Page files').setInputFiles(files.map((file) => path.join(DESK_PAGES, file)));
-    await page.getByLabel('Issue date').fill('2023-03-04');
+    if (issueDate !== null) for (const file of files) await page.getByLabel(`Issue date of ${file}`).fill(issueDate);
     await page.getByRole('button', { name: 'Preview 预览' }).click();
     await page.getByText(expectInPreview).first().waitFor({ timeout: 60_000 });
+  }
+
+  async function confirmDialog(name: string | RegExp) {
+    await page.getByRole('alertdialog').getByRole('button', { name }).click();
   }
 
   async function confirmImport() {
@@ -298,11 +304,63 @@ describe("editors' desk", () => {
     await page.getByRole('button', { name: /^save$/i }).click();
     await page.getByText(/saved/i).first().waitFor({ timeout: 30_000 });
     await documentAction(/Mark reviewed and publish/);
+    await page.getByTestId('publish-plan').getByText('周立新').waitFor({ timeout: 30_000 });
+    await shot('4-publish-confirmation');
+    await confirmDialog('Publish 发布');
     await page.waitForLoadState('load');
     await page.getByTestId('printed-source').waitFor({ timeout: 60_000 });
     const published = await request(baseUrl).get(`/api/articles?filters[title][$eq]=${encodeURIComponent(STORM_EDITED)}`).expect(200);
     expect(published.body.data).toEqual([expect.objectContaining({ reviewStatus: 'reviewed' })]);
     await shot('4-reviewed-and-published');
+  });
+
+  it('re-imports a page with no issue date given and clears nothing: the desk takes the date it knows', async () => {
+    const [before] = await draftsNamed('api::article.article', 'title', STORM_EDITED);
+    await importThroughDesk(['second-spelling.txt'], "Issue date from the page's last import", null);
+    expect(await page.getByLabel('Issue date of second-spelling.txt').inputValue()).toBe('2023-03-04');
+    expect(await page.getByTestId('clears-warning').count()).toBe(0);
+    await shot('7-import-no-date');
+    await confirmImport();
+    const [after] = await draftsNamed('api::article.article', 'title', STORM_EDITED);
+    expect(after).toMatchObject({ issueDate: before.issueDate, eventDate: before.eventDate, page: before.page });
+    expect(after.issueDate).toBe('2023-03-04');
+  });
+
+  it("publishes an article with the official's new post, and the public API shows it", async () => {
+    const publicZhou = async () => (await request(baseUrl).get(`/api/officials?filters[name][$eq]=${encodeURIComponent('周立新')}`).expect(200)).body.data[0];
+    const postsBefore = (await publicZhou()).posts.map((post: { title: string }) => post.title);
+    await importThroughDesk(['new-post.txt'], DRAINS);
+    await confirmImport();
+    const [drains] = await draftsNamed('api::article.article', 'title', DRAINS);
+    await page.goto(contentManager('api::article.article', `/${drains.documentId}`));
+    await page.getByTestId('printed-source').waitFor({ timeout: 60_000 });
+    await documentAction(/Mark reviewed and publish/);
+    await page.getByTestId('publish-plan').getByText('周立新').waitFor({ timeout: 30_000 });
+    await confirmDialog('Publish 发布');
+    await page.waitForLoadState('load');
+    await page.getByTestId('printed-source').waitFor({ timeout: 60_000 });
+    const postsAfter = (await publicZhou()).posts.map((post: { title: string }) => post.title);
+    expect(postsAfter.length).toBeGreaterThan(postsBefore.length);
+  });
+
+  it('unlinks a wrong official from the Printed source panel, and a re-import keeps him unlinked', async () => {
+    const [drains] = await draftsNamed('api::article.article', 'title', DRAINS);
+    const linkedOfficials = async () =>
+      (await adminGet(`/newsroom-desk/articles/${drains.documentId}/printed-source`)).data.marks
+        .filter((mark: { kind: string }) => mark.kind === 'official')
+        .map((mark: { text: string }) => mark.text);
+    expect(await linkedOfficials()).toContain('吴海峰');
+    await page.goto(contentManager('api::article.article', `/${drains.documentId}`));
+    await page.getByTestId('printed-source').waitFor({ timeout: 60_000 });
+    await page.getByRole('button', { name: 'Unlink 吴海峰' }).click();
+    await page.waitForLoadState('load');
+    await page.getByTestId('printed-source').waitFor({ timeout: 60_000 });
+    await shot('8-unlinked-from-printed-source');
+    expect(await linkedOfficials()).not.toContain('吴海峰');
+
+    await importThroughDesk(['new-post.txt'], DRAINS, '2023-03-09');
+    await confirmImport();
+    expect(await linkedOfficials()).not.toContain('吴海峰');
   });
 
   it("keeps the editor's title when the page is imported again", async () => {
@@ -319,6 +377,9 @@ describe("editors' desk", () => {
     await documentAction(/Merge into… 合并到…/);
     await page.getByLabel('Search entries').fill('周立新');
     await page.getByRole('button', { name: 'Merge into 周立新 合并到此' }).click();
+    await page.getByTestId('merge-confirmation').getByText('Kept 保留').waitFor();
+    await shot('5-merge-confirmation');
+    await page.getByRole('button', { name: 'Confirm merge 确认合并' }).click();
     await page.waitForURL((url) => !url.pathname.endsWith(misprint.documentId), { timeout: 30_000 });
     await page.getByText('Posts 职务').first().waitFor({ timeout: 60_000 });
     await shot('5-merged');
@@ -356,6 +417,18 @@ describe("editors' desk", () => {
     await shot('6-deleted-stays-deleted');
     await confirmImport();
     expect(await draftsNamed('api::article.article', 'title', STREETS)).toHaveLength(0);
+  });
+
+  it('restores one deleted article from the Deleted articles list: the next import of its page brings it back', async () => {
+    await page.goto(`${baseUrl}/admin/newsroom-desk/import`);
+    const deleted = page.getByTestId('deleted-articles');
+    await deleted.getByText(STREETS).waitFor({ timeout: 60_000 });
+    await shot('9-deleted-articles');
+    await deleted.getByRole('button', { name: 'Restore 恢复' }).first().click();
+    await page.getByText(/import .* again to bring it back/).first().waitFor({ timeout: 30_000 });
+    await importThroughDesk(['variant-spelling.txt'], STREETS);
+    await confirmImport();
+    expect(await draftsNamed('api::article.article', 'title', STREETS)).toHaveLength(1);
   });
 });
 

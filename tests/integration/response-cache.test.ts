@@ -85,7 +85,7 @@ describe('writes', () => {
     return names(res);
   }
 
-  it('through the Document Service empty the cache: create, update, publish, unpublish, delete', async () => {
+  it('of published content through the Document Service empty the cache: create, update, publish, unpublish, delete', async () => {
     const projects = app.strapi.documents(PROJECT);
     await cachedNames();
     const created = await projects.create({ data: { name: '新建项目丙' } as never, status: 'published' });
@@ -106,6 +106,18 @@ describe('writes', () => {
     await cachedNames();
     await projects.delete({ documentId: created.documentId });
     expect(await freshNames()).not.toContain('改名项目丙');
+  });
+
+  it('of drafts only keep the cache: anonymous readers see published versions', async () => {
+    const projects = app.strapi.documents(PROJECT);
+    const created = await projects.create({ data: { name: '草稿编辑丁' } as never, status: 'published' });
+    await cachedNames();
+    await projects.update({ documentId: created.documentId, data: { name: '草稿编辑丁改' } as never });
+    await projects.create({ data: { name: '新草稿戊' } as never });
+    const kept = await anonymous('/api/projects');
+    expect(kept.headers['x-response-cache']).toBe('hit');
+    expect(names(kept)).toContain('草稿编辑丁');
+    await projects.delete({ documentId: created.documentId });
   });
 
   it('of the importer empty the cache once its unit commits, also when written through the query engine', async () => {

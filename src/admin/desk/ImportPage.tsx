@@ -1,14 +1,33 @@
 import * as React from 'react';
 import { Badge, Box, Button, Flex, Typography } from '@strapi/design-system';
 import { Layouts, Page, useFetchClient } from '@strapi/strapi/admin';
-import { DESK, errorMessage, fileContent, textContent, type FileReport, type ImportRun, type TypeCounts } from './api';
+import {
+  DESK,
+  FIELD_LABELS,
+  META_SOURCE_LABELS,
+  TYPE_LABELS,
+  errorMessage,
+  fileContent,
+  shortValue,
+  textContent,
+  type ImportRun,
+  type PagePreview,
+  type TypeCounts,
+} from './api';
+import { AttentionPanel, DeletedArticlesPanel } from './DeskLists';
+import { OrphansPanel } from './OrphansPanel';
 
+/** Each file has its own issue date and page: a batch mixes issues and pages. Empty means "what the desk knows". */
 interface PendingFile {
   fileName: string;
   content: string;
-  preview: FileReport | null;
+  issueDate: string;
+  page: string;
+  preview: PagePreview | null;
   error: string | null;
 }
+
+const newFile = (fileName: string, content: string): PendingFile => ({ fileName, content, issueDate: '', page: '', preview: null, error: null });
 
 const TYPES = ['Page', 'Official', 'Project', 'ResearchPlatform', 'Article'];
 const cell: React.CSSProperties = { padding: '4px 8px', borderBottom: '1px solid #eaeaef', textAlign: 'left', verticalAlign: 'top' };
@@ -36,6 +55,32 @@ function CountsTable({ counts, label }: { counts: Record<string, TypeCounts>; la
   );
 }
 
+function FileMeta({ file, onChange }: { file: PendingFile; onChange: (change: Partial<PendingFile>) => void }) {
+  const meta = file.preview?.meta;
+  return (
+    <Flex gap={4} wrap="wrap" alignItems="center">
+      <label>
+        Issue date 出版日期{' '}
+        <input type="date" aria-label={`Issue date of ${file.fileName}`} value={file.issueDate} onChange={(event) => onChange({ issueDate: event.target.value, preview: null })} />
+      </label>
+      <label>
+        Page 版次 <input aria-label={`Page of ${file.fileName}`} size={6} value={file.page} onChange={(event) => onChange({ page: event.target.value, preview: null })} />
+      </label>
+      {meta && (
+        <Typography variant="pi" textColor="neutral600">
+          {meta.issueDateFrom ? `Issue date ${META_SOURCE_LABELS[meta.issueDateFrom]}` : ''}
+          {meta.pageFrom ? ` · page ${META_SOURCE_LABELS[meta.pageFrom]}` : ''}
+        </Typography>
+      )}
+      {meta && meta.issueDate === null && (
+        <Typography textColor="warning600" data-testid="date-unknown">
+          No issue date is known for this page: enter it, or the articles import without one. 此版面出版日期未知，请填写。
+        </Typography>
+      )}
+    </Flex>
+  );
+}
+
 function Preview({ file }: { file: PendingFile }) {
   if (file.error) {
     return <Typography textColor="danger600" data-testid="file-error">{file.error}</Typography>;
@@ -43,8 +88,20 @@ function Preview({ file }: { file: PendingFile }) {
   const report = file.preview;
   if (!report) return null;
   const articles = report.changes.filter((change) => change.type === 'Article');
+  const nameOf = (type: string, key: string) => (type === 'Article' ? (report.titles[key] ?? key) : key);
+  const updates = report.changes.filter((change) => change.changed.length > 0);
   return (
     <Box>
+      {report.clears.length > 0 && (
+        <Box background="danger100" padding={3} hasRadius marginBottom={2} data-testid="clears-warning">
+          <Typography fontWeight="bold" textColor="danger700">This import would empty stored values 此次导入将清空已有内容:</Typography>
+          {report.clears.map((clear) => (
+            <Typography tag="p" key={`${clear.type}-${clear.key}-${clear.field}`}>
+              {TYPE_LABELS[clear.type] ?? clear.type} {nameOf(clear.type, clear.key)} — {FIELD_LABELS[clear.field] ?? clear.field}: {shortValue(clear.from)} → (empty 空)
+            </Typography>
+          ))}
+        </Box>
+      )}
       <table aria-label={`Preview of ${report.file}`} style={{ borderCollapse: 'collapse', width: '100%' }}>
         <thead>
           <tr>
@@ -73,6 +130,27 @@ function Preview({ file }: { file: PendingFile }) {
           ))}
         </tbody>
       </table>
+      {updates.length > 0 && (
+        <table aria-label={`Changes in ${report.file}`} style={{ borderCollapse: 'collapse', width: '100%', marginTop: 8 }}>
+          <thead>
+            <tr>
+              {['Entry 条目', 'Field 字段', 'Now 现值', 'After import 导入后'].map((head) => <th key={head} style={cell}>{head}</th>)}
+            </tr>
+          </thead>
+          <tbody>
+            {updates.flatMap((change) =>
+              change.changed.map((field) => (
+                <tr key={`${change.type}-${change.key}-${field.field}`}>
+                  <td style={cell}>{TYPE_LABELS[change.type] ?? change.type} {nameOf(change.type, change.key)}</td>
+                  <td style={cell}>{FIELD_LABELS[field.field] ?? field.field}</td>
+                  <td style={cell}>{shortValue(field.from)}</td>
+                  <td style={cell}>{shortValue(field.to)}</td>
+                </tr>
+              )),
+            )}
+          </tbody>
+        </table>
+      )}
       <CountsTable counts={report.counts} label={`Counts for ${report.file}`} />
       {report.unassigned.length > 0 && (
         <Box marginTop={2}>
@@ -127,8 +205,6 @@ const ImportPage = () => {
   const [files, setFiles] = React.useState<PendingFile[]>([]);
   const [pasted, setPasted] = React.useState('');
   const [pastedName, setPastedName] = React.useState('pasted-page.txt');
-  const [issueDate, setIssueDate] = React.useState('');
-  const [page, setPage] = React.useState('');
   const [publish, setPublish] = React.useState(false);
   const [restoreDeleted, setRestoreDeleted] = React.useState(false);
   const [progress, setProgress] = React.useState<{ done: number; total: number } | null>(null);
@@ -144,35 +220,41 @@ const ImportPage = () => {
     loadRuns().catch(() => setRuns([]));
   }, [loadRuns]);
 
-  const upload = (file: { fileName: string; content: string }) => ({
+  // An empty date or page sends null: the desk then uses what it knows and never clears a stored value.
+  const upload = (file: PendingFile) => ({
     fileName: file.fileName,
     content: file.content,
-    issueDate: issueDate || null,
-    page: page || null,
+    issueDate: file.issueDate || null,
+    page: file.page || null,
     restoreDeleted,
   });
 
+  const changeFile = (fileName: string, change: Partial<PendingFile>) =>
+    setFiles((current) => current.map((file) => (file.fileName === fileName ? { ...file, ...change, error: null } : file)));
+
   const addFiles = async (list: FileList | null) => {
     if (!list) return;
-    const added = await Promise.all([...list].map(async (file) => ({ fileName: file.name, content: await fileContent(file), preview: null, error: null })));
+    const added = await Promise.all([...list].map(async (file) => newFile(file.name, await fileContent(file))));
     setFiles((current) => [...current.filter((f) => !added.some((a) => a.fileName === f.fileName)), ...added]);
     setSummary(null);
   };
 
   const addPasted = () => {
     if (pasted.trim() === '') return;
-    setFiles((current) => [...current.filter((f) => f.fileName !== pastedName), { fileName: pastedName, content: textContent(pasted), preview: null, error: null }]);
+    setFiles((current) => [...current.filter((f) => f.fileName !== pastedName), newFile(pastedName, textContent(pasted))]);
     setPasted('');
     setSummary(null);
   };
 
+  // The preview fills each file's empty date and page with what the desk knows, for the editor to check.
   const previewAll = async () => {
     setBusy(true);
     const previewed: PendingFile[] = [];
     for (const file of files) {
       try {
-        const { data } = await post<{ data: FileReport }>(`${DESK}/preview`, upload(file));
-        previewed.push({ ...file, preview: data.data, error: data.data.error });
+        const { data } = await post<{ data: PagePreview }>(`${DESK}/preview`, upload(file));
+        const { meta } = data.data;
+        previewed.push({ ...file, issueDate: file.issueDate || (meta.issueDate ?? ''), page: file.page || (meta.page ?? ''), preview: data.data, error: data.data.error });
       } catch (error) {
         previewed.push({ ...file, preview: null, error: errorMessage(error) });
       }
@@ -231,12 +313,6 @@ const ImportPage = () => {
               </Flex>
               <Flex gap={4}>
                 <label>
-                  Issue date 出版日期 <input type="date" aria-label="Issue date" value={issueDate} onChange={(event) => setIssueDate(event.target.value)} />
-                </label>
-                <label>
-                  Page 版次 <input aria-label="Page" size={6} value={page} onChange={(event) => setPage(event.target.value)} />
-                </label>
-                <label>
                   <input type="checkbox" checked={publish} onChange={(event) => setPublish(event.target.checked)} /> Publish 直接发布
                 </label>
                 <label>
@@ -263,6 +339,7 @@ const ImportPage = () => {
           {files.map((file) => (
             <Box key={file.fileName} background="neutral0" padding={4} hasRadius shadow="tableShadow">
               <Typography variant="delta" tag="h2">{file.fileName}</Typography>
+              <FileMeta file={file} onChange={(change) => changeFile(file.fileName, change)} />
               <Preview file={file} />
             </Box>
           ))}
@@ -276,6 +353,10 @@ const ImportPage = () => {
               <CountsTable counts={summary.totals} label="Summary counts" />
             </Box>
           )}
+
+          <AttentionPanel />
+          <OrphansPanel />
+          <DeletedArticlesPanel />
 
           <Box background="neutral0" padding={4} hasRadius shadow="tableShadow">
             <Typography variant="delta" tag="h2">Import runs 导入记录</Typography>

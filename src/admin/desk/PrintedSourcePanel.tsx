@@ -1,15 +1,52 @@
 import * as React from 'react';
-import { Badge, Box, Flex, Typography } from '@strapi/design-system';
-import { useFetchClient } from '@strapi/strapi/admin';
+import { Badge, Box, Button, Flex, Typography } from '@strapi/design-system';
+import { useFetchClient, useNotification } from '@strapi/strapi/admin';
 import { ARTICLE_UID, DESK, errorMessage } from './api';
+
+interface Position {
+  line: number;
+  column: number;
+}
 
 interface Mark {
   kind: 'official' | 'project' | 'researchPlatform' | 'figure';
   text: string;
+  documentId: string | null;
   firstLine: number | null;
   lastLine: number | null;
+  start: Position | null;
+  end: Position | null;
   generated: boolean;
+  confidence: number | null;
+  doubtful: boolean;
 }
+
+/** Doubtful links (confidence below 0.6) stand apart from every kind's colour. */
+const DOUBTFUL_STYLE: React.CSSProperties = { background: '#fcecea', outline: '1px dashed #d02b20' };
+
+/** The stretches of one line each mark covers, so the names themselves are marked and not the whole line. */
+function lineSegments(text: string, number: number, marks: Mark[]): Array<{ text: string; mark: Mark | null }> {
+  const ranges = marks
+    .filter((mark) => mark.start && mark.end && mark.start.line <= number && number <= mark.end.line)
+    .map((mark) => ({
+      mark,
+      from: mark.start!.line === number ? mark.start!.column : 0,
+      to: mark.end!.line === number ? mark.end!.column : text.length,
+    }))
+    .sort((a, b) => a.from - b.from);
+  const segments: Array<{ text: string; mark: Mark | null }> = [];
+  let at = 0;
+  for (const range of ranges) {
+    if (range.from < at) continue;
+    if (range.from > at) segments.push({ text: text.slice(at, range.from), mark: null });
+    segments.push({ text: text.slice(range.from, range.to), mark: range.mark });
+    at = range.to;
+  }
+  if (at < text.length) segments.push({ text: text.slice(at), mark: null });
+  return segments;
+}
+
+const markStyle = (mark: Mark): React.CSSProperties => (mark.doubtful ? DOUBTFUL_STYLE : { background: KIND_COLOURS[mark.kind] });
 
 interface PrintedSource {
   fileName: string | null;
@@ -31,10 +68,54 @@ const KIND_COLOURS: Record<Mark['kind'], string> = {
   figure: '#f6ecfc',
 };
 
+const LINK_TYPES: Record<Exclude<Mark['kind'], 'figure'>, { path: string; label: string }> = {
+  official: { path: 'officials', label: 'Official 官员' },
+  project: { path: 'projects', label: 'Project 项目' },
+  researchPlatform: { path: 'research-platforms', label: 'Platform 平台' },
+};
+
+/** The text selected inside the printed lines, on one line, or null. */
+function selectedPrintedText(container: HTMLElement | null): string | null {
+  const selection = window.getSelection();
+  if (!container || !selection || selection.rangeCount === 0 || !container.contains(selection.anchorNode)) return null;
+  const text = selection.toString().replace(/\s+/gu, '');
+  return text.length >= 2 ? text : null;
+}
+
 function PrintedSourceContent({ documentId }: { documentId: string }) {
-  const { get } = useFetchClient();
+  const { get, post, del } = useFetchClient();
+  const { toggleNotification } = useNotification();
   const [source, setSource] = React.useState<PrintedSource | null>(null);
   const [error, setError] = React.useState<string | null>(null);
+  const [linkType, setLinkType] = React.useState<keyof typeof LINK_TYPES>('official');
+  const printed = React.useRef<HTMLOListElement>(null);
+
+  // The edit form holds the article's relations as it loaded them: reloading shows the corrected links.
+  const corrected = (message: string) => {
+    toggleNotification({ type: 'success', message });
+    window.location.reload();
+  };
+  const unlink = async (mark: Mark) => {
+    try {
+      await del(`${DESK}/articles/${documentId}/links/${LINK_TYPES[mark.kind as keyof typeof LINK_TYPES].path}/${mark.documentId}`);
+      corrected(`Unlinked ${mark.text} 已取消关联`);
+    } catch (failure) {
+      toggleNotification({ type: 'danger', message: errorMessage(failure) });
+    }
+  };
+  const linkSelection = async () => {
+    const name = selectedPrintedText(printed.current);
+    if (!name) {
+      toggleNotification({ type: 'warning', message: 'Select a name in the printed text first 请先在原文中选中名称' });
+      return;
+    }
+    try {
+      await post(`${DESK}/articles/${documentId}/links`, { type: LINK_TYPES[linkType].path, name });
+      corrected(`Linked ${name} 已关联`);
+    } catch (failure) {
+      toggleNotification({ type: 'danger', message: errorMessage(failure) });
+    }
+  };
 
   React.useEffect(() => {
     get<{ data: PrintedSource }>(`${DESK}/articles/${documentId}/printed-source`)
@@ -45,33 +126,61 @@ function PrintedSourceContent({ documentId }: { documentId: string }) {
   if (error) return <Typography textColor="danger600">{error}</Typography>;
   if (!source) return <Typography textColor="neutral600">…</Typography>;
 
-  const marksOn = (line: number) => source.marks.filter((mark) => mark.firstLine !== null && mark.firstLine <= line && line <= (mark.lastLine ?? mark.firstLine));
   return (
     <Flex direction="column" alignItems="stretch" gap={2} data-testid="printed-source" width="100%">
       {source.title.generated && <Badge>Title generated 标题为自动生成</Badge>}
       <Typography variant="pi" textColor="neutral600">{source.fileName}</Typography>
       <Box maxHeight="420px" overflow="auto" background="neutral100" padding={2} hasRadius>
-        <ol style={{ listStyle: 'none', margin: 0, padding: 0, fontSize: 13 }}>
-          {source.lines.map((line) => {
-            const marks = marksOn(line.number);
-            return (
-              <li key={line.number} style={{ display: 'flex', gap: 6, background: marks.length > 0 ? KIND_COLOURS[marks[0].kind] : undefined }}>
-                <span style={{ color: '#8e8ea9', minWidth: 28, textAlign: 'right' }}>{line.number}</span>
-                <span style={{ whiteSpace: 'pre-wrap' }}>{line.text}</span>
-              </li>
-            );
-          })}
+        <ol ref={printed} style={{ listStyle: 'none', margin: 0, padding: 0, fontSize: 13 }}>
+          {source.lines.map((line) => (
+            <li key={line.number} style={{ display: 'flex', gap: 6 }}>
+              <span style={{ color: '#8e8ea9', minWidth: 28, textAlign: 'right' }}>{line.number}</span>
+              <span style={{ whiteSpace: 'pre-wrap' }}>
+                {lineSegments(line.text, line.number, source.marks).map((segment, index) =>
+                  segment.mark ? (
+                    <mark
+                      key={index}
+                      style={{ ...markStyle(segment.mark), color: 'inherit', padding: 0 }}
+                      title={`${KIND_LABELS[segment.mark.kind]}: ${segment.mark.text}${segment.mark.confidence !== null ? ` (${segment.mark.confidence})` : ''}`}
+                    >
+                      {segment.text}
+                    </mark>
+                  ) : (
+                    <React.Fragment key={index}>{segment.text}</React.Fragment>
+                  ),
+                )}
+              </span>
+            </li>
+          ))}
         </ol>
       </Box>
       <ul style={{ margin: 0, padding: 0, listStyle: 'none', fontSize: 12 }} aria-label="Marks">
         {source.marks.map((mark) => (
-          <li key={`${mark.kind}-${mark.text}`} style={{ background: KIND_COLOURS[mark.kind], padding: '1px 4px', marginBottom: 2 }}>
+          <li key={`${mark.kind}-${mark.text}`} style={{ ...markStyle(mark), padding: '1px 4px', marginBottom: 2 }}>
             {KIND_LABELS[mark.kind]}: {mark.text}{' '}
             {mark.firstLine === null ? '— not found verbatim 原文未见' : `— line ${mark.firstLine}${mark.lastLine !== mark.firstLine ? `–${mark.lastLine}` : ''}`}
             {mark.generated ? ' · generated name 名称为自动生成' : ''}
+            {mark.doubtful ? ` · doubtful 存疑 (${mark.confidence})` : ''}
+            {mark.documentId && mark.kind !== 'figure' ? (
+              <Button size="S" variant="ghost" onClick={() => unlink(mark)} aria-label={`Unlink ${mark.text}`}>
+                Unlink 取消关联
+              </Button>
+            ) : null}
           </li>
         ))}
       </ul>
+      <Flex gap={2} wrap="wrap">
+        <select aria-label="Link as" value={linkType} onChange={(event) => setLinkType(event.target.value as keyof typeof LINK_TYPES)}>
+          {Object.entries(LINK_TYPES).map(([kind, { label }]) => (
+            <option key={kind} value={kind}>
+              {label}
+            </option>
+          ))}
+        </select>
+        <Button size="S" variant="secondary" onClick={linkSelection}>
+          Link selected text 关联所选文字
+        </Button>
+      </Flex>
     </Flex>
   );
 }

@@ -10,16 +10,61 @@ export const MERGEABLE: Record<string, string> = {
 
 export type TypeCounts = { create: number; update: number; unchanged: number; keptForEditor: number };
 
+export type FieldValue = string | number | boolean | null | FieldValue[] | { [key: string]: FieldValue };
+export interface FieldChange {
+  field: string;
+  from: FieldValue;
+  to: FieldValue;
+}
+
 export interface FileReport {
   file: string;
   status: 'imported' | 'planned' | 'skipped' | 'failed';
   error: string | null;
   articles: number;
   unassigned: Array<{ lines: { first: number; last: number }; text: string; reason: string }>;
-  changes: Array<{ type: string; key: string; action: 'create' | 'update' | 'unchanged'; fields: string[]; keptForEditor: string[] }>;
+  changes: Array<{ type: string; key: string; action: 'create' | 'update' | 'unchanged'; fields: string[]; changed: FieldChange[]; keptForEditor: string[] }>;
   counts: Record<string, TypeCounts>;
   deleted: Array<{ key: string; title: string }>;
   titles: Record<string, string>;
+}
+
+export type MetaSource = 'form' | 'page-record' | 'manifest' | 'page-header';
+
+/** A preview: the dry run, the issue date and page it used and where they came from, and what it would clear. */
+export interface PagePreview extends FileReport {
+  meta: { issueDate: string | null; page: string | null; issueDateFrom: MetaSource | null; pageFrom: MetaSource | null };
+  clears: Array<{ type: string; key: string; field: string; from: FieldValue }>;
+}
+
+export const META_SOURCE_LABELS: Record<MetaSource, string> = {
+  form: 'as entered 按填写',
+  'page-record': "from the page's last import 来自版面记录",
+  manifest: 'from seeds/manifest.json 来自清单',
+  'page-header': 'printed in the page header 版面页眉',
+};
+
+/** The labels the content manager shows (src/bootstrap/admin-views.ts), for the fields a preview names. */
+export const FIELD_LABELS: Record<string, string> = {
+  kicker: 'Kicker 引题', confidence: 'Confidence 置信度', title: 'Title 标题', subtitle: 'Subtitle 副题',
+  titleGenerated: 'Title generated 标题为自动生成', outlet: 'Outlet 媒体', credits: 'Credits 署名', dateline: 'Dateline 电头日期',
+  eventDate: 'Event date 事件日期', issueDate: 'Issue date 出版日期', page: 'Page 版次', continuedOn: 'Continued on 转版',
+  continuedFrom: 'Continued from 上接', body: 'Body 正文', figures: 'Figures 数据', source: 'Source 来源',
+  reviewFlags: 'Review flags 待核事项', officials: 'Officials 官员', projects: 'Projects 项目',
+  researchPlatforms: 'Research platforms 科研平台', sourcePage: 'Source page 来源版面', name: 'Name 名称', posts: 'Posts 职务',
+  stage: 'Stage 阶段', nameGenerated: 'Name generated 名称为自动生成', kind: 'Kind 类别', hostInstitution: 'Host institution 依托单位',
+  fileName: 'File name 文件名', sha256: 'SHA-256 校验值', lineCount: 'Lines 行数', unassigned: 'Unassigned text 未归属文字',
+};
+
+export const TYPE_LABELS: Record<string, string> = {
+  Page: 'Page 版面', Official: 'Official 官员', Project: 'Project 项目', ResearchPlatform: 'Research platform 科研平台', Article: 'Article 文章',
+};
+
+/** A stored value as one short line: long text and structures are cut, emptiness is said. */
+export function shortValue(value: FieldValue): string {
+  if (value === null || value === '' || (Array.isArray(value) && value.length === 0)) return '(empty 空)';
+  const text = typeof value === 'string' ? value : JSON.stringify(value);
+  return text.length > 60 ? `${text.slice(0, 60)}…` : text;
 }
 
 export interface ImportRun {

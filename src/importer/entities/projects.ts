@@ -417,6 +417,17 @@ export function articleStage(paragraphs: readonly string[]): ProjectStage | null
   return stageMarks(paragraphs[0] ?? '')[0]?.stage ?? null;
 }
 
+/** No time phrase before a clause is longer (`2023年12月31日下午，`): a longer stretch is read no further. */
+const MAX_TIME_PHRASE = 16;
+
+/** `近日，`, `1月5日上午，`: a clause after nothing but when it happened opens its sentence. */
+function onlyTimeBefore(sentence: string, clauseStart: number): boolean {
+  if (clauseStart > MAX_TIME_PHRASE) return false;
+  let rest = sentence.slice(0, clauseStart).replace(/[，,\s]/gu, '').replace(/^(?:\d{4}年)?(?:\d{1,2}月)?(?:\d{1,2}日)?/u, '');
+  for (let word = wordAt(rest, 0, vocab.dayWords); word !== null; word = wordAt(rest, 0, vocab.dayWords)) rest = rest.slice(word.length);
+  return rest === '';
+}
+
 /**
  * Every project of one paragraph, with where its name stands, in reading order. A sentence that
  * reports no stage of its own goes on with the paragraph's event: the last stage an earlier
@@ -442,7 +453,7 @@ export function projectsInParagraph(paragraph: string, articleStage: ProjectStag
       const listed = [...afterStage, ...(afterStage.length > 0 ? [] : listedProjects(located, marks, contextStage))];
       const named = namedProjects(located, marks, contextStage, {
         itemised,
-        opensSentence: clause.start === 0,
+        opensSentence: onlyTimeBefore(sentenceText, clause.start),
       }).filter((project) => !listed.some((member) => member.start <= project.start && project.end <= member.end + 4));
       found.push(...listed, ...named);
     }

@@ -35,6 +35,8 @@ export interface PlanEntry {
   documentId: string | null;
   /** Full field values to create with, or only the changed fields to update. */
   data: Fields;
+  /** What the stored draft holds in each field of an update's `data`, so a preview shows old → new. */
+  previous: Fields;
   /** Fields whose editor-made value was kept although the extraction differs. */
   keptForEditor: string[];
   snapshot: ImportSnapshot;
@@ -48,6 +50,8 @@ interface VersionMerge {
   result: Fields;
   /** Only the fields that differ from the version as stored. */
   changes: Fields;
+  /** The stored values of those fields. */
+  previous: Fields;
   keptForEditor: string[];
 }
 
@@ -56,15 +60,19 @@ function mergeVersion(spec: TypeSpec, version: StoredVersion, desired: DesiredRe
   const written = version.snapshot?.written;
   const result: Fields = {};
   const changes: Fields = {};
+  const previous: Fields = {};
   const keptForEditor: string[] = [];
   for (const [field, kind] of Object.entries(spec.fields)) {
     const merge = mergeField(kind, version.fields[field], written?.[field], desired.fields[field]);
     if (merge.keptForEditor) keptForEditor.push(field);
     result[field] = merge.value;
-    if (!sameField(kind, merge.value, version.fields[field])) changes[field] = merge.value;
+    if (!sameField(kind, merge.value, version.fields[field])) {
+      changes[field] = merge.value;
+      previous[field] = version.fields[field] ?? null;
+    }
   }
   for (const field of spec.createOnly) result[field] = version.fields[field] ?? null;
-  return { result, changes, keptForEditor };
+  return { result, changes, previous, keptForEditor };
 }
 
 function sameVersion(spec: TypeSpec, a: Fields, b: Fields): boolean {
@@ -84,6 +92,7 @@ export function planRecord(desired: DesiredRecord, current: CurrentRecord | null
       action: 'create',
       documentId: null,
       data: { ...desired.fields, ...desired.createOnly },
+      previous: {},
       keptForEditor: [],
       snapshot: snapshotOf(desired.fields, desired.summary),
       snapshotOnly: false,
@@ -104,6 +113,7 @@ export function planRecord(desired: DesiredRecord, current: CurrentRecord | null
     action: hasFieldChanges ? 'update' : 'unchanged',
     documentId: current.documentId,
     data: draft.changes,
+    previous: draft.previous,
     keptForEditor: draft.keptForEditor,
     snapshot,
     snapshotOnly: !hasFieldChanges && snapshotChanged,

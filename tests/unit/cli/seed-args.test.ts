@@ -5,7 +5,17 @@ import { parseArgs, resolvePages } from '../../../src/cli/seed';
 
 describe('seed parseArgs', () => {
   it('imports drafts of the default pages when given nothing', () => {
-    expect(parseArgs([])).toEqual({ paths: [], dryRun: false, publish: false, issueDate: null, restoreDeleted: false, help: false });
+    expect(parseArgs([])).toEqual({
+      paths: [],
+      dryRun: false,
+      publish: false,
+      issueDate: null,
+      restoreDeleted: false,
+      queue: false,
+      help: false,
+    });
+    expect(parseArgs(['--queue', 'a.txt'])).toMatchObject({ queue: true, paths: ['a.txt'] });
+    expect(() => parseArgs(['--queue', '--dry-run'])).toThrow(/exclude/);
     expect(parseArgs(['--restore-deleted'])).toMatchObject({ restoreDeleted: true });
   });
 

@@ -36,8 +36,8 @@ describe('keptLines', () => {
   it('names each document of the file whose fields an editor changed, and those fields', () => {
     const report = fileReport({
       changes: [
-        { type: 'Article', key: 'k1', action: 'update', fields: ['body'], keptForEditor: ['title', 'subtitle'] },
-        { type: 'Official', key: '周立新', action: 'unchanged', fields: [], keptForEditor: [] },
+        { type: 'Article', key: 'k1', action: 'update', fields: ['body'], changed: [{ field: 'body', from: 'old', to: 'new' }], keptForEditor: ['title', 'subtitle'] },
+        { type: 'Official', key: '周立新', action: 'unchanged', fields: [], changed: [], keptForEditor: [] },
       ],
     });
     expect(keptLines(report)).toEqual(['  Article k1: title, subtitle']);

@@ -72,6 +72,12 @@ describe('projects', () => {
     expect(projects('青山新材料科技城项目正式落地。')).toEqual([{ name: '青山新材料科技城项目', stage: 'signed' }]);
   });
 
+  it('a head-noun subject of a stage after nothing but when it happened opens its sentence', () => {
+    expect(projects('近日，临港产业集聚区标准化厂房举行开工奠基仪式。')).toEqual([{ name: '临港产业集聚区标准化厂房', stage: 'groundbreaking' }]);
+    expect(projects('5月3日上午，临港冷链产业园正式开工。')).toEqual([{ name: '临港冷链产业园', stage: 'groundbreaking' }]);
+    expect(projects('据了解，临港产业集聚区标准化厂房举行开工奠基仪式。')).toEqual([]);
+  });
+
   it('a bare 等 closes a list whose every member ends like a project', () => {
     expect(projects('当天开工项目12个。其中，精密轴承产业化基地、汽车线束生产线、光伏玻璃项目等填补了省内空白。')).toEqual([
       { name: '精密轴承产业化基地', stage: 'groundbreaking' },

@@ -1,0 +1,117 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import Redis from 'ioredis';
+import { writeCorpus } from '../../bench/corpus';
+import { closeApp } from '../../src/cli/app';
+import { parseQueueSettings, runProgress, type RunProgress } from '../../src/import-queue';
+import { typescriptProcessArgs } from '../helpers/instances';
+import { APP_ROOT, loadStrapi, provisionDatabase } from '../helpers/strapi';
+
+/**
+ * Pages queued through `npm run seed -- --queue` and imported by two `npm run worker` processes,
+ * one of which is killed with SIGKILL in the middle of the run: every page is imported, none
+ * twice, and the run's progress is read from Redis alone.
+ */
+const PAGES = 16;
+const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+const ENV = {
+  REDIS_URL,
+  REDIS_KEY_PREFIX: `newsroom-test-${process.pid}-${randomBytes(3).toString('hex')}:`,
+  // A killed worker's page goes to another worker after this.
+  IMPORT_QUEUE_LOCK_MS: '3000',
+};
+
+let corpusDir: string;
+let dropDatabase: () => Promise<void>;
+const children: ChildProcess[] = [];
+
+beforeAll(async () => {
+  corpusDir = mkdtempSync(path.join(os.tmpdir(), 'newsroom-queue-'));
+  await writeCorpus(corpusDir, PAGES);
+  dropDatabase = await provisionDatabase();
+  Object.assign(process.env, ENV);
+  // The schema first, as a deployment migrates once before starting its workers.
+  await closeApp(await loadStrapi());
+}, 120_000);
+
+afterAll(async () => {
+  for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  await dropDatabase?.();
+  rmSync(corpusDir, { recursive: true, force: true });
+  const redis = new Redis(REDIS_URL);
+  const keys = await redis.keys(`${ENV.REDIS_KEY_PREFIX}*`);
+  if (keys.length) await redis.del(...keys);
+  redis.disconnect();
+}, 60_000);
+
+/** An npm script of the app as its own process; `output` grows as it prints. */
+function script(file: string, args: string[] = []) {
+  const child = spawn(process.execPath, typescriptProcessArgs(file, args), {
+    cwd: APP_ROOT,
+    env: { ...process.env, FORCE_COLOR: '0' },
+  });
+  children.push(child);
+  const process_ = { child, output: '', exited: new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code))) };
+  child.stdout.on('data', (chunk) => (process_.output += chunk));
+  child.stderr.on('data', (chunk) => (process_.output += chunk));
+  return process_;
+}
+
+async function until<T>(read: () => Promise<T> | T, done: (value: T) => boolean, timeoutMs: number, what: string): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await read();
+    if (done(value)) return value;
+    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}: ${JSON.stringify(value)}`);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
+
+it('imports every queued page exactly once although a worker is killed mid-run', async () => {
+  const seed = script('src/cli/seed.ts', ['--queue', corpusDir]);
+  expect(await seed.exited).toBe(0);
+  const runId = /as run ([\w-]+)/.exec(seed.output)?.[1];
+  expect(runId).toBeDefined();
+
+  const doomed = script('src/cli/worker.ts');
+  const survivor = script('src/cli/worker.ts');
+  const pagesDone = (worker: { output: string }) =>
+    worker.output.split('\n').filter((line) => /^(imported|skipped|failed) /.test(line)).length;
+  await until(
+    () => pagesDone(doomed),
+    (done) => done >= 2,
+    120_000,
+    'the first worker to import two pages',
+  );
+  doomed.child.kill('SIGKILL');
+  expect(await doomed.exited).toBeNull();
+  expect(doomed.child.signalCode).toBe('SIGKILL');
+
+  const settings = parseQueueSettings({ url: REDIS_URL, keyPrefix: ENV.REDIS_KEY_PREFIX, importQueue: { attempts: 3, lockMs: 3000 } });
+  const progress = await until<RunProgress | undefined>(
+    () => runProgress(settings, runId as string),
+    (run) => run?.finished === true,
+    180_000,
+    'the run to finish',
+  );
+  survivor.child.kill('SIGTERM');
+  expect(await survivor.exited).toBe(0);
+
+  expect(progress).toMatchObject({ total: PAGES, failures: [] });
+  expect((progress as RunProgress).outcomes.imported + (progress as RunProgress).outcomes.skipped).toBe(PAGES);
+
+  const strapi = await loadStrapi();
+  try {
+    const pageRecords = await strapi.db.query('api::page.page').findMany({ select: ['id'] });
+    const articles = await strapi.db.query('api::article.article').findMany({ select: ['sourceKey'], where: { publishedAt: null } });
+    const keys = articles.map((article: { sourceKey: string }) => article.sourceKey);
+    expect(pageRecords).toHaveLength(PAGES);
+    expect(keys.length).toBeGreaterThanOrEqual(PAGES);
+    expect(new Set(keys).size).toBe(keys.length);
+  } finally {
+    await closeApp(strapi);
+  }
+}, 400_000);
