@@ -252,6 +252,14 @@ describe("editors' desk", () => {
     await page.getByRole('alertdialog').getByRole('button', { name }).click();
   }
 
+  /** Actions that reload the page when done: the next step starts once the reloaded page has loaded. */
+  async function reloadingAfter(action: () => Promise<void>) {
+    const reloaded = page.waitForEvent('load', { timeout: 60_000 });
+    await action();
+    await reloaded;
+    await page.getByTestId('printed-source').waitFor({ timeout: 60_000 });
+  }
+
   async function confirmImport() {
     await page.getByRole('button', { name: 'Import as drafts 导入为草稿' }).click();
     await page.getByTestId('import-summary').waitFor({ timeout: 60_000 });
@@ -306,9 +314,7 @@ describe("editors' desk", () => {
     await documentAction(/Mark reviewed and publish/);
     await page.getByTestId('publish-plan').getByText('周立新').waitFor({ timeout: 30_000 });
     await shot('4-publish-confirmation');
-    await confirmDialog('Publish 发布');
-    await page.waitForLoadState('load');
-    await page.getByTestId('printed-source').waitFor({ timeout: 60_000 });
+    await reloadingAfter(() => confirmDialog('Publish 发布'));
     const published = await request(baseUrl).get(`/api/articles?filters[title][$eq]=${encodeURIComponent(STORM_EDITED)}`).expect(200);
     expect(published.body.data).toEqual([expect.objectContaining({ reviewStatus: 'reviewed' })]);
     await shot('4-reviewed-and-published');
@@ -336,9 +342,7 @@ describe("editors' desk", () => {
     await page.getByTestId('printed-source').waitFor({ timeout: 60_000 });
     await documentAction(/Mark reviewed and publish/);
     await page.getByTestId('publish-plan').getByText('周立新').waitFor({ timeout: 30_000 });
-    await confirmDialog('Publish 发布');
-    await page.waitForLoadState('load');
-    await page.getByTestId('printed-source').waitFor({ timeout: 60_000 });
+    await reloadingAfter(() => confirmDialog('Publish 发布'));
     const postsAfter = (await publicZhou()).posts.map((post: { title: string }) => post.title);
     expect(postsAfter.length).toBeGreaterThan(postsBefore.length);
   });
@@ -352,9 +356,7 @@ describe("editors' desk", () => {
     expect(await linkedOfficials()).toContain('吴海峰');
     await page.goto(contentManager('api::article.article', `/${drains.documentId}`));
     await page.getByTestId('printed-source').waitFor({ timeout: 60_000 });
-    await page.getByRole('button', { name: 'Unlink 吴海峰' }).click();
-    await page.waitForLoadState('load');
-    await page.getByTestId('printed-source').waitFor({ timeout: 60_000 });
+    await reloadingAfter(() => page.getByRole('button', { name: 'Unlink 吴海峰' }).click());
     await shot('8-unlinked-from-printed-source');
     expect(await linkedOfficials()).not.toContain('吴海峰');
 

@@ -292,10 +292,21 @@ describe('Content Manager', () => {
     }
   });
 
-  it('keeps the bookkeeping an editor sends while saving what they changed', async () => {
+  it('refuses an edit of the printed source, naming the fields, and saves nothing of it', async () => {
+    const [article] = await app.strapi.documents('api::article.article').findMany({ filters: { sourceKey: 'archive-6' }, populate: ['source'] });
+    const res = await admin('put', `/content-manager/collection-types/api::article.article/${article.documentId}`)
+      .send({ title: '不该保存的标题', source: { ...(article as any).source, id: undefined, fileName: 'forged.txt' } });
+    expect(res.status).toBe(400);
+    expect(res.body.error.message).toContain('source.fileName');
+    const [after] = await app.strapi.documents('api::article.article').findMany({ filters: { documentId: article.documentId }, populate: ['source'] });
+    expect(after.title).toBe(article.title);
+    expect((after as any).source.fileName).toBe((article as any).source.fileName);
+  });
+
+  it('keeps the hidden bookkeeping an editor sends while saving what they changed', async () => {
     const [article] = await app.strapi.documents('api::article.article').findMany({ filters: { sourceKey: 'archive-7' }, populate: ['source'] });
     const res = await admin('put', `/content-manager/collection-types/api::article.article/${article.documentId}`)
-      .send({ title: '编辑改过的标题', sourceKey: 'hijacked', importSnapshot: { forged: true }, source: { fileName: 'forged.txt' } });
+      .send({ title: '编辑改过的标题', sourceKey: 'hijacked', importSnapshot: { forged: true } });
     expect(res.status).toBe(200);
     const [after] = await app.strapi.documents('api::article.article').findMany({
       filters: { documentId: article.documentId }, populate: ['source'],
@@ -306,7 +317,7 @@ describe('Content Manager', () => {
     expect(JSON.stringify((after as any).importSnapshot)).toContain(SECRET_SNAPSHOT);
   });
 
-  it('drops the bookkeeping an editor sends in every spelling of the route, an encoded model uid included', async () => {
+  it('drops the hidden bookkeeping and refuses source edits in every spelling of the route, an encoded model uid included', async () => {
     const [article] = await app.strapi.documents('api::article.article').findMany({ filters: { sourceKey: 'archive-8' }, populate: ['source'] });
     const route = `/content-manager/collection-types/api::article.article/${article.documentId}`;
     const spellings: Array<[string, string]> = [
@@ -316,7 +327,10 @@ describe('Content Manager', () => {
     ];
     const saved: string[] = [];
     for (const [spelling, path] of spellings) {
-      const res = await admin('put', path).send({ title: `改过的标题 ${spelling}`, sourceKey: 'hijacked', importSnapshot: { forged: true }, source: { fileName: 'forged.txt' } });
+      // An edit of the printed source is refused through every spelling; spellings that name nothing are a 4xx anyway.
+      const forged = await admin('put', path).send({ title: `改过的标题 ${spelling}`, source: { fileName: 'forged.txt' } });
+      expect({ spelling, refused: forged.status >= 400 && forged.status < 500 }).toEqual({ spelling, refused: true });
+      const res = await admin('put', path).send({ title: `改过的标题 ${spelling}`, sourceKey: 'hijacked', importSnapshot: { forged: true } });
       // Spellings whose model or documentId changed case name nothing: a 4xx.
       expect({ spelling, status: res.status, answered: res.status === 200 || (res.status >= 400 && res.status < 500) }).toEqual({ spelling, status: res.status, answered: true });
       if (res.status === 200) saved.push(spelling);
