@@ -108,7 +108,7 @@ function isCategory(core: string): boolean {
 }
 
 /**
- * `重点`, `重大`, `新建` make a name a kind of project when they stand right before 项目 (`某市四季度
+ * `重点`, `重大`, `新建` make a name a kind of project when they stand right before 项目 (`某区下半年
  * 重大项目`) or when nothing but category words is left without them (`重点工业项目`); inside a
  * proper name (`优质某某储存项目`) they are part of it.
  */

@@ -46,13 +46,13 @@ describe('projects', () => {
   });
 
   it('a conjunction right before 项目 joins a word to the bare noun: 成果和项目 names no project', () => {
-    expect(projects('园区取得了阶段性成果和项目经验，青峰电子元件产业园项目开工。')).toEqual([
+    expect(projects('课题组积累了研究方法和项目管理经验，青峰电子元件产业园项目开工。')).toEqual([
       { name: '青峰电子元件产业园项目', stage: 'groundbreaking' },
     ]);
   });
 
   it('重点, 重大, 新建 make a name generic right before 项目 or before category words alone, not inside a proper name', () => {
-    expect(projects('某市四季度重大项目集中开工，重点工业项目同步推进。')).toEqual([]);
+    expect(projects('城南片区下半年重大项目昨日开工，重点工业项目同步推进。')).toEqual([]);
     expect(projects('投资3亿元的优质红茶深加工项目、城西新建冷链物流中心项目等一批项目开工建设。')).toEqual([
       { name: '优质红茶深加工项目', stage: 'groundbreaking' },
       { name: '城西新建冷链物流中心项目', stage: 'groundbreaking' },
@@ -60,22 +60,22 @@ describe('projects', () => {
   });
 
   it('a sentence with no stage of its own takes the stage an earlier sentence of its paragraph reported', () => {
-    expect(projects('开幕式后，9个项目集中签约。其中，云溪数据中心、北岸生物医药基地项目等一批标杆项目，将补齐产业链。')).toEqual([
+    expect(projects('推介会上，9个项目现场签约。云溪数据中心、北岸生物医药基地项目等一批示范项目，覆盖多个行业。')).toEqual([
       { name: '云溪数据中心', stage: 'signed' },
       { name: '北岸生物医药基地项目', stage: 'signed' },
     ]);
   });
 
   it('a stage verb before a task noun is work under way, no event: 落地建设工作, 签约事宜', () => {
-    expect(projects('会议安排部署青山新材料科技城项目落地建设工作。')).toEqual([]);
-    expect(projects('青山新材料科技城项目签约事宜已基本谈妥。')).toEqual([]);
-    expect(projects('青山新材料科技城项目正式落地。')).toEqual([{ name: '青山新材料科技城项目', stage: 'signed' }]);
+    expect(projects('座谈会听取了红岩冷链物流园项目落地工作汇报。')).toEqual([]);
+    expect(projects('红岩冷链物流园项目签约事宜已基本谈妥。')).toEqual([]);
+    expect(projects('红岩冷链物流园项目正式落地。')).toEqual([{ name: '红岩冷链物流园项目', stage: 'signed' }]);
   });
 
   it('a head-noun subject of a stage after nothing but when it happened opens its sentence', () => {
-    expect(projects('近日，临港产业集聚区标准化厂房举行开工奠基仪式。')).toEqual([{ name: '临港产业集聚区标准化厂房', stage: 'groundbreaking' }]);
+    expect(projects('日前，滨江智造小镇二号标准厂房举行奠基仪式。')).toEqual([{ name: '滨江智造小镇二号标准厂房', stage: 'groundbreaking' }]);
     expect(projects('5月3日上午，临港冷链产业园正式开工。')).toEqual([{ name: '临港冷链产业园', stage: 'groundbreaking' }]);
-    expect(projects('据了解，临港产业集聚区标准化厂房举行开工奠基仪式。')).toEqual([]);
+    expect(projects('据介绍，滨江智造小镇二号标准厂房举行奠基仪式。')).toEqual([]);
   });
 
   it('a bare 等 closes a list whose every member ends like a project', () => {
