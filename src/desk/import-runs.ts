@@ -69,18 +69,24 @@ function importerOf(strapi: Core.Strapi): Importer {
   return strapi.service('api::importer.importer') as unknown as Importer;
 }
 
-/** The same page, dry-run: what an import would create, update, leave alone or keep. */
-export async function previewPage(strapi: Core.Strapi, reader: PageReader, upload: PageUpload): Promise<PagePreview> {
+/** One uploaded page through the importer on the desk's reader, with the issue date and page the desk knows for it. */
+async function importUpload(strapi: Core.Strapi, reader: PageReader, upload: PageUpload, mode: { dryRun: boolean; publish: boolean }) {
   const { bytes, text } = pageBytes(upload);
   const meta = await knownPageMeta(strapi, upload.fileName, text, upload);
   const report = await reader.admit((extract) =>
     importerOf(strapi).importPage(
       { file: upload.fileName, bytes },
       { issueDate: meta.issueDate, page: meta.page },
-      { dryRun: true, publish: false, issueDate: meta.issueDate, restoreDeleted: upload.restoreDeleted },
+      { ...mode, issueDate: meta.issueDate, restoreDeleted: upload.restoreDeleted },
       extract,
     ),
   );
+  return { report, meta, bytes };
+}
+
+/** The same page, dry-run: what an import would create, update, leave alone or keep. */
+export async function previewPage(strapi: Core.Strapi, reader: PageReader, upload: PageUpload): Promise<PagePreview> {
+  const { report, meta } = await importUpload(strapi, reader, upload, { dryRun: true, publish: false });
   return { ...report, meta, clears: clearedValues(report) };
 }
 
@@ -104,16 +110,7 @@ async function findRun(strapi: Core.Strapi, documentId: string): Promise<ImportR
  */
 export async function importIntoRun(strapi: Core.Strapi, reader: PageReader, runId: string, upload: PageUpload): Promise<{ file: FileReport; run: ImportRun }> {
   const { published } = await findRun(strapi, runId);
-  const { bytes, text } = pageBytes(upload);
-  const meta = await knownPageMeta(strapi, upload.fileName, text, upload);
-  const report = await reader.admit((extract) =>
-    importerOf(strapi).importPage(
-      { file: upload.fileName, bytes },
-      { issueDate: meta.issueDate, page: meta.page },
-      { dryRun: false, publish: published, issueDate: meta.issueDate, restoreDeleted: upload.restoreDeleted },
-      extract,
-    ),
-  );
+  const { report, bytes } = await importUpload(strapi, reader, upload, { dryRun: false, publish: published });
   const recorded: RunFile = {
     fileName: upload.fileName,
     sha256: createHash('sha256').update(bytes).digest('hex'),
