@@ -1,15 +1,8 @@
 import * as React from 'react';
 import { Badge, Box, Button, Flex, Link, Typography } from '@strapi/design-system';
 import { useFetchClient, useNotification } from '@strapi/strapi/admin';
-import { DESK, MERGEABLE, errorMessage } from './api';
+import { DESK, ENTITY_TYPE_HEADINGS, entryEditLink, errorMessage, useEntityLists } from './api';
 
-const TYPE_HEADINGS: Record<string, string> = {
-  officials: 'Officials 官员',
-  projects: 'Projects 项目',
-  'research-platforms': 'Research platforms 科研平台',
-};
-const UID_OF = Object.fromEntries(Object.entries(MERGEABLE).map(([uid, type]) => [type, uid]));
-const editLink = (type: string, documentId: string) => `/admin/content-manager/collection-types/${UID_OF[type]}/${documentId}`;
 
 type Reason = 'low-confidence' | 'generated-name' | 'one-article' | 'likely-duplicate';
 const REASON_LABELS: Record<Reason, string> = {
@@ -28,20 +21,13 @@ interface AttentionEntry {
 
 /** Officials, projects and platforms worth a look: the importer was unsure, made the name up, or another entry is likely the same. */
 export function AttentionPanel() {
-  const { get } = useFetchClient();
-  const [lists, setLists] = React.useState<Record<string, AttentionEntry[]>>({});
-  const [error, setError] = React.useState<string | null>(null);
-  React.useEffect(() => {
-    Promise.all(Object.keys(TYPE_HEADINGS).map(async (type) => [type, (await get<{ data: AttentionEntry[] }>(`${DESK}/entities/${type}/attention`)).data.data] as const))
-      .then((loaded) => setLists(Object.fromEntries(loaded)))
-      .catch((caught) => setError(errorMessage(caught)));
-  }, [get]);
+  const { lists, error } = useEntityLists<AttentionEntry>('attention');
 
   return (
     <Box background="neutral0" padding={4} hasRadius shadow="tableShadow" data-testid="needs-attention">
       <Typography variant="delta" tag="h2">Needs attention 待核对的条目</Typography>
       {error && <Typography textColor="danger600">{error}</Typography>}
-      {Object.entries(TYPE_HEADINGS).map(([type, heading]) => {
+      {Object.entries(ENTITY_TYPE_HEADINGS).map(([type, heading]) => {
         // One article only is the common case on a new database: listed only beside another reason.
         const entries = (lists[type] ?? []).filter((entry) => entry.reasons.some((reason) => reason !== 'one-article'));
         return (
@@ -51,7 +37,7 @@ export function AttentionPanel() {
             </Typography>
             {entries.map((entry) => (
               <Flex key={entry.documentId} gap={2} paddingTop={1}>
-                <Link href={editLink(type, entry.documentId)}>{entry.name}</Link>
+                <Link href={entryEditLink(type, entry.documentId)}>{entry.name}</Link>
                 {entry.reasons.map((reason) => (
                   <Badge key={reason}>{REASON_LABELS[reason]}</Badge>
                 ))}

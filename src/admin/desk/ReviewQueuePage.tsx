@@ -1,17 +1,9 @@
 import * as React from 'react';
 import { Badge, Box, Flex, Link, Typography } from '@strapi/design-system';
 import { Layouts, Page, useFetchClient } from '@strapi/strapi/admin';
+import type { QueuedArticle } from '../../desk/review-queue';
 import { ARTICLE_UID, DESK, errorMessage } from './api';
 
-interface QueuedArticle {
-  documentId: string;
-  title: string;
-  titleGenerated: boolean;
-  issueDate: string | null;
-  confidence: number | null;
-  flags: string[];
-  doubtful: number;
-}
 
 const FILTERS = {
   all: 'All needing review 全部待审',

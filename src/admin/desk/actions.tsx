@@ -1,6 +1,7 @@
 import * as React from 'react';
 import { Badge, Box, Button, Flex, Typography } from '@strapi/design-system';
 import { useFetchClient, useNotification } from '@strapi/strapi/admin';
+import type { EntrySummary, MergeCandidate } from '../../desk/attention';
 import { ARTICLE_UID, DESK, MERGEABLE, errorMessage } from './api';
 
 type Notify = ReturnType<typeof useNotification>['toggleNotification'];
@@ -189,21 +190,7 @@ export const DeleteArticleAction = ({ model, documentId }: EditContext) => {
   };
 };
 
-interface EntrySummary {
-  documentId: string;
-  name: string;
-  confidence: number | null;
-  posts: string[];
-  articles: number;
-  firstSeen: string | null;
-  lastSeen: string | null;
-}
-
-interface Candidate extends EntrySummary {
-  likeness: 'same-name-variant' | 'one-character-apart' | 'same-surname-and-post' | null;
-}
-
-const LIKENESS_LABELS: Record<NonNullable<Candidate['likeness']>, string> = {
+const LIKENESS_LABELS: Record<NonNullable<MergeCandidate['likeness']>, string> = {
   'same-name-variant': 'Same name (spaces or script) 同名异写',
   'one-character-apart': 'One character apart 一字之差',
   'same-surname-and-post': 'Same surname and post 同姓同职务',
@@ -229,11 +216,11 @@ function MergeDialog({ model, documentId, onClose }: { model: string; documentId
   const { toggleNotification } = useNotification();
   const [query, setQuery] = React.useState('');
   const [entry, setEntry] = React.useState<EntrySummary | null>(null);
-  const [candidates, setCandidates] = React.useState<Candidate[]>([]);
-  const [chosen, setChosen] = React.useState<Candidate | null>(null);
+  const [candidates, setCandidates] = React.useState<MergeCandidate[]>([]);
+  const [chosen, setChosen] = React.useState<MergeCandidate | null>(null);
 
   React.useEffect(() => {
-    get<{ data: { entry: EntrySummary; candidates: Candidate[] } }>(`${DESK}/entities/${MERGEABLE[model]}/${documentId}/candidates`, { params: { q: query } })
+    get<{ data: { entry: EntrySummary; candidates: MergeCandidate[] } }>(`${DESK}/entities/${MERGEABLE[model]}/${documentId}/candidates`, { params: { q: query } })
       .then(({ data }) => {
         setEntry(data.data.entry);
         setCandidates(data.data.candidates);
@@ -241,7 +228,7 @@ function MergeDialog({ model, documentId, onClose }: { model: string; documentId
       .catch(() => setCandidates([]));
   }, [get, model, documentId, query]);
 
-  const merge = async (into: Candidate) => {
+  const merge = async (into: MergeCandidate) => {
     try {
       await post(`${DESK}/entities/${MERGEABLE[model]}/${documentId}/merge`, { into: into.documentId });
       toggleNotification({ type: 'success', message: `Merged into ${into.name} 已合并` });

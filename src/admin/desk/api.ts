@@ -1,3 +1,6 @@
+import * as React from 'react';
+import { useFetchClient } from '@strapi/strapi/admin';
+
 /** The desk's admin routes (src/desk/routes.ts) and the shapes they answer with. */
 export const DESK = '/newsroom-desk';
 export const DESK_PERMISSION = 'api::newsroom-desk.use';
@@ -7,6 +10,15 @@ export const MERGEABLE: Record<string, string> = {
   'api::project.project': 'projects',
   'api::research-platform.research-platform': 'research-platforms',
 };
+
+/** The desk's per-type lists (needs attention, linked by no article), by route segment, with their headings. */
+export const ENTITY_TYPE_HEADINGS: Record<string, string> = {
+  officials: 'Officials 官员',
+  projects: 'Projects 项目',
+  'research-platforms': 'Research platforms 科研平台',
+};
+const UID_OF = Object.fromEntries(Object.entries(MERGEABLE).map(([uid, type]) => [type, uid]));
+export const entryEditLink = (type: string, documentId: string) => `/admin/content-manager/collection-types/${UID_OF[type]}/${documentId}`;
 
 export type TypeCounts = { create: number; update: number; unchanged: number; keptForEditor: number };
 
@@ -81,6 +93,19 @@ export interface ImportRun {
 export function errorMessage(error: unknown): string {
   const response = (error as { response?: { data?: { error?: { message?: string } } } }).response;
   return response?.data?.error?.message ?? (error as Error)?.message ?? String(error);
+}
+
+/** One desk list per entity type (`/entities/:type/<list>`), loaded together. */
+export function useEntityLists<Entry>(list: string): { lists: Record<string, Entry[]>; error: string | null } {
+  const { get } = useFetchClient();
+  const [lists, setLists] = React.useState<Record<string, Entry[]>>({});
+  const [error, setError] = React.useState<string | null>(null);
+  React.useEffect(() => {
+    Promise.all(Object.keys(ENTITY_TYPE_HEADINGS).map(async (type) => [type, (await get<{ data: Entry[] }>(`${DESK}/entities/${type}/${list}`)).data.data] as const))
+      .then((loaded) => setLists(Object.fromEntries(loaded)))
+      .catch((caught) => setError(errorMessage(caught)));
+  }, [get, list]);
+  return { lists, error };
 }
 
 function base64(bytes: Uint8Array): string {
