@@ -4,7 +4,7 @@ import os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import request from 'supertest';
 import { compileApp } from '../src/cli/app';
-import { createAdminFromEnv } from '../src/bootstrap/admin-user';
+import { createAdminFromEnv } from '../src/access/admin-user';
 import type { Importer } from '../src/importer';
 import { startHealthProbe } from '../tests/helpers/health-probe';
 import { startTestApp, type TestApp } from '../tests/helpers/strapi';

@@ -6,7 +6,7 @@ import type { Core } from '@strapi/strapi';
  *   in CORS_ORIGINS (comma-separated, exact `scheme://host[:port]`). Nothing else is reflected,
  *   and the admin panel's routes answer no cross-origin request at all (config/middlewares.ts).
  * - publicSignup: `/api/auth/local/register` and the GraphQL `register` mutation, off unless
- *   PUBLIC_SIGNUP=true (src/bootstrap/signup.ts applies it on every start).
+ *   PUBLIC_SIGNUP=true (src/access/signup.ts applies it on every start).
  */
 export default ({ env }: Core.Config.Shared.ConfigParams) => {
   const ownOrigin = new URL(env('PUBLIC_URL', `http://localhost:${env.int('PORT', 1337)}`)).origin;

@@ -57,7 +57,7 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => {
       acquireConnectionTimeout: env.int('DATABASE_CONNECTION_TIMEOUT', 60000),
     },
     /**
-     * SQLite's write-ahead log (src/bootstrap/sqlite-journal.ts): readers keep reading while an
+     * SQLite's write-ahead log (src/database/sqlite-journal.ts): readers keep reading while an
      * import writes, and a commit costs one sync of the log instead of several of the file.
      */
     sqliteWriteAheadLog: env.bool('DATABASE_SQLITE_WAL', true),

@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import { graphqlLimits } from '../src/limits/graphql-limits';
+import { graphqlLimits } from '../src/graphql/limits';
 import { captureServedSchema } from '../src/contract/served-schema';
 import limitsConfig from './limits';
 

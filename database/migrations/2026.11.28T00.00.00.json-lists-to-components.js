@@ -8,7 +8,7 @@
  * creates the component tables. So this step only copies every stored list, row by row (draft
  * and published versions alike), into a holding table the sync leaves alone (it was never part
  * of Strapi's schema). On the first start after the sync, `convertHeldJsonLists`
- * (src/importer/load/json-lists.ts) turns the held lists into components and drops the table.
+ * (src/importer/startup/json-lists.ts) turns the held lists into components and drops the table.
  * A fresh database, or one already converted, has no old columns and gets no table.
  */
 const HOLDING_TABLE = 'newsroom_held_json_lists';

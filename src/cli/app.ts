@@ -15,17 +15,22 @@ export function compileApp(): void {
   });
 }
 
-/** Loads the compiled app with the configuration the environment names; call compileApp first. */
-export async function loadApp(): Promise<Core.Strapi> {
+/**
+ * Loads the compiled app with the configuration the environment names; call compileApp first.
+ * `beforeLoad` sees the instance before any register runs (a test watching what the app hooks in).
+ */
+export async function loadApp(beforeLoad?: (strapi: Core.Strapi) => void): Promise<Core.Strapi> {
   // require, not import(): Strapi's ESM build cannot be resolved by Node's ESM loader, and the
   // environment (secrets, database) must be in place before Strapi reads its config.
   const { createStrapi } = require('@strapi/strapi') as typeof import('@strapi/strapi');
-  return createStrapi({
+  const strapi = createStrapi({
     appDir: APP_ROOT,
     distDir: path.join(APP_ROOT, 'dist'),
     autoReload: false,
     serveAdminPanel: false,
-  }).load();
+  });
+  beforeLoad?.(strapi);
+  return strapi.load();
 }
 
 interface PoolStats {

@@ -11,7 +11,7 @@ import { extractPage, readPage } from '../importer';
 
 const USAGE = `usage: npm run --silent extract -- [--issue-date YYYY-MM-DD] <page.txt>
 
-Reads one OCR'd newspaper page and prints its articles as JSON (see src/importer/contract.ts).
+Reads one OCR'd newspaper page and prints its articles as JSON (see src/importer/extraction-schema.ts).
 With --issue-date, datelines such as 昨日 or 1月28日 are resolved to an eventDate.
 Warnings go to stderr. Exit codes: 0 ok, 1 problem with the page, 2 usage or internal error.`;
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { SEARCH_LIMITS } from '../search/service';
-import { RANKING_MAX_PAGE_SIZE } from '../queries/officials-by-article-count';
+import { RANKING_MAX_PAGE_SIZE } from '../ranking/officials-by-article-count';
 
 /**
  * Request and response shapes of the custom REST routes, as Strapi's route `request`/`response`

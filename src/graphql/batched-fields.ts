@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { checkGraphqlFilters } from '../limits/graphql-filters';
+import { checkGraphqlFilters } from './filter-checks';
 import type { Limits } from '../../config/limits';
 import { loadRelations } from '../limits/bounded-relations';
 

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { basename } from 'node:path';
-import { ExtractionSchema, type ArticleExtraction, type Extraction, type UnassignedText } from './contract';
+import { ExtractionSchema, type ArticleExtraction, type Extraction, type UnassignedText } from './extraction-schema';
 import { extractEntities, reprintEntities } from './entities';
 import { splitBlocks } from './layout/blocks';
 import { decodePage } from './layout/decode';

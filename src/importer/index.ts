@@ -1,15 +1,16 @@
 import type { Core } from '@strapi/strapi';
-import { moveContributionsOutOfSnapshots } from './load/contributions';
+import { moveContributionsOutOfSnapshots } from './startup/contributions-out-of-snapshots';
 import { rememberDeletedArticles } from './load/curation';
 import { trackEventListeners } from './load/entry-events';
-import { convertHeldJsonLists } from './load/json-lists';
-import { ensureLookupIndexes } from './load/lookup-indexes';
+import { convertHeldJsonLists } from './startup/json-lists';
+import { ensureLookupIndexes } from './startup/lookup-indexes';
 import { reportImportWriter } from './load/writers';
 
 /**
  * The importer's public face: everything the rest of the app, the CLI and the benchmarks use of
- * it, and nothing else (tests/unit/architecture.test.ts refuses deep imports from outside).
- * Inside, extract/ reads pages, plan/ decides what to write and load/ reads and writes Strapi.
+ * it, and nothing else (tests/unit/architecture/imports.test.ts refuses deep imports from outside).
+ * Inside, layout/, articles/ and entities/ read pages, plan/ decides what to write, load/ reads
+ * what is stored and writes what changed, startup/ migrates at start and pages/ finds page files.
  */
 export { createImporter, addCounts } from './service';
 export type { FileReport, ImportOptions, ImportReport, Importer, PageExtractor, TypeCounts } from './service';
@@ -17,9 +18,9 @@ export { extractPage, readPage } from './extract';
 export type { ExtractOptions, PageExtraction, PageInput } from './extract';
 export { decodePage, MAX_PAGE_LINES } from './layout/decode';
 export { PageError } from './errors';
-export { CreditRoleSchema, IsoDateSchema, ProjectStageSchema } from './contract';
-export type { ArticleExtraction, CreditRole, Extraction, ProjectStage } from './contract';
-export { IssueDateSchema, pageMetaFor } from './load/manifest';
+export { CreditRoleSchema, IsoDateSchema, ProjectStageSchema } from './extraction-schema';
+export type { ArticleExtraction, CreditRole, Extraction, ProjectStage } from './extraction-schema';
+export { IssueDateSchema, pageMetaFor } from './pages/manifest';
 export { resolvePages } from './pages/discover';
 export type { FolderPages } from './pages/discover';
 export { deletedLines, fileLine, keptLines, planLines, summaryTable, unassignedLines } from './report';
@@ -58,3 +59,10 @@ export async function startup(strapi: Core.Strapi): Promise<void> {
   await ensureLookupIndexes(strapi);
   reportImportWriter(strapi);
 }
+
+/** The importer as a feature of the app (src/features.ts). */
+export const importerFeature = {
+  name: 'importer',
+  register: registerImporter,
+  bootstrap: startup,
+};

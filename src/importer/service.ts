@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { basename } from 'node:path';
 import type { Core } from '@strapi/strapi';
 import { PageError } from './errors';
-import { ExtractionSchema, type UnassignedText } from './contract';
+import { ExtractionSchema, type UnassignedText } from './extraction-schema';
 import { extractPage, readPage, type ExtractOptions, type PageExtraction, type PageInput } from './extract';
 import {
   contributionRows,
@@ -26,7 +26,7 @@ import { entityId, entityOf, readArticlesSay, readOthersSay, sayByEntity, writeC
 import { inImportTransaction, NO_KEY_LOCKS, type ImportLocks } from './load/lock';
 import { curationState, forgetDeleted, readAliases, readDeletedKeys } from './load/curation';
 import { mentionedNames, withAliases, withoutDeleted } from './plan/curation';
-import { pageMetaFor } from './load/manifest';
+import { pageMetaFor } from './pages/manifest';
 import { preparePageStamps, stampPage, unchangedSinceStamp, type PageRun } from './load/page-stamps';
 import { rulesFingerprint } from './rules-fingerprint';
 import { nextTurnOfEventLoop } from './event-loop';

@@ -2,14 +2,14 @@ import type { Core } from '@strapi/strapi';
 import coBody from 'co-body';
 import type { Limits } from '../../config/limits';
 import { isGraphqlPath, requestPathOf } from '../limits/request-route';
-import { fragmentProblem } from '../limits/graphql-document';
+import { fragmentProblem } from '../graphql/request-document';
 
 /**
  * Checks done on /graphql before Apollo: the body size, and fragments that cannot be followed
- * (src/limits/graphql-document.ts). strapi::body skips every spelling of the endpoint
- * (src/bootstrap/body-parser.ts), so the JSON body is read here,
+ * (src/graphql/request-document.ts). strapi::body skips every spelling of the endpoint
+ * (src/limits/body-parser.ts), so the JSON body is read here,
  * within its limit, and the plugin's own body parser finds it already parsed. Everything else about an operation (aliases, depth, cost,
- * tokens) is bounded inside Apollo (src/limits/graphql-limits.ts). Answers in GraphQL's error
+ * tokens) is bounded inside Apollo (src/graphql/limits.ts). Answers in GraphQL's error
  * shape, which GraphQL clients expect.
  */
 export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {

@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { canReadDrafts } from '../policies/draft-readers';
+import { canReadDrafts } from '../access/draft-readers';
 
 /**
  * Strapi 5 honours `?status=draft` for anyone allowed to `find`, so without this guard the

@@ -6,7 +6,7 @@ import { isContentApiPath, requestPathOf } from '../limits/request-route';
  * Wall-clock budget for content-API requests (REST under the API prefix, and /graphql). Node
  * cannot preempt a running request, so the request limits bound the work first; this answers
  * 503 once the budget is spent, so a client never waits on a request that is stuck behind a
- * slow query, and GraphQL stops resolving further fields (src/limits/graphql-limits.ts).
+ * slow query, and GraphQL stops resolving further fields (src/graphql/limits.ts).
  */
 export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
   const middleware: Core.MiddlewareHandler = async (ctx, next) => {

@@ -141,7 +141,7 @@ function safeJson(text: string): unknown {
 
 export function responseCacheOf(strapi: Core.Strapi): ResponseCache {
   if (!strapi.has(CONTAINER_NAME))
-    throw new Error('The response cache is not registered: registerResponseCache(strapi) runs in src/index.ts register()');
+    throw new Error('The response cache is not registered: registerResponseCache(strapi) runs at register (src/response-cache/feature.ts)');
   return strapi.get(CONTAINER_NAME) as ResponseCache;
 }
 

@@ -18,7 +18,7 @@ interface DocumentContext {
  * middleware, so no caller has to remember. It runs inside the writer's transaction when there is
  * one, so a write that rolls back leaves the index as it was. The importer's row writer bypasses
  * the Document Service; its published documents reach the index through `syncImported`, the
- * import hook registered in src/index.ts.
+ * import hook registered by the search feature (./feature.ts).
  */
 export function registerSearchSync(strapi: Core.Strapi): void {
   strapi.documents.use(async (context, next) => {

@@ -5,7 +5,7 @@ import type {
   OfficialMention,
   ProjectMention,
   ResearchPlatformMention,
-} from '../../src/importer/contract';
+} from '../../src/importer/extraction-schema';
 
 /** An extracted article with every field at its empty value; tests override what they are about. */
 export function extractedArticle(overrides: Partial<ArticleExtraction> = {}): ArticleExtraction {

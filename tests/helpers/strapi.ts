@@ -81,9 +81,9 @@ export async function provisionDatabase(copyOf?: string): Promise<() => Promise<
 }
 
 /** Boots Strapi on whatever database the DATABASE_* variables name. */
-export async function loadStrapi(): Promise<Core.Strapi> {
+export async function loadStrapi(beforeLoad?: (strapi: Core.Strapi) => void): Promise<Core.Strapi> {
   ensureTestSecrets();
-  return loadApp();
+  return loadApp(beforeLoad);
 }
 
 export async function startTestApp(copyOf?: string): Promise<TestApp> {

@@ -1,7 +1,7 @@
 import request from 'supertest';
 import { startTestApp, type TestApp } from '../helpers/strapi';
-import { grantPublicReadAccess } from '../../src/bootstrap/public-permissions';
-import { createAdminFromEnv } from '../../src/bootstrap/admin-user';
+import { grantPublicReadAccess } from '../../src/access/public-permissions';
+import { createAdminFromEnv } from '../../src/access/admin-user';
 
 const COLLECTIONS = ['articles', 'officials', 'projects', 'research-platforms'] as const;
 const PUBLISHED: Record<(typeof COLLECTIONS)[number], number> = { articles: 1, officials: 2, projects: 1, 'research-platforms': 1 };

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { startTestApp, APP_ROOT, type TestApp } from '../helpers/strapi';
 import { importKeepingFiles } from '../helpers/import';
-import { moveContributionsOutOfSnapshots } from '../../src/importer/load/contributions';
+import { moveContributionsOutOfSnapshots } from '../../src/importer/startup/contributions-out-of-snapshots';
 import { ARTICLE_UID, ENTITY_CONTRIBUTION_UID, OFFICIAL_UID, PROJECT_UID, RESEARCH_PLATFORM_UID, PAGE_UID } from '../../src/content-types';
 import type { ImportOptions, Importer } from '../../src/importer/service';
 

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import request from 'supertest';
 import { startTestApp, APP_ROOT, type TestApp } from '../helpers/strapi';
-import { createAdminFromEnv } from '../../src/bootstrap/admin-user';
+import { createAdminFromEnv } from '../../src/access/admin-user';
 import { mergeEntity, removeAlias, aliasesOf } from '../../src/importer/load/curation';
 import { OFFICIAL_SPEC } from '../../src/importer/plan/records';
 import type { ImportOptions, Importer } from '../../src/importer/service';

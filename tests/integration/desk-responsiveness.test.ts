@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import request from 'supertest';
 import { largestDeskPage } from '../../bench/large-page';
-import { createAdminFromEnv } from '../../src/bootstrap/admin-user';
+import { createAdminFromEnv } from '../../src/access/admin-user';
 import { startHealthProbe } from '../helpers/health-probe';
 import { APP_ROOT, startTestApp, type TestApp } from '../helpers/strapi';
 import type { PageReader } from '../../src/desk/page-reader';

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import request from 'supertest';
 import { startTestApp, APP_ROOT, type TestApp } from '../helpers/strapi';
-import { createAdminFromEnv } from '../../src/bootstrap/admin-user';
+import { createAdminFromEnv } from '../../src/access/admin-user';
 
 const DESK = '/newsroom-desk';
 const ARTICLE = 'api::article.article';

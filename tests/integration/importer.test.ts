@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import request from 'supertest';
 import { startTestApp, APP_ROOT, type TestApp } from '../helpers/strapi';
-import { createAdminFromEnv } from '../../src/bootstrap/admin-user';
+import { createAdminFromEnv } from '../../src/access/admin-user';
 import type { ImportOptions, Importer } from '../../src/importer/service';
 import { importKeepingFiles, type ImportWithFiles } from '../helpers/import';
 

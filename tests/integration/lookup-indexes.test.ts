@@ -1,6 +1,6 @@
 import { startTestApp, type TestApp } from '../helpers/strapi';
 import { ARTICLE_UID } from '../../src/content-types';
-import { ensureLookupIndexes, hasIndex, lookupIndexes } from '../../src/importer/load/lookup-indexes';
+import { ensureLookupIndexes, hasIndex, lookupIndexes } from '../../src/importer/startup/lookup-indexes';
 
 /** The importer's lookups by natural key and name must not scan whole tables as an archive grows. */
 let app: TestApp;

@@ -56,7 +56,7 @@ export const META_SOURCE_LABELS: Record<MetaSource, string> = {
   'page-header': 'printed in the page header 版面页眉',
 };
 
-/** The labels the content manager shows (src/bootstrap/admin-views.ts), for the fields a preview names. */
+/** The labels the content manager shows (src/desk/admin-views.ts), for the fields a preview names. */
 export const FIELD_LABELS: Record<string, string> = {
   kicker: 'Kicker 引题', confidence: 'Confidence 置信度', title: 'Title 标题', subtitle: 'Subtitle 副题',
   titleGenerated: 'Title generated 标题为自动生成', outlet: 'Outlet 媒体', credits: 'Credits 署名', dateline: 'Dateline 电头日期',

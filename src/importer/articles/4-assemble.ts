@@ -1,4 +1,4 @@
-import type { ArticleExtraction, Credit, Entities } from '../contract';
+import type { ArticleExtraction, Credit, Entities } from '../extraction-schema';
 import type { Block } from '../layout/blocks';
 import { buildParagraphs, compactPrinted, linesText, type PrintedText } from '../layout/paragraphs';
 import type { Draft } from './2-segment';

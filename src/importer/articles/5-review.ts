@@ -1,4 +1,4 @@
-import type { Credit, ReviewFlag } from '../contract';
+import type { Credit, ReviewFlag } from '../extraction-schema';
 import type { Draft } from './2-segment';
 
 /**

@@ -1,4 +1,4 @@
-import type { Credit, CreditRole } from '../contract';
+import type { Credit, CreditRole } from '../extraction-schema';
 import { bylineVocab } from '../vocab/article-vocab';
 import { entityVocab } from '../vocab/entity-vocab';
 import { longestFirst } from '../vocab/words';

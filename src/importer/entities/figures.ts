@@ -1,4 +1,4 @@
-import type { Figure } from '../contract';
+import type { Figure } from '../extraction-schema';
 import { entityVocab } from '../vocab/entity-vocab';
 import { splitClauses } from './clauses';
 import { articleStage, projectsInParagraph, type LocatedProject } from './projects';

@@ -1,4 +1,4 @@
-import { EntitiesSchema, type Entities } from '../contract';
+import { EntitiesSchema, type Entities } from '../extraction-schema';
 import { splitClauses } from './clauses';
 import { figuresInClause } from './figures';
 import { extractOfficials } from './officials';

@@ -1,4 +1,4 @@
-import type { OfficialMention } from '../contract';
+import type { OfficialMention } from '../extraction-schema';
 import { entityVocab } from '../vocab/entity-vocab';
 import { splitClauses } from './clauses';
 import { isNameShaped, readNameAt, readTitledName, startsWithSurname } from './names';

@@ -1,4 +1,4 @@
-import type { ResearchPlatformMention } from '../contract';
+import type { ResearchPlatformMention } from '../extraction-schema';
 import { entityVocab } from '../vocab/entity-vocab';
 import { escapeRegExp, wordAt, wordEndingText } from './text';
 

@@ -1,4 +1,4 @@
-import type { ProjectMention, ProjectStage } from '../contract';
+import type { ProjectMention, ProjectStage } from '../extraction-schema';
 import { entityVocab } from '../vocab/entity-vocab';
 import { splitClauses, type Clause } from './clauses';
 import { wordAt, wordEndingText } from './text';

@@ -68,7 +68,7 @@ export async function applyPlan(
     }
   }
 
-  // Derived data (the search index) is kept in step by whoever registered for it (src/index.ts),
+  // Derived data (the search index) is kept in step by whoever registered for it (the search feature),
   // in this transaction, so a page that rolls back leaves it as it was.
   await runPublishedHooks(strapi, republished);
 }

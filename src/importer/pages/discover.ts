@@ -1,6 +1,6 @@
 import { lstatSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { MANIFEST_FILE } from '../load/manifest';
+import { MANIFEST_FILE } from './manifest';
 
 /**
  * Which files of a folder are pages: `.txt` files, read in name order. Everything else in the

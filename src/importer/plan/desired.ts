@@ -1,4 +1,4 @@
-import type { ArticleExtraction, Extraction } from '../contract';
+import type { ArticleExtraction, Extraction } from '../extraction-schema';
 import { sameValue } from './merge';
 import {
   ARTICLE_SPEC,

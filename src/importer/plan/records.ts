@@ -1,4 +1,4 @@
-import type { ProjectStage } from '../contract';
+import type { ProjectStage } from '../extraction-schema';
 import type { EntitySummary } from './summary';
 import { ARTICLE_UID, OFFICIAL_UID, PAGE_UID, PROJECT_UID, RESEARCH_PLATFORM_UID, type ImportedUid } from '../../content-types';
 

@@ -1,4 +1,4 @@
-import { PROJECT_STAGES, type ProjectStage } from '../contract';
+import { PROJECT_STAGES, type ProjectStage } from '../extraction-schema';
 import {
   OFFICIAL_SPEC,
   PROJECT_SPEC,

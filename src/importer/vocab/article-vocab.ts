@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CreditRoleSchema } from '../contract';
+import { CreditRoleSchema } from '../extraction-schema';
 import bylinesJson from './bylines.json';
 import continuationsJson from './continuations.json';
 import datelinesJson from './datelines.json';

@@ -82,3 +82,34 @@ describe('the top-level parts of src/', () => {
     expect(cycles).toEqual([]);
   });
 });
+
+describe('the folders Strapi loads by itself', () => {
+  // Every file in src/middlewares/ and src/policies/ is loaded as a middleware or policy; a helper
+  // kept there would become one. Each must be one the app uses by its `global::` name.
+  const used = [...sourceFiles(SRC), ...sourceFiles(path.join(ROOT, 'config'))].map((file) => readFileSync(file, 'utf8')).join('\n');
+  for (const folder of ['middlewares', 'policies']) {
+    it(`hold only ${folder} the app uses (src/${folder}/)`, () => {
+      const dir = path.join(SRC, folder);
+      const names = existsSync(dir) ? readdirSync(dir).map((name) => name.replace(/\.(ts|js)$/, '')) : [];
+      expect(names.filter((name) => !used.includes(`'global::${name}'`))).toEqual([]);
+    });
+  }
+});
+
+describe("Strapi's storage layout", () => {
+  // Strapi's own column and join-table names, which src/strapi-rows/ reads from Strapi's metadata.
+  const STRAPI_NAMES = /\b\w+_(?:lnk|cmps)\b|\b(?:document_id|published_at|component_type|cmp_id|entity_id|created_by_id|updated_by_id)\b|\b\w+_ord\b/;
+  // The search index's own table has a document_id column of its own making, not Strapi's.
+  const OWN_TABLES = [path.join(SRC, 'search', 'store.ts')];
+  it('is named only in src/strapi-rows/', () => {
+    const files = [...sourceFiles(SRC), ...sourceFiles(path.join(ROOT, 'bench'))].filter(
+      (file) => !inside(path.join(SRC, 'strapi-rows'), file) && !OWN_TABLES.includes(file),
+    );
+    const naming = files.flatMap((file) =>
+      readFileSync(file, 'utf8')
+        .split('\n')
+        .flatMap((line, index) => (STRAPI_NAMES.test(line) ? [`${relative(file)}:${index + 1}: ${line.trim()}`] : [])),
+    );
+    expect(naming).toEqual([]);
+  });
+});

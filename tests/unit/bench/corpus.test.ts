@@ -4,7 +4,7 @@ import path from 'node:path';
 import { expectedFile, generatePage, writeCorpus, type ExpectedArticle } from '../../../bench/corpus';
 import { pagesIn } from '../../../src/importer/pages/discover';
 import { extractPage, readPage } from '../../../src/importer/extract';
-import { pageMetaFor } from '../../../src/importer/load/manifest';
+import { pageMetaFor } from '../../../src/importer/pages/manifest';
 
 const PAGES = 120;
 let folder: string;

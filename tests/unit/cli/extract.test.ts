@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { ExtractionSchema } from '../../../src/importer/contract';
+import { ExtractionSchema } from '../../../src/importer/extraction-schema';
 import { ROOT, SAMPLE_PATH } from '../importer/pages';
 
 function runExtract(...args: string[]): { status: number | null; stdout: string; stderr: string } {

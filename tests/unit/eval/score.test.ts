@@ -1,4 +1,4 @@
-import type { ArticleExtraction, Extraction } from '../../../src/importer/contract';
+import type { ArticleExtraction, Extraction } from '../../../src/importer/extraction-schema';
 import type { GoldArticle, GoldPage } from '../../../src/eval/gold';
 import { GoldPageSchema } from '../../../src/eval/gold';
 import { creditOf, officialMention, extractedArticle, extractionOf } from '../../helpers/extraction';

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ExtractionSchema } from '../../../src/importer/contract';
+import { ExtractionSchema } from '../../../src/importer/extraction-schema';
 import { PageError } from '../../../src/importer/errors';
 import { extractPage, readPage, type PageExtraction } from '../../../src/importer/extract';
 import { fixturePath, readFixture, SAMPLE_PATH } from './pages';

@@ -3,7 +3,7 @@ import request from 'supertest';
 import { env } from '@strapi/utils';
 import type { Core } from '@strapi/strapi';
 import requestBudget from '../../../src/middlewares/request-budget';
-import { graphqlLimits } from '../../../src/limits/graphql-limits';
+import { graphqlLimits } from '../../../src/graphql/limits';
 import limitsConfig from '../../../config/limits';
 
 const BUDGET_MS = 100;

@@ -1,5 +1,5 @@
 import { factories } from '@strapi/strapi';
-import { readRouteConfig } from '../../../middlewares/read-route-config';
+import { readRouteConfig } from '../../../access/read-route-config';
 
 export default factories.createCoreRouter('api::article.article', {
   config: readRouteConfig('api::article.article', {

@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { officialsByArticleCount, parseRankingParams } from '../../../queries/officials-by-article-count';
+import { officialsByArticleCount, parseRankingParams } from '../../../ranking/officials-by-article-count';
 
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
   async find(ctx: Parameters<Core.MiddlewareHandler>[0]) {

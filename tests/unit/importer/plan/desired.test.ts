@@ -1,4 +1,4 @@
-import type { ArticleExtraction, Extraction } from '../../../../src/importer/contract';
+import type { ArticleExtraction, Extraction } from '../../../../src/importer/extraction-schema';
 import {
   desiredArticle,
   desiredEntity,

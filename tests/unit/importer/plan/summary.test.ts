@@ -1,5 +1,5 @@
 import { seededRandom } from '../../../../bench/corpus';
-import { PROJECT_STAGES } from '../../../../src/importer/contract';
+import { PROJECT_STAGES } from '../../../../src/importer/extraction-schema';
 import {
   OFFICIAL_SPEC,
   PROJECT_SPEC,

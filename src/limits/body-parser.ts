@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { isGraphqlPath, requestPathOf } from '../limits/request-route';
+import { isGraphqlPath, requestPathOf } from './request-route';
 
 type MiddlewareFactory = (config: unknown, opts: { strapi: Core.Strapi }) => Core.MiddlewareHandler;
 

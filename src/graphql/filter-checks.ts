@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { STRING_TYPES, TEXT_MATCH } from './query-schema';
+import { STRING_TYPES, TEXT_MATCH } from '../limits/query-schema';
 
 /**
  * GraphQL's generated filter inputs offer the text operators on every scalar (`startsWith` on a

@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
-import { pageParams, registerPublicQuery, type PaginationArg } from '../graphql/public-query';
-import { officialsByArticleCount, parseRankingParams } from './officials-by-article-count';
+import { pageParams, registerPublicQuery, type PaginationArg } from './public-query';
+import { officialsByArticleCount, parseRankingParams } from '../ranking/officials-by-article-count';
 
 /** `officialsByArticleCount(pagination: { page: 1, pageSize: 25 })`, the twin of GET /api/official-rankings. */
 export function registerRankingQuery(strapi: Core.Strapi): void {

@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
-import { pageParams, registerPublicQuery, type PaginationArg } from '../graphql/public-query';
-import { parseSearchParams, search } from './service';
+import { pageParams, registerPublicQuery, type PaginationArg } from './public-query';
+import { parseSearchParams, search } from '../search/service';
 
 /** GraphQL twin of GET /api/search: `search(q: "郑州", pagination: { page: 1, pageSize: 10 })`. */
 export function registerSearchQuery(strapi: Core.Strapi): void {

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { pageMetaFor } from '../../../../src/importer/load/manifest';
+import { pageMetaFor } from '../../../../src/importer/pages/manifest';
 
 let dir: string;
 const page = () => path.join(dir, 'page.txt');

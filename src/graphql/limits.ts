@@ -12,8 +12,8 @@ import {
 } from 'graphql';
 import { getComplexity, type ComplexityEstimator } from 'graphql-query-complexity';
 import type { Limits } from '../../config/limits';
-import { deadlineOf, timeBudgetMessage } from './deadline';
-import { jsonObjectDepth } from './json-depth';
+import { deadlineOf, timeBudgetMessage } from '../limits/deadline';
+import { jsonObjectDepth } from '../limits/json-depth';
 
 export interface GraphqlLimitsOptions {
   limits: Limits;

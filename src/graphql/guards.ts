@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
-import { canReadDrafts } from '../policies/draft-readers';
-import { checkGraphqlFilters } from '../limits/graphql-filters';
+import { canReadDrafts } from '../access/draft-readers';
+import { checkGraphqlFilters } from './filter-checks';
 
 type ResolverNext = (parent: unknown, args: Record<string, unknown>, context: unknown, info: unknown) => Promise<unknown>;
 
