@@ -1,6 +1,7 @@
 import type { StrapiApp } from '@strapi/strapi/admin';
 import { Eye, Upload } from '@strapi/icons';
 import { DESK_PERMISSION } from './desk/api';
+import { articleReviewColumns, articlesFirstAwaitingReview, REVIEW_STATUS_LABELS, reviewFlagFilter } from './desk/article-list';
 import { PrintedSourcePanel } from './desk/PrintedSourcePanel';
 import { AliasesPanel } from './desk/AliasesPanel';
 import {
@@ -29,9 +30,21 @@ export default {
     locales: ['zh-Hans'],
     tutorials: false,
     notifications: { releases: false },
+    // The review statuses are also the ids the content manager's filter translates its options by.
     translations: {
-      en: { 'newsroom-desk.import': 'Import pages 导入版面', 'newsroom-desk.review': 'Review queue 审核队列' },
-      'zh-Hans': { 'newsroom-desk.import': '导入版面', 'newsroom-desk.review': '审核队列' },
+      en: {
+        'newsroom-desk.import': 'Import pages 导入版面',
+        'newsroom-desk.review': 'Review queue 审核队列',
+        'newsroom-desk.doubts': 'Doubtful · flags 存疑 · 待核',
+        ...REVIEW_STATUS_LABELS,
+      },
+      'zh-Hans': {
+        'newsroom-desk.import': '导入版面',
+        'newsroom-desk.review': '审核队列',
+        'newsroom-desk.doubts': '存疑 · 待核',
+        needs_review: '待审核',
+        reviewed: '已审核',
+      },
     },
   },
   register(app: StrapiApp) {
@@ -60,5 +73,8 @@ export default {
     contentManager.addEditViewSidePanel([PrintedSourcePanel, AliasesPanel]);
     contentManager.addDocumentAction([MarkReviewedAction, MarkReviewedAndPublishAction, MergeIntoAction, DeleteArticleAction]);
     contentManager.addBulkAction([BulkMarkReviewedAction, BulkMarkReviewedAndPublishAction]);
+    app.registerHook('Admin/CM/pages/App/mutate-collection-types-links', articlesFirstAwaitingReview);
+    app.registerHook('Admin/CM/pages/ListView/inject-column-in-table', articleReviewColumns);
+    app.registerHook('Admin/CM/pages/ListView/inject-in-filters', reviewFlagFilter);
   },
 };

@@ -26,13 +26,14 @@ interface ViewSpec {
 
 const CONTENT_TYPE_VIEWS: Record<string, ViewSpec> = {
   'api::article.article': {
-    // Opens on what needs review (needs_review sorts before reviewed); the draft/published
-    // status column is the content manager's own; relation columns show how many are linked.
+    // The menu's link opens it filtered to what needs review (src/admin/desk/article-list.tsx),
+    // the least sure first; the draft/published status column is the content manager's own, the
+    // doubtful items and review flags a column the admin adds; relation columns show how many are linked.
     list: {
-      revision: 3,
+      revision: 4,
       mainField: 'title',
-      columns: ['title', 'issueDate', 'dateline', 'reviewStatus', 'officials', 'projects', 'researchPlatforms'],
-      sort: { by: 'reviewStatus', order: 'ASC' },
+      columns: ['title', 'issueDate', 'reviewStatus', 'confidence', 'officials', 'projects', 'researchPlatforms'],
+      sort: { by: 'confidence', order: 'ASC' },
     },
     labels: {
       kicker: 'Kicker 引题', confidence: 'Confidence 置信度', title: 'Title 标题', subtitle: 'Subtitle 副题', titleGenerated: 'Title generated 标题为自动生成',

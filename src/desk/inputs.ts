@@ -43,6 +43,14 @@ export const EntityParamsSchema = z.object({ type: z.enum(ENTITY_TYPES), documen
 export const MergeSchema = z.object({ into: DocumentIdSchema });
 export const EntityTypeParamsSchema = z.object({ type: z.enum(ENTITY_TYPES) });
 export const ReviewQueueQuerySchema = z.object({ filter: z.enum(['all', 'flagged', 'generated-title', 'low-confidence']).default('all') });
+/** The rows of one page of the content manager's list: `?documentIds=a,b,c`. */
+export const ArticleDoubtsQuerySchema = z.object({
+  documentIds: z
+    .string()
+    .max(100 * 65)
+    .transform((list) => list.split(',').filter(Boolean))
+    .pipe(z.array(DocumentIdSchema).min(1).max(100)),
+});
 export const LinkSchema = z.object({ type: z.enum(ENTITY_TYPES), name: z.string().trim().min(2).max(100).regex(/^[^\n]+$/u, 'one line of printed text') });
 export const UnlinkParamsSchema = z.object({ documentId: DocumentIdSchema, type: z.enum(ENTITY_TYPES), entity: DocumentIdSchema });
 export const CandidateQuerySchema = z.object({ q: z.string().trim().max(50).default('') });

@@ -43,21 +43,16 @@ async function doubtfulLinks(strapi: Core.Strapi, articleKeys: string[]): Promis
   return counts;
 }
 
-/**
- * The articles that need review, the most doubtful first (then by issue date, newest first),
- * narrowed to those with review flags, a generated title or a doubtful item when asked.
- */
-export async function reviewQueue(strapi: Core.Strapi, filter: QueueFilter): Promise<QueuedArticle[]> {
-  const rows = (await strapi.db.query(ARTICLE_UID).findMany({
-    where: { publishedAt: null, reviewStatus: 'needs_review' },
-    select: ['documentId', 'sourceKey', 'title', 'titleGenerated', 'issueDate', 'confidence'],
-    populate: { reviewFlags: { select: ['code'] }, credits: { select: ['confidence'] } },
-  })) as ArticleRow[];
+const ARTICLE_SELECT = ['documentId', 'sourceKey', 'title', 'titleGenerated', 'issueDate', 'confidence'];
+const ARTICLE_POPULATE = { reviewFlags: { select: ['code'] }, credits: { select: ['confidence'] } };
+
+/** Each article as the queue and the article list show it, with its doubtful items counted. */
+async function withDoubts(strapi: Core.Strapi, rows: ArticleRow[]): Promise<QueuedArticle[]> {
   const links = await doubtfulLinks(
     strapi,
     rows.flatMap((row) => (row.sourceKey ? [row.sourceKey] : [])),
   );
-  const queued = rows.map(
+  return rows.map(
     (row): QueuedArticle => ({
       documentId: row.documentId,
       title: row.title,
@@ -71,6 +66,19 @@ export async function reviewQueue(strapi: Core.Strapi, filter: QueueFilter): Pro
         (row.sourceKey ? (links.get(row.sourceKey) ?? 0) : 0),
     }),
   );
+}
+
+/**
+ * The articles that need review, the most doubtful first (then by issue date, newest first),
+ * narrowed to those with review flags, a generated title or a doubtful item when asked.
+ */
+export async function reviewQueue(strapi: Core.Strapi, filter: QueueFilter): Promise<QueuedArticle[]> {
+  const rows = (await strapi.db.query(ARTICLE_UID).findMany({
+    where: { publishedAt: null, reviewStatus: 'needs_review' },
+    select: ARTICLE_SELECT,
+    populate: ARTICLE_POPULATE,
+  })) as ArticleRow[];
+  const queued = await withDoubts(strapi, rows);
   const kept = queued.filter(
     (article) =>
       filter === 'all' ||
@@ -83,4 +91,17 @@ export async function reviewQueue(strapi: Core.Strapi, filter: QueueFilter): Pro
       b.doubtful - a.doubtful || (b.issueDate ?? '').localeCompare(a.issueDate ?? '') || a.title.localeCompare(b.title, 'zh-Hans-CN'),
   );
   return kept.slice(0, QUEUED);
+}
+
+/** What the content manager's article list shows beside each of its rows (the drafts editors review). */
+export type ArticleDoubts = Record<string, Pick<QueuedArticle, 'doubtful' | 'flags'>>;
+
+export async function articleDoubts(strapi: Core.Strapi, documentIds: readonly string[]): Promise<ArticleDoubts> {
+  const rows = (await strapi.db.query(ARTICLE_UID).findMany({
+    where: { publishedAt: null, documentId: { $in: [...documentIds] } },
+    select: ARTICLE_SELECT,
+    populate: ARTICLE_POPULATE,
+  })) as ArticleRow[];
+  const articles = await withDoubts(strapi, rows);
+  return Object.fromEntries(articles.map(({ documentId, doubtful, flags }) => [documentId, { doubtful, flags }]));
 }

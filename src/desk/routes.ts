@@ -15,6 +15,7 @@ import {
   MergeSchema,
   PageUploadSchema,
   ReviewQueueQuerySchema,
+  ArticleDoubtsQuerySchema,
   ReviewSchema,
   RunIdParamsSchema,
   RunStartSchema,
@@ -25,7 +26,7 @@ import { registerPageReader, type PageReader } from './page-reader';
 import { mergeCandidates, needingAttention } from './attention';
 import { deleteArticle, orphans, ownEntries } from './orphans';
 import { link, unlink } from './links';
-import { reviewQueue } from './review-queue';
+import { articleDoubts, reviewQueue } from './review-queue';
 import { deletedArticles, restoreDeleted } from './tombstones';
 import { articlePrintedSource, markReviewed, reviewPlan } from './review';
 
@@ -115,6 +116,10 @@ export function deskRoutes(strapi: Core.Strapi, reader: PageReader) {
     route('GET', '/articles/to-review', async (ctx) => {
       const { filter } = parse(ReviewQueueQuerySchema, ctx.query, 'query');
       return { data: await reviewQueue(strapi, filter) };
+    }),
+    route('GET', '/articles/doubts', async (ctx) => {
+      const { documentIds } = parse(ArticleDoubtsQuerySchema, ctx.query, 'query');
+      return { data: await articleDoubts(strapi, documentIds) };
     }),
     route('GET', '/tombstones', async () => ({ data: await deletedArticles(strapi) })),
     route('POST', '/tombstones/:documentId/restore', async (ctx) => {

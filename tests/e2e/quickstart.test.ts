@@ -193,6 +193,18 @@ describe('admin panel', () => {
     const page = await browser.newPage();
     await signIn(page);
 
+    // The content manager opens on the articles awaiting review, with their doubts beside them,
+    // and without the desk's bookkeeping types in its menu.
+    await page.goto(`${baseUrl}/admin/content-manager`);
+    await page.waitForURL(/api::article\.article\?.*reviewStatus.*needs_review/, { timeout: 60_000 });
+    await page.getByText(LEAD_TITLE).waitFor({ timeout: 60_000 });
+    await page.getByRole('columnheader', { name: /Doubtful · flags/ }).waitFor({ timeout: 60_000 });
+    await page.getByTestId('article-doubts').first().waitFor({ timeout: 60_000 });
+    expect(await page.getByText('Needs review 待审核').count()).toBeGreaterThan(0);
+    const menu = page.getByRole('navigation');
+    expect(await menu.getByText('Article 文章').count()).toBe(1);
+    for (const bookkeeping of ['Alias 别名', 'Import run 导入记录', 'Deleted article 已删除文章']) expect(await menu.getByText(bookkeeping).count()).toBe(0);
+
     await page.goto(`${baseUrl}/admin/content-manager/collection-types/api::article.article`);
     await page.getByText(LEAD_TITLE).waitFor({ timeout: 60_000 });
     // One header row and the three articles of the sample page.

@@ -429,6 +429,34 @@ describe('the review queue', () => {
     expect((await queue('generated-title')).map((article) => article.title)).toEqual([VISIT]);
     expect((await queue('flagged')).every((article) => article.flags.length > 0)).toBe(true);
     await request(app.http).get(`${DESK}/articles/to-review`).query({ filter: 'everything' }).set(as('editor')).expect(400);
+
+    // The content manager's article list asks the same counts for the rows it shows.
+    const doubts = async (documentIds: string) =>
+      request(app.http).get(`${DESK}/articles/doubts`).query({ documentIds }).set(as('editor'));
+    const shown = (await doubts(`${lone.documentId},${visit.documentId}`)).body.data;
+    expect(shown[lone.documentId]).toEqual({ doubtful: doubtful.doubtful, flags: doubtful.flags });
+    expect(Object.keys(shown).sort()).toEqual([lone.documentId, visit.documentId].sort());
+    for (const malformed of ['', ',', 'NOT-AN-ID', Array.from({ length: 101 }, (_, i) => `d${i}`).join(',')])
+      expect((await doubts(malformed)).status).toBe(400);
+    await request(app.http).get(`${DESK}/articles/doubts`).query({ documentIds: lone.documentId }).expect(401);
+
+    // Its filter on review flags (a component, which the content manager offers none for) is one the list accepts.
+    const setFlags = (reviewFlags: unknown[]) => app.strapi.documents(ARTICLE).update({ documentId: visit.documentId, data: { reviewFlags } as never });
+    await setFlags([{ code: 'check-me', message: 'a flag of this test' }]);
+    const flaggedInList = (
+      await request(app.http)
+        .get('/content-manager/collection-types/api::article.article')
+        .query('filters[$and][0][reviewFlags][code][$notNull]=true&pageSize=100')
+        .set(as('editor'))
+        .expect(200)
+    ).body.results.map((article: { documentId: string }) => article.documentId);
+    const drafts = (await app.strapi.db
+      .query(ARTICLE)
+      .findMany({ where: { publishedAt: null }, populate: { reviewFlags: true } })) as Array<{ documentId: string; reviewFlags: unknown[] }>;
+    const withFlags = drafts.filter((article) => article.reviewFlags.length > 0).map((article) => article.documentId);
+    expect(withFlags.length).toBeGreaterThan(0);
+    expect([...flaggedInList].sort()).toEqual([...withFlags].sort());
+    await setFlags([]);
   });
 });
 

@@ -110,8 +110,8 @@ describe('opening a v1 database', () => {
   it('shows the new fields in the admin views laid out by v1, keeping an editor’s label', async () => {
     const contentTypes = strapi.plugin('content-manager').service('content-types');
     const configuration = await contentTypes.findConfiguration(contentTypes.findContentType(ARTICLE));
-    expect(configuration.layouts.list).toEqual(['title', 'issueDate', 'dateline', 'reviewStatus', 'officials', 'projects', 'researchPlatforms']);
-    expect(configuration.settings).toMatchObject({ defaultSortBy: 'reviewStatus', defaultSortOrder: 'ASC' });
+    expect(configuration.layouts.list).toEqual(['title', 'issueDate', 'reviewStatus', 'confidence', 'officials', 'projects', 'researchPlatforms']);
+    expect(configuration.settings).toMatchObject({ defaultSortBy: 'confidence', defaultSortOrder: 'ASC' });
     expect((await strapi.plugin('content-manager').service('components').findConfiguration({ uid: 'article.source' })).metadatas.rawText.edit.visible).toBe(false);
     expect(configuration.metadatas.credits.edit.label).toBe('Credits 署名');
     expect(configuration.metadatas.eventDate.edit.label).toBe('Event date 事件日期');
