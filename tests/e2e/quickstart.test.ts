@@ -404,13 +404,14 @@ describe("editors' desk", () => {
     expect(await draftsNamed('api::official.official', 'name', '周立兴')).toHaveLength(0);
   });
 
-  it('un-merges from the kept entry, and the next import creates the spelling again', async () => {
+  it('un-merges from the kept entry: the merged official is back at once, and the next import creates nothing', async () => {
     const [kept] = await draftsNamed('api::official.official', 'name', '周立新');
     await page.goto(contentManager('api::official.official', `/${kept.documentId}`));
     const panel = page.getByTestId('merged-spellings');
     await panel.waitFor({ timeout: 60_000 });
     await panel.getByRole('button', { name: 'Un-merge 周立兴 取消合并' }).click();
     await page.getByText('None 无').waitFor({ timeout: 30_000 });
+    expect(await draftsNamed('api::official.official', 'name', '周立兴')).toHaveLength(1);
 
     await importThroughDesk(['variant-spelling.txt'], '经开区调研重点项目');
     await confirmImport();

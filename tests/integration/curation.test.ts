@@ -55,11 +55,28 @@ afterAll(async () => {
 });
 
 describe('merging two spellings of one official', () => {
+  /** The merged entry as the merge found it: what un-merging must give back. */
+  const beforeMerge: Record<string, unknown> = {};
+  const versionOf = async (documentId: string, status: 'draft' | 'published') => {
+    const entry = await app.strapi.documents(OFFICIAL).findOne({ documentId, status, populate: ['posts'] });
+    if (!entry) return null;
+    const { name, confidence, posts } = entry as unknown as { name: string; confidence: number; posts: Array<Record<string, unknown>> };
+    return { name, confidence, posts: posts.map(({ id: _id, ...post }) => post) };
+  };
+  const saidAbout = async (entityKey: string) =>
+    (await app.strapi.db.query(CONTRIBUTION).findMany({ where: { entityType: 'Official', entityKey }, select: ['articleKey', 'said'] }))
+      .map((row: { articleKey: string; said: unknown }) => JSON.stringify(row))
+      .sort();
+
   it('moves every link to the kept entry, deletes the other and remembers its spelling', async () => {
     const kept = await officialNamed('周立新');
     const merged = await officialNamed('周立兴');
     expect(kept).not.toBeNull();
     expect(merged).not.toBeNull();
+    beforeMerge.draft = await versionOf(merged!.documentId, 'draft');
+    beforeMerge.published = await versionOf(merged!.documentId, 'published');
+    beforeMerge.said = await saidAbout('周立兴');
+    expect(beforeMerge.said).not.toEqual([]);
 
     const result = await mergeEntity(app.strapi, OFFICIAL_SPEC, merged!.documentId, kept!.documentId);
     expect(result).toEqual({ kept: { documentId: kept!.documentId, name: '周立新' }, aliases: ['周立兴'], articlesRelinked: 1 });
@@ -103,19 +120,43 @@ describe('merging two spellings of one official', () => {
     await expect(mergeEntity(app.strapi, OFFICIAL_SPEC, 'nonexistentdocument000', kept!.documentId)).rejects.toMatchObject({ name: 'NotFoundError' });
   });
 
-  it('un-merging removes the alias, and the next import creates the spelling again', async () => {
+  it('un-merging restores the merged entry with its links and what was said of it, and the next import changes nothing', async () => {
     const kept = await officialNamed('周立新');
     const [alias] = await aliasesOf(app.strapi, OFFICIAL_SPEC, kept!.documentId);
-    await removeAlias(app.strapi, alias.documentId);
+    const result = await removeAlias(app.strapi, alias.documentId);
     expect(await aliasesOf(app.strapi, OFFICIAL_SPEC, kept!.documentId)).toEqual([]);
 
-    const again = await importKeepingFiles(importer, [VARIANT_PAGE], PUBLISH);
-    expect(created(again, 'Official')).toBe(1);
-    expect(await officialNamed('周立兴')).not.toBeNull();
+    // Right away, not at the next import: both versions as they were, the article linking it again.
+    expect(result.restored).toMatchObject({ name: '周立兴', articlesRelinked: 1 });
+    const restored = result.restored!.documentId;
+    expect(await versionOf(restored, 'draft')).toEqual(beforeMerge.draft);
+    expect(await versionOf(restored, 'published')).toEqual(beforeMerge.published);
     expect(officialNames(await articleTitled(VISIT))).toEqual(['周立兴']);
     expect(officialNames(await articleTitled(VISIT, 'published'))).toEqual(['周立兴']);
+    expect(await saidAbout('周立兴')).toEqual(beforeMerge.said);
     // The kept entry is still there for the other page.
     expect(officialNames(await articleTitled('高新区重点项目集中签约'))).toContain('周立新');
+
+    // The importer finds everything as it left it: nothing to create, and no article kept as an editor's.
+    const again = await importKeepingFiles(importer, [VARIANT_PAGE], PUBLISH);
+    expect(again.failed).toBe(0);
+    expect(created(again, 'Official')).toBe(0);
+    expect(again.totals.Article).toMatchObject({ create: 0, keptForEditor: 0 });
+    expect(officialNames(await articleTitled(VISIT))).toEqual(['周立兴']);
+    expect(officialNames(await articleTitled(VISIT, 'published'))).toEqual(['周立兴']);
+  });
+
+  it('refuses to un-merge into a spelling that exists again, and answers 404 for an alias that does not exist', async () => {
+    const kept = await officialNamed('周立新');
+    const merged = await officialNamed('周立兴');
+    await mergeEntity(app.strapi, OFFICIAL_SPEC, merged!.documentId, kept!.documentId);
+    const [alias] = await aliasesOf(app.strapi, OFFICIAL_SPEC, kept!.documentId);
+    const lookalike = await app.strapi.documents(OFFICIAL).create({ data: { name: '周立兴' } });
+    await expect(removeAlias(app.strapi, alias.documentId)).rejects.toMatchObject({ name: 'ValidationError' });
+    expect(await aliasesOf(app.strapi, OFFICIAL_SPEC, kept!.documentId)).toHaveLength(1);
+    await app.strapi.documents(OFFICIAL).delete({ documentId: lookalike.documentId });
+    expect((await removeAlias(app.strapi, alias.documentId)).restored).toMatchObject({ name: '周立兴' });
+    await expect(removeAlias(app.strapi, alias.documentId)).rejects.toMatchObject({ name: 'NotFoundError' });
   });
 });
 

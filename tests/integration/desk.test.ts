@@ -320,7 +320,9 @@ describe('merge and un-merge', () => {
     const again = await request(app.http).post(`${DESK}/runs/${run.body.data.documentId}/files`).set(as('editor')).send(upload('variant.txt', VARIANT_PAGE)).expect(200);
     expect(again.body.data.file.counts.Official).toMatchObject({ create: 0 });
 
-    await request(app.http).delete(`${DESK}/aliases/${aliases.body.data[0].documentId}`).set(as('editor')).expect(200);
+    const unmerged = await request(app.http).delete(`${DESK}/aliases/${aliases.body.data[0].documentId}`).set(as('editor')).expect(200);
+    expect(unmerged.body.data.restored).toMatchObject({ name: '周立兴', articlesRelinked: 1 });
+    expect((await articleTitled(VISIT)).officials.map((official: any) => official.name)).toEqual(['周立兴']);
     const none = await request(app.http).get(`${DESK}/entities/officials/${kept.documentId}/aliases`).set(as('editor')).expect(200);
     expect(none.body.data).toEqual([]);
   });

@@ -527,6 +527,7 @@ export interface ApiEntityAliasEntityAlias extends Struct.CollectionTypeSchema {
       'api::entity-alias.entity-alias'
     > &
       Schema.Attribute.Private;
+    mergeUndo: Schema.Attribute.JSON & Schema.Attribute.Private;
     name: Schema.Attribute.String & Schema.Attribute.Required;
     publishedAt: Schema.Attribute.DateTime;
     targetDocumentId: Schema.Attribute.String & Schema.Attribute.Required;

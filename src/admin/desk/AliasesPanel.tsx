@@ -22,8 +22,14 @@ function AliasesContent({ model, documentId }: { model: string; documentId: stri
 
   const unmerge = async (alias: Alias) => {
     try {
-      await del(`${DESK}/aliases/${alias.documentId}`);
-      toggleNotification({ type: 'success', message: `${alias.name}: un-merged 已取消合并` });
+      const { data } = await del<{ data: { restored: { name: string; articlesRelinked: number } | null } }>(`${DESK}/aliases/${alias.documentId}`);
+      const restored = data.data.restored;
+      toggleNotification({
+        type: 'success',
+        message: restored
+          ? `${restored.name}: restored with its links to ${restored.articlesRelinked} articles 已恢复条目及 ${restored.articlesRelinked} 篇文章的链接`
+          : `${alias.name}: un-merged; the next import of its pages creates it again 已取消合并，下次导入时重新创建`,
+      });
       load();
     } catch (error) {
       toggleNotification({ type: 'danger', message: errorMessage(error) });

@@ -105,19 +105,44 @@ export async function writeContributions(strapi: Core.Strapi, change: Contributi
   await insertContributionRows(strapi, change.rows);
 }
 
+/** What a merge took from the merged entry's contributions, so that un-merging gives it back. */
+export interface MovedContributions {
+  /** What every article said about the merged entry, as it was. */
+  taken: ContributionRow[];
+  /** Articles that said nothing of the kept entry: their rows now speak of it, and only they. */
+  movedArticleKeys: string[];
+}
+
 /**
  * A merge moves what articles said about the merged entry to the kept one. Where an article
  * named both, the kept entry's row stays: the next import of that page writes what both said.
  */
-export async function moveContributions(strapi: Core.Strapi, spec: TypeSpec, fromKey: string, toKey: string): Promise<void> {
+export async function moveContributions(strapi: Core.Strapi, spec: TypeSpec, fromKey: string, toKey: string): Promise<MovedContributions> {
   const rows = (await query(strapi).findMany({
     where: { entityType: spec.label, entityKey: { $in: [fromKey, toKey] } },
-    select: ['id', 'entityKey', 'articleKey'],
+    select: ['id', 'entityType', 'entityKey', 'articleKey', 'said', 'confidence'],
   })) as StoredContribution[];
   const keptArticles = new Set(rows.filter((row) => row.entityKey === toKey).map((row) => row.articleKey));
   const moving = rows.filter((row) => row.entityKey === fromKey);
   const duplicate = moving.filter((row) => keptArticles.has(row.articleKey)).map((row) => row.id);
   if (duplicate.length > 0) await query(strapi).deleteMany({ where: { id: { $in: duplicate } } });
-  const moved = moving.filter((row) => !keptArticles.has(row.articleKey)).map((row) => row.id);
-  if (moved.length > 0) await query(strapi).updateMany({ where: { id: { $in: moved } }, data: { entityKey: toKey } });
+  const moved = moving.filter((row) => !keptArticles.has(row.articleKey));
+  if (moved.length > 0) await query(strapi).updateMany({ where: { id: { $in: moved.map((row) => row.id) } }, data: { entityKey: toKey } });
+  return {
+    taken: moving.map(({ entityType, entityKey, articleKey, said, confidence }) => ({
+      entityType,
+      entityKey,
+      articleKey,
+      said: parsed(said),
+      confidence: confidence === null ? null : Number(confidence),
+    })),
+    movedArticleKeys: moved.map((row) => row.articleKey),
+  };
+}
+
+/** Un-merging: the kept entry gives back the rows it took, and the merged one has its own again. */
+export async function restoreContributions(strapi: Core.Strapi, spec: TypeSpec, keptKey: string, moved: MovedContributions): Promise<void> {
+  if (moved.movedArticleKeys.length > 0)
+    await query(strapi).deleteMany({ where: { entityType: spec.label, entityKey: keptKey, articleKey: { $in: moved.movedArticleKeys } } });
+  await insertContributionRows(strapi, moved.taken);
 }

@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
+import { z } from 'zod';
 import { ARTICLE_UID, ENTITY_ALIAS_UID, TOMBSTONE_UID } from '../../content-types';
 import { ARTICLE_RELATIONS, type ArticleRelation, type FieldValue, type ImportSnapshot, type TypeSpec } from '../plan/records';
 import type { AliasMap } from '../plan/curation';
-import { entityId, moveContributions } from './contributions';
+import { entityId, moveContributions, restoreContributions } from './contributions';
 import { createEntryEventLog, emitEntryEvents, type EntryEvent } from './entry-events';
 import { inImportTransaction } from './lock';
 
@@ -161,6 +162,10 @@ export async function mergeEntity(
     })) as Array<{ name: string }>;
     await locks.lockKeys([mergedKey, mergedDraft.name, keptKey, ...earlierSpellings.map((alias) => alias.name)].map((key) => entityId(spec.label, key)));
 
+    const [draftData, publishedData] = await Promise.all(
+      (['draft', 'published'] as const).map((status) => restorableData(strapi, spec.uid, mergedDocumentId, status)),
+    );
+    const relinked: MergeUndo['articles'] = [];
     let articlesRelinked = 0;
     for (const mergedRow of mergedRows) {
       const keptRow = keptRows.find((row) => isDraft(row) === isDraft(mergedRow));
@@ -171,8 +176,10 @@ export async function mergeEntity(
       })) as Array<{ id: number; documentId: string; importSnapshot: ImportSnapshot | null } & Record<string, unknown>>;
       for (const article of articles) {
         const linked = (article[relation] as Array<{ id: number }>).map((entity) => entity.id).filter((id) => id !== mergedRow.id);
+        const keptLinkedBefore = keptRow !== undefined && linked.includes(keptRow.id);
+        relinked.push({ documentId: article.documentId, status: isDraft(mergedRow) ? 'draft' : 'published', keptLinkedBefore });
         // A published article keeps no link to an unpublished kept entry, as publishing would do.
-        if (keptRow && !linked.includes(keptRow.id)) linked.push(keptRow.id);
+        if (keptRow && !keptLinkedBefore) linked.push(keptRow.id);
         await strapi.db.query(ARTICLE_UID).update({
           where: { id: article.id },
           data: { [relation]: linked, importSnapshot: snapshotRelinked(article.importSnapshot, relation, mergedKey, keptKey) },
@@ -188,7 +195,7 @@ export async function mergeEntity(
     }
 
     await strapi.documents(spec.uid).delete({ documentId: mergedDocumentId });
-    await moveContributions(strapi, spec, mergedKey, keptKey);
+    const contributions = await moveContributions(strapi, spec, mergedKey, keptKey);
     await forgetSummary(strapi, spec, keptDocumentId);
 
     // Spellings merged into the merged entry earlier follow it to the kept one.
@@ -197,10 +204,26 @@ export async function mergeEntity(
       data: { targetDocumentId: keptDocumentId, targetName: keptDraft.name },
     });
     const spellings = [...new Set([mergedKey, mergedDraft.name])];
+    const mergeUndo: MergeUndo = {
+      mergedKey,
+      keptKey,
+      draft: draftData ?? {},
+      published: publishedData,
+      articles: relinked,
+      contributions,
+      spellings,
+      earlierSpellings: earlierSpellings.map((alias) => alias.name),
+    };
     for (const name of spellings) {
       await strapi.db.query(ENTITY_ALIAS_UID).deleteMany({ where: { entityType: spec.label, name } });
       await strapi.documents(ENTITY_ALIAS_UID).create({
-        data: { name, entityType: spec.label as 'Official' | 'Project' | 'ResearchPlatform', targetDocumentId: keptDocumentId, targetName: keptDraft.name },
+        data: {
+          name,
+          entityType: spec.label as 'Official' | 'Project' | 'ResearchPlatform',
+          targetDocumentId: keptDocumentId,
+          targetName: keptDraft.name,
+          mergeUndo: mergeUndo as never,
+        },
       });
     }
     committedEvents = events.events();
@@ -250,17 +273,168 @@ export async function aliasesOf(strapi: Core.Strapi, spec: TypeSpec, targetDocum
 }
 
 /**
- * Un-merges a spelling: the alias goes, and the next import that prints the spelling creates
- * its entry again (the relinked articles follow the extraction from then on).
+ * What a merge took apart, kept on the aliases it created (private), so that un-merging puts it
+ * back: the merged entry's fields (draft and published), the article versions it was linked from
+ * and whether they already linked the kept entry, what those articles said about it, and the
+ * spellings the merge made aliases of or moved over.
  */
-export async function removeAlias(strapi: Core.Strapi, aliasDocumentId: string): Promise<AliasRecord> {
-  return inImportTransaction(strapi, `unmerge:${aliasDocumentId}`, async () => {
-    const alias = (await strapi.db.query(ENTITY_ALIAS_UID).findOne({
-      where: { documentId: aliasDocumentId },
-      select: ['documentId', 'name', 'entityType', 'targetDocumentId', 'targetName'],
-    })) as AliasRecord | null;
-    if (!alias) throw new errors.NotFoundError(`Alias ${aliasDocumentId} does not exist`);
-    await strapi.db.query(ENTITY_ALIAS_UID).delete({ where: { documentId: aliasDocumentId } });
-    return alias;
-  });
+const MergeUndoSchema = z.object({
+  mergedKey: z.string().min(1),
+  keptKey: z.string().min(1),
+  draft: z.record(z.string(), z.unknown()),
+  published: z.record(z.string(), z.unknown()).nullable(),
+  articles: z.array(z.object({ documentId: z.string(), status: z.enum(['draft', 'published']), keptLinkedBefore: z.boolean() })),
+  contributions: z.object({
+    taken: z.array(
+      z.object({ entityType: z.string(), entityKey: z.string(), articleKey: z.string(), said: z.any(), confidence: z.number().nullable() }),
+    ),
+    movedArticleKeys: z.array(z.string()),
+  }),
+  spellings: z.array(z.string()),
+  earlierSpellings: z.array(z.string()),
+});
+type MergeUndo = z.infer<typeof MergeUndoSchema>;
+
+/** Attributes a document keeps that Strapi does not manage itself: what recreating it needs. */
+const MANAGED_ATTRIBUTES = new Set(['id', 'documentId', 'createdAt', 'updatedAt', 'publishedAt', 'createdBy', 'updatedBy', 'locale', 'localizations']);
+
+function withoutIds(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutIds);
+  if (value && typeof value === 'object' && !(value instanceof Date))
+    return Object.fromEntries(Object.entries(value).flatMap(([key, inner]) => (key === 'id' ? [] : [[key, withoutIds(inner)]])));
+  return value;
+}
+
+/** One version of a document as data its re-creation takes: its own fields and components, no relations. */
+async function restorableData(
+  strapi: Core.Strapi,
+  uid: string,
+  documentId: string,
+  status: 'draft' | 'published',
+): Promise<Record<string, unknown> | null> {
+  const model = strapi.getModel(uid as never) as unknown as { attributes: Record<string, { type: string }> };
+  const components = Object.keys(model.attributes).filter((name) => model.attributes[name].type === 'component');
+  const entry = (await strapi.documents(uid as never).findOne({ documentId, status, populate: components as never })) as Record<string, unknown> | null;
+  if (!entry) return null;
+  return Object.fromEntries(
+    Object.entries(model.attributes).flatMap(([name, attribute]) =>
+      MANAGED_ATTRIBUTES.has(name) || attribute.type === 'relation' || !(name in entry) ? [] : [[name, withoutIds(entry[name])]],
+    ),
+  );
+}
+
+export interface UnmergeResult extends AliasRecord {
+  /** The merged entry, created again with its links, when the merge that made the alias recorded it. */
+  restored: { documentId: string; name: string; articlesRelinked: number } | null;
+}
+
+/**
+ * Un-merges a spelling. When the merge that made it recorded what it took apart, the merged entry
+ * is created again (draft and published versions as they were), the article versions it was
+ * linked from link it again (and drop the kept entry where they had not linked it before), what
+ * they said about it is theirs again, and the merge's aliases go, its earlier spellings following
+ * the restored entry. An alias from before such records only goes: the next import that prints
+ * the spelling creates its entry again. Runs under the same key locks as a merge.
+ */
+export async function removeAlias(strapi: Core.Strapi, aliasDocumentId: string): Promise<UnmergeResult> {
+  let committedEvents: readonly EntryEvent[] = [];
+  const result = await inImportTransaction(
+    strapi,
+    `unmerge:${aliasDocumentId}`,
+    async (_trx, locks) => {
+      const events = createEntryEventLog();
+      const alias = (await strapi.db.query(ENTITY_ALIAS_UID).findOne({
+        where: { documentId: aliasDocumentId },
+        select: ['documentId', 'name', 'entityType', 'targetDocumentId', 'targetName', 'mergeUndo'],
+      })) as (AliasRecord & { mergeUndo: unknown }) | null;
+      if (!alias) throw new errors.NotFoundError(`Alias ${aliasDocumentId} does not exist`);
+      const { mergeUndo, ...record } = alias;
+      const undo = mergeUndo === null || mergeUndo === undefined ? null : MergeUndoSchema.parse(mergeUndo);
+      if (!undo) {
+        await strapi.db.query(ENTITY_ALIAS_UID).delete({ where: { documentId: aliasDocumentId } });
+        return { ...record, restored: null };
+      }
+      const spec = Object.values(ARTICLE_RELATIONS).find((candidate) => candidate.label === alias.entityType);
+      if (!spec) throw new errors.ValidationError(`${alias.entityType} entries cannot be un-merged`);
+      await locks.lockKeys([undo.mergedKey, undo.keptKey, ...undo.spellings, ...undo.earlierSpellings].map((key) => entityId(spec.label, key)));
+      const restored = await restoreMerged(strapi, spec, alias.targetDocumentId, undo, events);
+      await strapi.db.query(ENTITY_ALIAS_UID).deleteMany({ where: { entityType: spec.label, name: { $in: undo.spellings } } });
+      if (undo.earlierSpellings.length > 0)
+        await strapi.db.query(ENTITY_ALIAS_UID).updateMany({
+          where: { entityType: spec.label, name: { $in: undo.earlierSpellings }, targetDocumentId: alias.targetDocumentId },
+          data: { targetDocumentId: restored.documentId, targetName: restored.name },
+        });
+      committedEvents = events.events();
+      return { ...record, restored };
+    },
+    'keys',
+  );
+  await emitEntryEvents(strapi, committedEvents);
+  return result;
+}
+
+async function restoreMerged(
+  strapi: Core.Strapi,
+  spec: TypeSpec,
+  keptDocumentId: string,
+  undo: MergeUndo,
+  events: ReturnType<typeof createEntryEventLog>,
+): Promise<{ documentId: string; name: string; articlesRelinked: number }> {
+  const relation = relationOf(spec);
+  const documents = strapi.documents(spec.uid as never);
+  const taken = (await strapi.db.query(spec.uid).findMany({
+    where: { $or: [{ importKey: undo.mergedKey }, { name: undo.mergedKey }] },
+    select: ['documentId'],
+  })) as Array<{ documentId: string }>;
+  if (taken.length > 0) throw new errors.ValidationError(`${spec.label} ${undo.mergedKey} exists again: merge it instead of un-merging`);
+
+  // Through the Document Service, so that its events, the search index and the cache see it; the
+  // draft is written last when it differed from the published version, as it did before the merge.
+  const first = (await documents.create({ data: (undo.published ?? undo.draft) as never, status: undo.published ? 'published' : 'draft' })) as {
+    documentId: string;
+  };
+  if (undo.published && !sameData(undo.published, undo.draft)) await documents.update({ documentId: first.documentId, data: undo.draft as never });
+  const rows = await entityRows(strapi, spec, first.documentId, 'restored');
+  const keptRows = (await strapi.db.query(spec.uid).findMany({ where: { documentId: keptDocumentId }, select: ['id', 'publishedAt'] })) as Array<
+    Pick<EntityRow, 'id' | 'publishedAt'>
+  >;
+
+  let articlesRelinked = 0;
+  for (const { documentId, status, keptLinkedBefore } of undo.articles) {
+    const draft = status === 'draft';
+    const restoredRow = rows.find((row) => isDraft(row) === draft);
+    const keptRow = keptRows.find((row) => isDraft(row) === draft);
+    const article = (await strapi.db.query(ARTICLE_UID).findOne({
+      where: { documentId, publishedAt: draft ? null : { $notNull: true } },
+      select: ['id', 'importSnapshot'],
+      populate: { [relation]: { select: ['id'] } },
+    })) as ({ id: number; importSnapshot: ImportSnapshot | null } & Record<string, unknown>) | null;
+    // An article deleted since, or a published one whose restored entry has no published version.
+    if (!article || !restoredRow) continue;
+    const linked = (article[relation] as Array<{ id: number }>)
+      .map((entity) => entity.id)
+      .filter((id) => keptLinkedBefore || id !== keptRow?.id);
+    if (!linked.includes(restoredRow.id)) linked.push(restoredRow.id);
+    const snapshot = keptLinkedBefore
+      ? snapshotLinked(article.importSnapshot, relation, undo.mergedKey)
+      : snapshotRelinked(article.importSnapshot, relation, undo.keptKey, undo.mergedKey);
+    await strapi.db.query(ARTICLE_UID).update({ where: { id: article.id }, data: { [relation]: linked, importSnapshot: snapshot } });
+    events.record(
+      draft
+        ? { name: 'entry.update', uid: ARTICLE_UID, documentId, status: 'draft' }
+        : { name: 'entry.publish', uid: ARTICLE_UID, documentId, status: 'published' },
+    );
+    if (draft) articlesRelinked += 1;
+  }
+  await restoreContributions(strapi, spec, undo.keptKey, undo.contributions);
+  await forgetSummary(strapi, spec, keptDocumentId);
+  return { documentId: first.documentId, name: String(undo.draft.name ?? undo.mergedKey), articlesRelinked };
+}
+
+const sameData = (a: Record<string, unknown>, b: Record<string, unknown>) => JSON.stringify(a) === JSON.stringify(b);
+
+function snapshotLinked(snapshot: ImportSnapshot | null, relation: ArticleRelation, key: string): ImportSnapshot | null {
+  const written = snapshot?.written[relation];
+  if (!snapshot || !Array.isArray(written) || written.includes(key)) return snapshot;
+  return { ...snapshot, written: { ...snapshot.written, [relation]: [...written, key] } };
 }
