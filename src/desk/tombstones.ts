@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { TOMBSTONE_UID } from '../content-types';
-import { forgetDeleted } from '../importer';
+import { restoreDeletedArticle, type RestoredArticle } from '../importer';
 
 export interface DeletedArticle {
   documentId: string;
@@ -22,13 +22,12 @@ export async function deletedArticles(strapi: Core.Strapi): Promise<DeletedArtic
 }
 
 /**
- * Restores one deleted article: its tombstone goes, so the next import of its page creates it
- * again (the page's other deleted articles stay deleted). The article's text lives in the page,
- * not in the tombstone, hence the import.
+ * Restores one deleted article at once, as it was, from what its tombstone kept (the page's other
+ * deleted articles stay deleted); a tombstone from before articles were kept on it lets the next
+ * import of its page create the article again.
  */
-export async function restoreDeleted(strapi: Core.Strapi, documentId: string): Promise<DeletedArticle> {
+export async function restoreDeleted(strapi: Core.Strapi, documentId: string): Promise<DeletedArticle & { restored: RestoredArticle | null }> {
   const tombstone = (await strapi.db.query(TOMBSTONE_UID).findOne({ where: { documentId }, select: FIELDS })) as DeletedArticle | null;
   if (!tombstone) throw new errors.NotFoundError(`No deleted article ${documentId}`);
-  await forgetDeleted(strapi, [tombstone.sourceKey]);
-  return tombstone;
+  return { ...tombstone, restored: await restoreDeletedArticle(strapi, documentId) };
 }

@@ -30,7 +30,8 @@ export type { ArticleRelation, CurrentRecord, FieldValue, Fields, TypeSpec } fro
 export { readEntities } from './load/current';
 export { sameField } from './plan/merge';
 /** Editors' curation: merging an entity into another, its merged spellings. */
-export { aliasesOf, forgetDeleted, mergeEntity, removeAlias } from './load/curation';
+export { aliasesOf, forgetDeleted, mergeEntity, removeAlias, restoreDeletedArticle } from './load/curation';
+export type { RestoredArticle, UnmergeResult } from './load/curation';
 /** What the desk shows of a page: its printed furniture and the meta its file name gives. */
 export { isFurniture } from './articles/furniture';
 export type { PageMeta } from './plan/desired';

@@ -2,7 +2,7 @@ import path from 'node:path';
 import request from 'supertest';
 import { startTestApp, APP_ROOT, type TestApp } from '../helpers/strapi';
 import { createAdminFromEnv } from '../../src/access/admin-user';
-import { mergeEntity, removeAlias, aliasesOf } from '../../src/importer/load/curation';
+import { mergeEntity, removeAlias, aliasesOf, restoreDeletedArticle } from '../../src/importer/load/curation';
 import { OFFICIAL_SPEC } from '../../src/importer/plan/records';
 import type { ImportOptions, Importer } from '../../src/importer/service';
 import { importKeepingFiles, type ImportWithFiles } from '../helpers/import';
@@ -193,5 +193,32 @@ describe('deleting an imported article', () => {
 
     const again = await importKeepingFiles(importer, [VARIANT_PAGE], PUBLISH);
     expect(again.totals.Article).toMatchObject({ create: 0, update: 0 });
+  });
+
+  it('is restored at once from its tombstone, both versions with their links, and the next import changes nothing', async () => {
+    const shape = (article: any) => article && { title: article.title, body: article.body, officials: officialNames(article), credits: article.credits.length };
+    const versions = async () => {
+      const [draft, published] = await Promise.all(
+        (['draft', 'published'] as const).map(
+          async (status) =>
+            (await app.strapi.documents(ARTICLE).findMany({ filters: { title: STREETS }, status, populate: { officials: true, credits: true } }))[0] ?? null,
+        ),
+      );
+      return { draft: shape(draft), published: shape(published) };
+    };
+    const before = await versions();
+    expect(before.published).not.toBeNull();
+    const article = await articleTitled(STREETS);
+    await request(app.http).delete(`/content-manager/collection-types/${ARTICLE}/${article!.documentId}`).set('Authorization', `Bearer ${adminToken}`).expect(200);
+    const [tombstone] = await app.strapi.documents(TOMBSTONE).findMany({});
+
+    const restored = await restoreDeletedArticle(app.strapi, tombstone.documentId);
+    expect(restored).toMatchObject({ title: STREETS });
+    expect(await versions()).toEqual(before);
+    expect(await app.strapi.documents(TOMBSTONE).count({})).toBe(0);
+    await expect(restoreDeletedArticle(app.strapi, tombstone.documentId)).rejects.toMatchObject({ name: 'NotFoundError' });
+
+    const again = await importKeepingFiles(importer, [VARIANT_PAGE], PUBLISH);
+    expect(again.totals.Article).toMatchObject({ create: 0, update: 0, keptForEditor: 0 });
   });
 });

@@ -388,18 +388,27 @@ describe('entries linked by no article', () => {
 });
 
 describe('restoring one deleted article', () => {
-  it('lists deleted articles and restores one: the next import of its page re-creates it and no other', async () => {
+  it('lists deleted articles and restores one at once, as it was: the next import of its page changes it not, and re-creates no other', async () => {
     const listed = await request(app.http).get(`${DESK}/tombstones`).set(as('editor')).expect(200);
     expect(listed.body.data.map((tombstone: any) => tombstone.title)).toEqual(expect.arrayContaining([DRAINS, LONE]));
     const lone = listed.body.data.find((tombstone: any) => tombstone.title === LONE);
     const restored = await request(app.http).post(`${DESK}/tombstones/${lone.documentId}/restore`).set(as('editor')).expect(200);
-    expect(restored.body.data).toMatchObject({ title: LONE, fileName: 'lone.txt' });
+    expect(restored.body.data).toMatchObject({ title: LONE, fileName: 'lone.txt', restored: { title: LONE } });
+    const back = await articleTitled(LONE);
+    expect(back.documentId).toBe(restored.body.data.restored.documentId);
+    // Its official was deleted with it (above): the link is left out, and not as an editor's removal.
+    expect(back.officials).toEqual([]);
 
     const run = await request(app.http).post(`${DESK}/runs`).set(as('editor')).send({}).expect(200);
+    const counts: Record<string, any> = {};
     for (const [fileName, bytes] of [['lone.txt', LONE_PAGE], ['drains.txt', NEW_POST_PAGE]] as const) {
-      await request(app.http).post(`${DESK}/runs/${run.body.data.documentId}/files`).set(as('editor')).send(upload(fileName, bytes)).expect(200);
+      const file = await request(app.http).post(`${DESK}/runs/${run.body.data.documentId}/files`).set(as('editor')).send(upload(fileName, bytes)).expect(200);
+      counts[fileName] = file.body.data.file.counts;
     }
-    expect(await articleTitled(LONE)).not.toBeNull();
+    expect(counts['lone.txt'].Article).toMatchObject({ create: 0, keptForEditor: 0 });
+    const reimported = await articleTitled(LONE);
+    expect(reimported.documentId).toBe(back.documentId);
+    expect(reimported.officials.map((official: any) => official.name)).toEqual(['孙明远']);
     expect(await articleTitled(DRAINS)).toBeNull();
     await request(app.http).post(`${DESK}/tombstones/${lone.documentId}/restore`).set(as('editor')).expect(404);
     await request(app.http).post(`${DESK}/tombstones/NOT-AN-ID/restore`).set(as('editor')).expect(400);

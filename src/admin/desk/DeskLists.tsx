@@ -57,7 +57,7 @@ interface DeletedArticle {
   createdAt: string;
 }
 
-/** Articles editors deleted; restoring one lets the next import of its page create it again. */
+/** Articles editors deleted; restoring one brings it back as it was. */
 export function DeletedArticlesPanel() {
   const { get, post } = useFetchClient();
   const { toggleNotification } = useNotification();
@@ -72,10 +72,12 @@ export function DeletedArticlesPanel() {
 
   const restore = async (article: DeletedArticle) => {
     try {
-      await post(`${DESK}/tombstones/${article.documentId}/restore`, {});
+      const { data } = await post<{ data: { restored: { documentId: string } | null } }>(`${DESK}/tombstones/${article.documentId}/restore`, {});
       toggleNotification({
         type: 'success',
-        message: `${article.title}: import ${article.fileName} again to bring it back 重新导入该版面即可恢复`,
+        message: data.data.restored
+          ? `${article.title}: restored as it was 已恢复`
+          : `${article.title}: import ${article.fileName} again to bring it back 重新导入该版面即可恢复`,
       });
       await load();
     } catch (error) {
@@ -87,8 +89,8 @@ export function DeletedArticlesPanel() {
     <Box background="neutral0" padding={4} hasRadius shadow="tableShadow" data-testid="deleted-articles">
       <Typography variant="delta" tag="h2">Deleted articles 已删除的文章</Typography>
       <Typography variant="pi" textColor="neutral600" tag="p">
-        Imports leave these deleted. Restore one, then import its page again: that article comes back, the others stay deleted.
-        导入时不会重新创建；点“恢复”后重新导入该版面，即可恢复这一篇。
+        Imports leave these deleted. Restore brings one back as it was, links included; the others stay deleted.
+        导入时不会重新创建；点“恢复”即按原样恢复这一篇（含链接），其余仍保持删除。
       </Typography>
       {deleted.map((article) => (
         <Flex key={article.documentId} gap={2} paddingTop={1}>

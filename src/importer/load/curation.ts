@@ -80,10 +80,17 @@ export async function forgetDeleted(strapi: Core.Strapi, sourceKeys: string[]): 
   await strapi.db.query(TOMBSTONE_UID).deleteMany({ where: { sourceKey: { $in: sourceKeys } } });
 }
 
+/** A deleted article's versions, kept on its tombstone (private) so that restoring it needs no import. */
+const DeletedArticleVersionsSchema = z.object({
+  draft: z.record(z.string(), z.unknown()).nullable(),
+  published: z.record(z.string(), z.unknown()).nullable(),
+});
+type DeletedArticleVersions = z.infer<typeof DeletedArticleVersionsSchema>;
+
 /**
  * A Document Service middleware: an imported article deleted by anyone (content manager, bulk
  * delete, API) leaves a tombstone keyed by its natural key, so importing its page again does
- * not bring it back.
+ * not bring it back, with the article as it was (its versions, fields, components and links).
  */
 export function rememberDeletedArticles(strapi: Core.Strapi): void {
   strapi.documents.use(async (context, next) => {
@@ -96,12 +103,19 @@ export function rememberDeletedArticles(strapi: Core.Strapi): void {
           populate: { source: { select: ['fileName'] } },
         })) as { sourceKey: string | null; title: string | null; source?: { fileName: string | null } | null } | null)
       : null;
+    const article: DeletedArticleVersions | null =
+      documentId && row?.sourceKey
+        ? {
+            draft: await restorableData(strapi, ARTICLE_UID, documentId, 'draft', { withLinks: true }),
+            published: await restorableData(strapi, ARTICLE_UID, documentId, 'published', { withLinks: true }),
+          }
+        : null;
     const result = await next();
     if (row?.sourceKey) {
       const existing = await strapi.db.query(TOMBSTONE_UID).findOne({ where: { sourceKey: row.sourceKey } });
       if (!existing) {
         await strapi.documents(TOMBSTONE_UID).create({
-          data: { sourceKey: row.sourceKey, title: row.title ?? undefined, fileName: row.source?.fileName ?? undefined },
+          data: { sourceKey: row.sourceKey, title: row.title ?? undefined, fileName: row.source?.fileName ?? undefined, article: article as never },
         });
       }
     }
@@ -305,20 +319,33 @@ function withoutIds(value: unknown): unknown {
   return value;
 }
 
-/** One version of a document as data its re-creation takes: its own fields and components, no relations. */
+/** A relation as data the Document Service connects again: the linked documents' ids. */
+function linkedDocumentIds(value: unknown): string[] | string | null {
+  if (Array.isArray(value)) return value.map((linked: { documentId: string }) => linked.documentId);
+  return (value as { documentId?: string } | null)?.documentId ?? null;
+}
+
+/**
+ * One version of a document as data its re-creation takes: its own fields and components and,
+ * when asked, the documents it links (owning side only: the other side is the linked type's).
+ */
 async function restorableData(
   strapi: Core.Strapi,
   uid: string,
   documentId: string,
   status: 'draft' | 'published',
+  { withLinks = false } = {},
 ): Promise<Record<string, unknown> | null> {
-  const model = strapi.getModel(uid as never) as unknown as { attributes: Record<string, { type: string }> };
-  const components = Object.keys(model.attributes).filter((name) => model.attributes[name].type === 'component');
-  const entry = (await strapi.documents(uid as never).findOne({ documentId, status, populate: components as never })) as Record<string, unknown> | null;
+  const model = strapi.getModel(uid as never) as unknown as { attributes: Record<string, { type: string; mappedBy?: string }> };
+  const kept = Object.entries(model.attributes).filter(
+    ([name, attribute]) => !MANAGED_ATTRIBUTES.has(name) && (attribute.type !== 'relation' || (withLinks && !attribute.mappedBy)),
+  );
+  const populate = kept.filter(([, attribute]) => attribute.type === 'component' || attribute.type === 'relation').map(([name]) => name);
+  const entry = (await strapi.documents(uid as never).findOne({ documentId, status, populate: populate as never })) as Record<string, unknown> | null;
   if (!entry) return null;
   return Object.fromEntries(
-    Object.entries(model.attributes).flatMap(([name, attribute]) =>
-      MANAGED_ATTRIBUTES.has(name) || attribute.type === 'relation' || !(name in entry) ? [] : [[name, withoutIds(entry[name])]],
+    kept.flatMap(([name, attribute]) =>
+      !(name in entry) ? [] : [[name, attribute.type === 'relation' ? linkedDocumentIds(entry[name]) : withoutIds(entry[name])]],
     ),
   );
 }
@@ -437,4 +464,73 @@ function snapshotLinked(snapshot: ImportSnapshot | null, relation: ArticleRelati
   const written = snapshot?.written[relation];
   if (!snapshot || !Array.isArray(written) || written.includes(key)) return snapshot;
   return { ...snapshot, written: { ...snapshot.written, [relation]: [...written, key] } };
+}
+
+export interface RestoredArticle {
+  documentId: string;
+  title: string;
+}
+
+/**
+ * Restores one deleted article from its tombstone: created again through the Document Service as
+ * it was (the published version, then the draft where it differed), linking the officials,
+ * projects, platforms and page that still exist, and the tombstone goes. The next import of its
+ * page finds it as it left it. A tombstone from before articles were kept on it only goes: the
+ * next import of the page creates the article again. Under the lock imports take on the article.
+ */
+export async function restoreDeletedArticle(strapi: Core.Strapi, tombstoneDocumentId: string): Promise<RestoredArticle | null> {
+  return inImportTransaction(
+    strapi,
+    `restore:${tombstoneDocumentId}`,
+    async (_trx, locks) => {
+      const tombstone = (await strapi.db.query(TOMBSTONE_UID).findOne({
+        where: { documentId: tombstoneDocumentId },
+        select: ['sourceKey', 'article'],
+      })) as { sourceKey: string; article: unknown } | null;
+      if (!tombstone) throw new errors.NotFoundError(`No deleted article ${tombstoneDocumentId}`);
+      await locks.lockKeys([`article\u0000${tombstone.sourceKey}`]);
+      const versions = tombstone.article === null || tombstone.article === undefined ? null : DeletedArticleVersionsSchema.parse(tombstone.article);
+      await strapi.db.query(TOMBSTONE_UID).deleteMany({ where: { sourceKey: tombstone.sourceKey } });
+      if (!versions?.draft) return null;
+      if (await strapi.db.query(ARTICLE_UID).findOne({ where: { sourceKey: tombstone.sourceKey }, select: ['id'] }))
+        throw new errors.ValidationError('An article from the same place of the same page exists again: edit that one');
+
+      const [published, draft] = await Promise.all([versions.published, versions.draft].map((data) => data && linkingWhatExists(strapi, data)));
+      const documents = strapi.documents(ARTICLE_UID as never);
+      const created = (await documents.create({ data: (published ?? draft) as never, status: published ? 'published' : 'draft' })) as {
+        documentId: string;
+      };
+      if (published && draft && !sameData(published, draft)) await documents.update({ documentId: created.documentId, data: draft as never });
+      return { documentId: created.documentId, title: String(versions.draft.title ?? '') };
+    },
+    'keys',
+  );
+}
+
+/**
+ * The article's links, less the documents deleted since (or with it). Its import snapshot forgets
+ * them too: the importer wrote those links, no editor removed them, so the next import of the page
+ * links what it prints again (creating the entries anew).
+ */
+async function linkingWhatExists(strapi: Core.Strapi, data: Record<string, unknown>): Promise<Record<string, unknown>> {
+  const model = strapi.getModel(ARTICLE_UID as never) as unknown as { attributes: Record<string, { type: string; target?: string }> };
+  const result = { ...data };
+  let snapshot = (data.importSnapshot ?? null) as ImportSnapshot | null;
+  for (const [name, attribute] of Object.entries(model.attributes)) {
+    if (attribute.type !== 'relation' || !(name in data) || !attribute.target) continue;
+    const wanted = [data[name]].flat().filter((id): id is string => typeof id === 'string');
+    const targetAttributes = (strapi.getModel(attribute.target as never) as unknown as { attributes: Record<string, unknown> }).attributes;
+    const existing = (await strapi.db.query(attribute.target).findMany({
+      where: { documentId: { $in: wanted } },
+      select: ['documentId', ...['name', 'importKey'].filter((key) => key in targetAttributes)],
+    })) as Array<{ documentId: string; name?: string; importKey?: string | null }>;
+    const existingIds = new Set(existing.map((row) => row.documentId));
+    result[name] = Array.isArray(data[name]) ? wanted.filter((id) => existingIds.has(id)) : existingIds.has(wanted[0]) ? wanted[0] : null;
+    const written = snapshot?.written[name];
+    if (snapshot && Array.isArray(written) && existingIds.size < wanted.length) {
+      const keys = new Set(existing.flatMap((row) => [row.importKey, row.name].filter(Boolean)));
+      snapshot = { ...snapshot, written: { ...snapshot.written, [name]: written.filter((key) => keys.has(key as string)) } };
+    }
+  }
+  return snapshot ? { ...result, importSnapshot: snapshot } : result;
 }
