@@ -1,5 +1,6 @@
 import type { StrapiApp } from '@strapi/strapi/admin';
 import { Eye, Upload } from '@strapi/icons';
+import { chineseOf, CONTENT_TYPE_LABELS, TYPE_DISPLAY_NAMES } from '../desk/labels';
 import { DESK_PERMISSION } from './desk/api';
 import { articleReviewColumns, articlesFirstAwaitingReview, REVIEW_STATUS_LABELS, reviewFlagFilter } from './desk/article-list';
 import { PrintedSourcePanel } from './desk/PrintedSourcePanel';
@@ -24,6 +25,35 @@ function turnOffGuidedTourForNewBrowsers(): void {
   }
 }
 
+/**
+ * Strapi's banner announcing its new Media Library is for developers; editors' browsers start with
+ * it dismissed (both of its messages). Strapi keys its dismissal by the project's uuid, which
+ * package.json sets to false (no telemetry), hence the `:false` suffix.
+ */
+const MEDIA_LIBRARY_BANNER_KEYS = [true, false].map((legacy) => `STRAPI_MEDIA_LIBRARY_BANNER_DISMISSED_FOR_${legacy}:false`);
+function dismissMediaLibraryBannerForNewBrowsers(): void {
+  for (const key of MEDIA_LIBRARY_BANNER_KEYS) if (window.localStorage.getItem(key) === null) window.localStorage.setItem(key, 'true');
+}
+
+/**
+ * The content manager translates a type by its display name and a list column by
+ * `content-manager.content-types.<uid>.<field>`: in Simplified Chinese, the Chinese half of our
+ * bilingual names; and the few strings of Strapi's own that its zh-Hans translation lacks where
+ * editors look.
+ */
+const CHINESE_NAMES: Record<string, string> = {
+  ...Object.fromEntries(TYPE_DISPLAY_NAMES.map((name) => [name, chineseOf(name)])),
+  ...Object.fromEntries(
+    Object.entries(CONTENT_TYPE_LABELS).flatMap(([uid, labels]) =>
+      Object.entries(labels).map(([field, label]) => [`content-manager.content-types.${uid}.${field}`, chineseOf(label)]),
+    ),
+  ),
+  'content-manager.plugin.name': '内容管理',
+  'content-manager.containers.list.table-headers.status': '状态',
+  'search.placeholder': '搜索',
+  User: '用户',
+};
+
 /** Editors can switch the admin interface to Simplified Chinese in their profile. */
 export default {
   config: {
@@ -39,6 +69,7 @@ export default {
         ...REVIEW_STATUS_LABELS,
       },
       'zh-Hans': {
+        ...CHINESE_NAMES,
         'newsroom-desk.import': '导入版面',
         'newsroom-desk.review': '审核队列',
         'newsroom-desk.doubts': '存疑 · 待核',
@@ -49,6 +80,7 @@ export default {
   },
   register(app: StrapiApp) {
     turnOffGuidedTourForNewBrowsers();
+    dismissMediaLibraryBannerForNewBrowsers();
     app.addMenuLink({
       to: 'newsroom-desk/review',
       icon: Eye,

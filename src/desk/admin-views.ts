@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { IMPORT_BOOKKEEPING_FIELDS } from '../middlewares/import-bookkeeping';
+import { COMPONENT_LABELS, CONTENT_TYPE_LABELS } from './labels';
 
 /**
  * List-view columns and bilingual field labels for the content manager.
@@ -35,48 +36,29 @@ const CONTENT_TYPE_VIEWS: Record<string, ViewSpec> = {
       columns: ['title', 'issueDate', 'reviewStatus', 'confidence', 'officials', 'projects', 'researchPlatforms'],
       sort: { by: 'confidence', order: 'ASC' },
     },
-    labels: {
-      kicker: 'Kicker 引题', confidence: 'Confidence 置信度', title: 'Title 标题', subtitle: 'Subtitle 副题', titleGenerated: 'Title generated 标题为自动生成',
-      outlet: 'Outlet 媒体', credits: 'Credits 署名', dateline: 'Dateline 电头日期', eventDate: 'Event date 事件日期',
-      issueDate: 'Issue date 出版日期', page: 'Page 版次', continuedOn: 'Continued on 转版',
-      continuedFrom: 'Continued from 上接', body: 'Body 正文', figures: 'Figures 数据', source: 'Source 来源',
-      reviewFlags: 'Review flags 待核事项', sourceKey: 'Source key 导入键', reviewStatus: 'Review status 审核状态',
-      officials: 'Officials 官员', projects: 'Projects 项目', researchPlatforms: 'Research platforms 科研平台',
-      sourcePage: 'Source page 来源版面',
-    },
+    labels: CONTENT_TYPE_LABELS['api::article.article'],
   },
   'api::official.official': {
     list: { revision: 2, mainField: 'name', columns: ['name', 'updatedAt'] },
-    labels: { name: 'Name 姓名', posts: 'Posts 职务', confidence: 'Confidence 置信度', articles: 'Articles 文章' },
+    labels: CONTENT_TYPE_LABELS['api::official.official'],
   },
   'api::project.project': {
     list: { revision: 1, mainField: 'name', columns: ['name', 'stage', 'updatedAt'] },
-    labels: { name: 'Name 项目名称', stage: 'Stage 阶段', confidence: 'Confidence 置信度', articles: 'Articles 文章' },
+    labels: CONTENT_TYPE_LABELS['api::project.project'],
   },
   'api::research-platform.research-platform': {
     list: { revision: 1, mainField: 'name', columns: ['name', 'kind', 'hostInstitution', 'nameGenerated'] },
-    labels: {
-      name: 'Name 名称', nameGenerated: 'Name generated 名称为自动生成', kind: 'Kind 类别',
-      hostInstitution: 'Host institution 依托单位', confidence: 'Confidence 置信度', articles: 'Articles 文章',
-    },
+    labels: CONTENT_TYPE_LABELS['api::research-platform.research-platform'],
   },
   'api::page.page': {
     list: { revision: 1, mainField: 'fileName', columns: ['fileName', 'issueDate', 'page', 'unassigned'] },
-    labels: {
-      fileName: 'File name 文件名', sha256: 'SHA-256 校验值', issueDate: 'Issue date 出版日期', page: 'Page 版次',
-      lineCount: 'Lines 行数', unassigned: 'Unassigned text 未归属文字', articles: 'Articles 文章',
-    },
+    labels: CONTENT_TYPE_LABELS['api::page.page'],
   },
 };
 
-const COMPONENT_VIEWS: Record<string, ViewSpec> = {
-  'article.credit': { labels: { name: 'Name 姓名', role: 'Role 角色', printedRole: 'Printed role 署名原文', confidence: 'Confidence 置信度' } },
-  'article.review-flag': { labels: { code: 'Code 代码', message: 'Message 说明', line: 'Line 行号' } },
-  'official.post': { labels: { title: 'Title 职务', firstSeen: 'First seen 首见', lastSeen: 'Last seen 最近见' } },
-  'page.unassigned-text': {
-    labels: { firstLine: 'First line 起始行', lastLine: 'Last line 结束行', text: 'Text 文字', reason: 'Reason 原因' },
-  },
-};
+const COMPONENT_VIEWS: Record<string, ViewSpec> = Object.fromEntries(
+  Object.entries(COMPONENT_LABELS).map(([uid, labels]): [string, ViewSpec] => [uid, { labels }]),
+);
 
 const APPLIED_KEY = 'admin-views-applied';
 

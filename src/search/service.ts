@@ -206,3 +206,9 @@ export async function search(strapi: Core.Strapi, params: SearchParams): Promise
   }
   return result;
 }
+
+/** Published articles whose indexed text matches, at most `limit` of them, best first. */
+export async function matchingArticleIds(strapi: Core.Strapi, q: string, limit: number): Promise<string[]> {
+  const { rows } = await storeOf(strapi).search(strapi.db.connection, { runs: queryRuns(q), scope: 'articles', limit, offset: 0 });
+  return rows.map((row) => row.documentId);
+}

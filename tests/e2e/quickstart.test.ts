@@ -154,9 +154,10 @@ async function launchChromium(): Promise<Browser> {
 async function signIn(page: Page): Promise<void> {
   await page.addLocatorHandler(page.getByRole('button', { name: 'Skip' }), (skip) => skip.click());
   await page.goto(`${baseUrl}/admin/auth/login`);
-  await page.getByLabel(/email/i).fill(ADMIN.email);
-  await page.getByLabel(/password/i).fill(ADMIN.password);
-  await page.getByRole('button', { name: /login/i }).click();
+  // In English, or in Simplified Chinese for an editor who chose it.
+  await page.getByLabel(/email|邮/i).fill(ADMIN.email);
+  await page.getByLabel(/password|密码/i).fill(ADMIN.password);
+  await page.getByRole('button', { name: /login|登录/i }).click();
   await page.waitForURL(/\/admin(\/)?$/, { timeout: 60_000 });
 }
 it('serves the example frontend client (examples/frontend-client): an article with its officials, REST and GraphQL', async () => {
@@ -198,12 +199,14 @@ describe('admin panel', () => {
     await page.goto(`${baseUrl}/admin/content-manager`);
     await page.waitForURL(/api::article\.article\?.*reviewStatus.*needs_review/, { timeout: 60_000 });
     await page.getByText(LEAD_TITLE).waitFor({ timeout: 60_000 });
-    await page.getByRole('columnheader', { name: /Doubtful · flags/ }).waitFor({ timeout: 60_000 });
+    await page.getByText('Doubtful · flags 存疑 · 待核').waitFor({ timeout: 60_000 });
     await page.getByTestId('article-doubts').first().waitFor({ timeout: 60_000 });
     expect(await page.getByText('Needs review 待审核').count()).toBeGreaterThan(0);
     const menu = page.getByRole('navigation');
     expect(await menu.getByText('Article 文章').count()).toBe(1);
     for (const bookkeeping of ['Alias 别名', 'Import run 导入记录', 'Deleted article 已删除文章']) expect(await menu.getByText(bookkeeping).count()).toBe(0);
+    // Strapi's announcements are for developers, not editors.
+    expect(await page.getByText(/Introducing the new Media Library/).count()).toBe(0);
 
     await page.goto(`${baseUrl}/admin/content-manager/collection-types/api::article.article`);
     await page.getByText(LEAD_TITLE).waitFor({ timeout: 60_000 });
@@ -225,6 +228,28 @@ describe('admin panel', () => {
     await page.getByText('000_c63cc6bb5a561820.txt').waitFor({ timeout: 60_000 });
     expect(await page.content()).toContain('Unassigned text 未归属文字');
     await page.screenshot({ path: path.join(os.tmpdir(), 'newsroom-admin-pages.png'), fullPage: true });
+  });
+
+  it('speaks Simplified Chinese to an editor who chose it: no missing translation of the project’s own strings', async () => {
+    const page = await browser.newPage();
+    const missing = new Set<string>();
+    page.on('console', (message) => {
+      const id = message.text().match(/MISSING_TRANSLATION\] Missing message: "([^"]+)"/)?.[1];
+      if (id) missing.add(id);
+    });
+    await page.goto(`${baseUrl}/admin/auth/login`);
+    await page.evaluate("window.localStorage.setItem('strapi-admin-language', 'zh-Hans')");
+    await signIn(page);
+    await page.goto(`${baseUrl}/admin/content-manager`);
+    await page.getByText('存疑 · 待核').waitFor({ timeout: 60_000 });
+    expect(await page.getByText('审核状态').count()).toBeGreaterThan(0);
+    for (const desk of ['review', 'import']) {
+      await page.goto(`${baseUrl}/admin/newsroom-desk/${desk}`);
+      await page.waitForLoadState('networkidle');
+    }
+    const ours = [...missing].filter((id) => /^content-manager\.content-types\.api::|^newsroom-desk\.|[\u3400-\u9fff]|^(needs_review|reviewed)$/u.test(id));
+    expect(ours).toEqual([]);
+    await page.close();
   });
 });
 

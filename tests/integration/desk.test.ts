@@ -492,3 +492,23 @@ describe('correcting links from the printed source', () => {
     await request(app.http).post(`${DESK}/articles/nosucharticle000000000/links`).set(as('editor')).send({ type: 'officials', name: '钱晨' }).expect(404);
   });
 });
+
+describe('the article list search', () => {
+  it('finds articles by the people credited and linked and, through the search index, by their published text', async () => {
+    const listSearch = async (q: string) =>
+      (
+        await request(app.http).get(`/content-manager/collection-types/${ARTICLE}`).query({ _q: q, pageSize: 100 }).set(as('editor')).expect(200)
+      ).body.results.map((article: { title: string }) => article.title);
+    const lone = await articleTitled(LONE);
+    // The reporter credited: in no string field of the article's own.
+    expect(await listSearch('钱晨')).toContain(LONE);
+    // Words of its body: found once it is published (the index holds published text).
+    expect(LONE).not.toContain('调研');
+    expect(await listSearch('调研')).not.toContain(LONE);
+    await app.strapi.documents(ARTICLE).publish({ documentId: lone.documentId });
+    expect(await listSearch('调研')).toContain(LONE);
+    // A search the index cannot read keeps Strapi's own, and a title still finds its article.
+    expect(await listSearch('!!!')).toEqual([]);
+    expect(await listSearch(LONE)).toEqual([LONE]);
+  });
+});

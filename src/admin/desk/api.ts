@@ -1,5 +1,6 @@
 import * as React from 'react';
 import { useFetchClient } from '@strapi/strapi/admin';
+import { CONTENT_TYPE_LABELS } from '../../desk/labels';
 
 /** The desk's admin routes (src/desk/routes.ts) and the shapes they answer with. */
 export const DESK = '/newsroom-desk';
@@ -56,17 +57,8 @@ export const META_SOURCE_LABELS: Record<MetaSource, string> = {
   'page-header': 'printed in the page header 版面页眉',
 };
 
-/** The labels the content manager shows (src/desk/admin-views.ts), for the fields a preview names. */
-export const FIELD_LABELS: Record<string, string> = {
-  kicker: 'Kicker 引题', confidence: 'Confidence 置信度', title: 'Title 标题', subtitle: 'Subtitle 副题',
-  titleGenerated: 'Title generated 标题为自动生成', outlet: 'Outlet 媒体', credits: 'Credits 署名', dateline: 'Dateline 电头日期',
-  eventDate: 'Event date 事件日期', issueDate: 'Issue date 出版日期', page: 'Page 版次', continuedOn: 'Continued on 转版',
-  continuedFrom: 'Continued from 上接', body: 'Body 正文', figures: 'Figures 数据', source: 'Source 来源',
-  reviewFlags: 'Review flags 待核事项', officials: 'Officials 官员', projects: 'Projects 项目',
-  researchPlatforms: 'Research platforms 科研平台', sourcePage: 'Source page 来源版面', name: 'Name 名称', posts: 'Posts 职务',
-  stage: 'Stage 阶段', nameGenerated: 'Name generated 名称为自动生成', kind: 'Kind 类别', hostInstitution: 'Host institution 依托单位',
-  fileName: 'File name 文件名', sha256: 'SHA-256 校验值', lineCount: 'Lines 行数', unassigned: 'Unassigned text 未归属文字',
-};
+/** The labels the content manager shows, for the fields a preview names (a field of several types takes the last one's). */
+export const FIELD_LABELS: Record<string, string> = Object.assign({}, ...Object.values(CONTENT_TYPE_LABELS));
 
 export const TYPE_LABELS: Record<string, string> = {
   Page: 'Page 版面', Official: 'Official 官员', Project: 'Project 项目', ResearchPlatform: 'Research platform 科研平台', Article: 'Article 文章',
