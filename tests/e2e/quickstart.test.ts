@@ -243,6 +243,8 @@ describe('admin panel', () => {
     await page.goto(`${baseUrl}/admin/content-manager`);
     await page.getByText('存疑 · 待核').waitFor({ timeout: 60_000 });
     expect(await page.getByText('审核状态').count()).toBeGreaterThan(0);
+    mkdirSync(path.join(APP_ROOT, 'screenshots', 'desk'), { recursive: true });
+    await page.screenshot({ path: path.join(APP_ROOT, 'screenshots', 'desk', '0-article-list-zh.png') });
     for (const desk of ['review', 'import']) {
       await page.goto(`${baseUrl}/admin/newsroom-desk/${desk}`);
       await page.waitForLoadState('networkidle');
