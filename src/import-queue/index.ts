@@ -127,6 +127,10 @@ export function deskPageQueue(settings: QueueSettings, connection: Redis): { enq
   queue.on('error', () => undefined);
   return {
     async enqueue(page) {
+      // BullMQ's first command waits until Redis is ready, however long it is down: the request fails now instead.
+      if (connection.status !== 'ready') {
+        throw new Error(`Redis is unreachable (${connection.status}): the page was not queued, try again later`);
+      }
       const jobId = `${page.runId}-${randomUUID()}`;
       const data = PageJobSchema.parse({
         runId: page.runId,
