@@ -106,6 +106,8 @@ it('queues the desk’s pages, a worker imports them into the run, and a restart
   // A page no attempt can import: the scan's bytes, queued past the desk's check into the same run.
   const redis = new Redis(REDIS_URL, { maxRetriesPerRequest: null });
   try {
+    // Connected first, as an instance's shared connection is by the time anyone uploads.
+    await redis.ping();
     await deskPageQueue(settings, redis).enqueue({
       runId,
       fileName: 'scan.txt',
