@@ -160,15 +160,14 @@ async function recordFile(strapi: Core.Strapi, runId: string, file: RunFile): Pr
       const files = current.files ?? [];
       const entry = file.jobId === undefined ? -1 : files.findIndex((recorded) => recorded.jobId === file.jobId);
       if (entry >= 0 && files[entry].status !== 'queued') return current;
-      await strapi.db.query(IMPORT_RUN_UID).update({
-        where: { documentId: runId },
-        data: {
-          files: entry >= 0 ? files.map((recorded, index) => (index === entry ? file : recorded)) : [...files, file],
-          totals: file.status === 'failed' ? current.totals : addCounts(current.totals ?? {}, file.counts),
-          failed: current.failed + (file.status === 'failed' ? 1 : 0),
-        },
-      });
-      return findRun(strapi, runId);
+      const recorded = {
+        files: entry >= 0 ? files.map((earlier, index) => (index === entry ? file : earlier)) : [...files, file],
+        totals: file.status === 'failed' ? current.totals : addCounts(current.totals ?? {}, file.counts),
+        failed: current.failed + (file.status === 'failed' ? 1 : 0),
+      };
+      await strapi.db.query(IMPORT_RUN_UID).update({ where: { documentId: runId }, data: recorded });
+      // Not read again: every writer of the run holds its lock, so what was written is what it holds.
+      return withPending({ ...current, ...recorded });
     },
     'keys',
   );
