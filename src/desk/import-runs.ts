@@ -4,6 +4,8 @@ import { errors } from '@strapi/utils';
 import { IMPORT_RUN_UID } from '../content-types';
 import { PageError, addCounts, decodePage, inImportTransaction } from '../importer';
 import type { FieldValue, FileReport, Importer, TypeCounts } from '../importer';
+import { deskPageQueue, parseQueueSettings, type DeskRunRecorder, type QueuedDeskPage } from '../import-queue';
+import { sharedRedisOf } from '../redis';
 import { MAX_UPLOAD_BYTES, type PageUpload } from './inputs';
 import type { PageReader } from './page-reader';
 import { knownPageMeta, type KnownPageMeta } from './page-meta';
@@ -12,12 +14,15 @@ import { knownPageMeta, type KnownPageMeta } from './page-meta';
 export interface RunFile {
   fileName: string;
   sha256: string;
-  status: FileReport['status'];
+  /** `queued`: waiting for a worker (with REDIS_URL); its `error`, if any, is a failed attempt's, to be tried again. */
+  status: FileReport['status'] | 'queued';
   error: string | null;
   articles: number;
   counts: Record<string, TypeCounts>;
   warnings: string[];
   deleted: string[];
+  /** A queued page's job, by which the worker that imports it finds its entry. */
+  jobId?: string;
 }
 
 export interface ImportRun {
@@ -27,8 +32,16 @@ export interface ImportRun {
   files: RunFile[];
   totals: Record<string, TypeCounts>;
   failed: number;
+  /** Files still queued: the run is done when none is. */
+  pending: number;
   createdAt: string;
 }
+
+type StoredRun = Omit<ImportRun, 'pending'>;
+const withPending = (run: StoredRun): ImportRun => ({
+  ...run,
+  pending: (run.files ?? []).filter((file) => file.status === 'queued').length,
+});
 
 const RUN_FIELDS = ['documentId', 'startedBy', 'published', 'files', 'totals', 'failed', 'createdAt'];
 const RUNS_LISTED = 50;
@@ -97,10 +110,67 @@ export async function startRun(strapi: Core.Strapi, startedBy: string | null, pu
   return findRun(strapi, run.documentId);
 }
 
-async function findRun(strapi: Core.Strapi, documentId: string): Promise<ImportRun> {
-  const run = (await strapi.db.query(IMPORT_RUN_UID).findOne({ where: { documentId }, select: RUN_FIELDS })) as ImportRun | null;
+export async function findRun(strapi: Core.Strapi, documentId: string): Promise<ImportRun> {
+  const run = (await strapi.db.query(IMPORT_RUN_UID).findOne({ where: { documentId }, select: RUN_FIELDS })) as StoredRun | null;
   if (!run) throw new errors.NotFoundError(`Import run ${documentId} does not exist`);
-  return run;
+  return withPending(run);
+}
+
+const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
+
+function recordedFile(fileName: string, bytes: Buffer, report: FileReport): RunFile {
+  return {
+    fileName,
+    sha256: sha256(bytes),
+    status: report.status,
+    error: report.error,
+    articles: report.articles,
+    counts: report.counts,
+    warnings: report.unassigned.map(({ lines, reason }) => `${fileName}:${lines.first}: lines ${lines.first}-${lines.last} ${reason}`),
+    deleted: report.deleted.map((article) => article.title),
+  };
+}
+
+/** A queued page's entry before its import is done (`error`: a failed attempt's, or none yet). */
+const queuedFile = (page: Omit<QueuedDeskPage, 'runId'>, status: 'queued' | 'failed', error: string | null): RunFile => ({
+  fileName: page.file,
+  sha256: sha256(page.bytes),
+  status,
+  error,
+  articles: 0,
+  counts: {},
+  warnings: [],
+  deleted: [],
+  jobId: page.jobId,
+});
+
+/**
+ * Writes one file's entry into its run, under the run's lock so that files recorded at once all
+ * stay in its list. A queued page's entry (found by its job) is replaced until the page is done,
+ * never after: a page imported again because its worker died before its job ended keeps its
+ * first outcome, and the desk's `queued` arriving after a fast worker's outcome changes nothing.
+ */
+async function recordFile(strapi: Core.Strapi, runId: string, file: RunFile): Promise<ImportRun> {
+  return inImportTransaction(
+    strapi,
+    `run:${runId}`,
+    async (_trx, locks) => {
+      await locks.lockKeys([`run\u0000${runId}`]);
+      const current = await findRun(strapi, runId);
+      const files = current.files ?? [];
+      const entry = file.jobId === undefined ? -1 : files.findIndex((recorded) => recorded.jobId === file.jobId);
+      if (entry >= 0 && files[entry].status !== 'queued') return current;
+      const recorded = {
+        files: entry >= 0 ? files.map((earlier, index) => (index === entry ? file : earlier)) : [...files, file],
+        totals: file.status === 'failed' ? current.totals : addCounts(current.totals ?? {}, file.counts),
+        failed: current.failed + (file.status === 'failed' ? 1 : 0),
+      };
+      await strapi.db.query(IMPORT_RUN_UID).update({ where: { documentId: runId }, data: recorded });
+      // Not read again: every writer of the run holds its lock, so what was written is what it holds.
+      return withPending({ ...current, ...recorded });
+    },
+    'keys',
+  );
 }
 
 /**
@@ -111,37 +181,59 @@ async function findRun(strapi: Core.Strapi, documentId: string): Promise<ImportR
 export async function importIntoRun(strapi: Core.Strapi, reader: PageReader, runId: string, upload: PageUpload): Promise<{ file: FileReport; run: ImportRun }> {
   const { published } = await findRun(strapi, runId);
   const { report, bytes } = await importUpload(strapi, reader, upload, { dryRun: false, publish: published });
-  const recorded: RunFile = {
+  return { file: report, run: await recordFile(strapi, runId, recordedFile(upload.fileName, bytes, report)) };
+}
+
+export type DeskImportQueue = ReturnType<typeof deskPageQueue>;
+
+/** The queue the desk's imports go to when the instance has Redis (REDIS_URL); none without. */
+export function deskImportQueue(strapi: Core.Strapi): DeskImportQueue | undefined {
+  const redis = sharedRedisOf(strapi);
+  return redis && deskPageQueue(parseQueueSettings(strapi.config.get('redis')), redis.client);
+}
+
+/**
+ * Queues one page of a run for the workers (`npm run worker`) and answers at once; the run shows
+ * it as queued until a worker records its outcome. The page is checked and its issue date and page
+ * resolved here, as for an import in this process, so a page no worker could read is refused now.
+ */
+export async function enqueueIntoRun(
+  strapi: Core.Strapi,
+  queue: DeskImportQueue,
+  runId: string,
+  upload: PageUpload,
+): Promise<{ file: null; run: ImportRun }> {
+  const { published } = await findRun(strapi, runId);
+  const { bytes, text } = pageBytes(upload);
+  const meta = await knownPageMeta(strapi, upload.fileName, text, upload);
+  const jobId = await queue.enqueue({
+    runId,
     fileName: upload.fileName,
-    sha256: createHash('sha256').update(bytes).digest('hex'),
-    status: report.status,
-    error: report.error,
-    articles: report.articles,
-    counts: report.counts,
-    warnings: report.unassigned.map(({ lines, reason }) => `${upload.fileName}:${lines.first}: lines ${lines.first}-${lines.last} ${reason}`),
-    deleted: report.deleted.map((article) => article.title),
+    bytes,
+    meta: { issueDate: meta.issueDate, page: meta.page },
+    publish: published,
+    restoreDeleted: upload.restoreDeleted,
+  });
+  return { file: null, run: await recordFile(strapi, runId, queuedFile({ jobId, file: upload.fileName, bytes }, 'queued', null)) };
+}
+
+/** How workers write desk runs' pages into their import-run entries. */
+export function deskRunRecorder(strapi: Core.Strapi): DeskRunRecorder {
+  return {
+    async imported(page, report) {
+      await recordFile(strapi, page.runId, { ...recordedFile(page.file, page.bytes, report), jobId: page.jobId });
+    },
+    async failed(page, error, final) {
+      await recordFile(strapi, page.runId, queuedFile(page, final ? 'failed' : 'queued', error));
+    },
   };
-  // Under the run's lock, so two files recorded into one run at once both stay in its list.
-  const run = await inImportTransaction(strapi, `run:${runId}`, async (_trx, locks) => {
-    await locks.lockKeys([`run\u0000${runId}`]);
-    const current = await findRun(strapi, runId);
-    await strapi.db.query(IMPORT_RUN_UID).update({
-      where: { documentId: runId },
-      data: {
-        files: [...(current.files ?? []), recorded],
-        totals: report.status === 'failed' ? current.totals : addCounts(current.totals ?? {}, report.counts),
-        failed: current.failed + (report.status === 'failed' ? 1 : 0),
-      },
-    });
-    return findRun(strapi, runId);
-  }, 'keys');
-  return { file: report, run };
 }
 
 export async function listRuns(strapi: Core.Strapi): Promise<ImportRun[]> {
-  return (await strapi.db.query(IMPORT_RUN_UID).findMany({
+  const runs = (await strapi.db.query(IMPORT_RUN_UID).findMany({
     select: RUN_FIELDS,
     orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
     limit: RUNS_LISTED,
-  })) as ImportRun[];
+  })) as StoredRun[];
+  return runs.map(withPending);
 }

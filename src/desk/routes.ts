@@ -3,7 +3,7 @@ import { errors } from '@strapi/utils';
 import { OFFICIAL_SPEC, PROJECT_SPEC, RESEARCH_PLATFORM_SPEC, type TypeSpec } from '../importer';
 import { aliasesOf, mergeEntity, removeAlias } from '../importer';
 import { DESK_ACTION } from './permission';
-import { importIntoRun, listRuns, previewPage, startRun } from './import-runs';
+import { deskImportQueue, enqueueIntoRun, findRun, importIntoRun, listRuns, previewPage, startRun } from './import-runs';
 import {
   ArticleDeleteSchema,
   CandidateQuerySchema,
@@ -71,14 +71,20 @@ export function deskRoutes(strapi: Core.Strapi, reader: PageReader) {
     },
   });
   const body = (ctx: Context) => (ctx.request as unknown as { body?: unknown }).body;
+  // With Redis, imports are the workers' (src/import-queue/) and any instance shows their progress.
+  const importQueue = deskImportQueue(strapi);
 
   return [
     route('POST', '/preview', async (ctx) => ({ data: await previewPage(strapi, reader, parse(PageUploadSchema, body(ctx), 'body')) })),
     route('GET', '/runs', async () => ({ data: await listRuns(strapi) })),
     route('POST', '/runs', async (ctx) => ({ data: await startRun(strapi, adminName(ctx), parse(RunStartSchema, body(ctx), 'body').publish) })),
+    route('GET', '/runs/:id', async (ctx) => ({ data: await findRun(strapi, parse(RunIdParamsSchema, ctx.params, 'params').id) })),
     route('POST', '/runs/:id/files', async (ctx) => {
       const { id } = parse(RunIdParamsSchema, ctx.params, 'params');
-      return { data: await importIntoRun(strapi, reader, id, parse(PageUploadSchema, body(ctx), 'body')) };
+      const upload = parse(PageUploadSchema, body(ctx), 'body');
+      return {
+        data: importQueue ? await enqueueIntoRun(strapi, importQueue, id, upload) : await importIntoRun(strapi, reader, id, upload),
+      };
     }),
     route('GET', '/articles/:documentId/printed-source', async (ctx) => {
       const { documentId } = parse(DocumentParamsSchema, ctx.params, 'params');

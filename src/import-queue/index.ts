@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { Queue, Worker, type Job } from 'bullmq';
+import { Queue, UnrecoverableError, Worker, type Job } from 'bullmq';
 import Redis from 'ioredis';
 import { z } from 'zod';
 import { IssueDateSchema, pageMetaFor } from '../importer';
 import { readPage } from '../importer';
-import type { FileReport, Importer } from '../importer';
+import type { FileReport, Importer, PageMeta } from '../importer';
 
 /**
  * Pages waiting in Redis (BullMQ) for any number of `npm run worker` processes, on any host, to
@@ -13,8 +13,9 @@ import type { FileReport, Importer } from '../importer';
  * gives it to another when its worker stops renewing its hold (a killed worker); a page imported
  * by a worker that died before saying so is found unchanged by its stamp on the next try, so no
  * page is imported twice. A page that fails is tried `attempts` times, then kept with its error.
- * Each run's outcome, page by page, is a Redis hash written by the workers: the enqueuing process
- * may be gone; anyone with the run id reads its progress.
+ * A CLI run's outcome, page by page, is a Redis hash written by the workers; a desk run's is its
+ * import-run entry, which the workers fill in through the desk's recorder (src/desk/import-runs.ts).
+ * Either way the enqueuing process may be gone: anyone with the run id reads its progress.
  */
 
 const QUEUE_NAME = 'page-imports';
@@ -37,7 +38,10 @@ export function parseQueueSettings(raw: unknown): QueueSettings {
 }
 
 const PageJobSchema = z.object({
+  /** The CLI's run (a UUID), or the desk's import-run entry (its documentId) when `deskRun`. */
   runId: z.string().min(1),
+  /** Jobs queued before the desk queued any have no such field: they are the CLI's. */
+  deskRun: z.boolean().default(false),
   file: z.string().min(1),
   /** The page's bytes, base64. */
   bytes: z.string(),
@@ -45,7 +49,7 @@ const PageJobSchema = z.object({
   publish: z.boolean(),
   restoreDeleted: z.boolean(),
 });
-type PageJob = z.infer<typeof PageJobSchema>;
+type PageJob = z.input<typeof PageJobSchema>;
 
 export type PageOutcome = FileReport['status'];
 
@@ -63,6 +67,15 @@ export interface RunProgress {
 const connectionOf = (settings: QueueSettings) => new Redis(settings.url, { maxRetriesPerRequest: null });
 const bullPrefix = (settings: QueueSettings) => `${settings.keyPrefix}bull`;
 const runKey = (settings: QueueSettings, runId: string) => `${settings.keyPrefix}import-run:${runId}`;
+
+const jobOptions = (settings: QueueSettings, jobId: string) => ({
+  jobId,
+  attempts: settings.importQueue.attempts,
+  backoff: { type: 'exponential', delay: 1000 },
+  // The run's record keeps the outcome; the page's bytes need not stay in Redis.
+  removeOnComplete: true,
+  removeOnFail: true,
+});
 
 /** Queues `paths` as one run; returns its id. The pages are read now, on this host. */
 export async function enqueuePages(
@@ -84,18 +97,7 @@ export async function enqueuePages(
         publish: options.publish,
         restoreDeleted: options.restoreDeleted,
       };
-      return {
-        name: 'page',
-        data,
-        opts: {
-          jobId: `${runId}-${index}`,
-          attempts: settings.importQueue.attempts,
-          backoff: { type: 'exponential', delay: 1000 },
-          // The run's hash keeps the outcome; the page's bytes need not stay in Redis.
-          removeOnComplete: true,
-          removeOnFail: true,
-        },
-      };
+      return { name: 'page', data, opts: jobOptions(settings, `${runId}-${index}`) };
     });
     for (let start = 0; start < jobs.length; start += 500) await queue.addBulk(jobs.slice(start, start + 500));
     return runId;
@@ -103,6 +105,46 @@ export async function enqueuePages(
     await queue.close();
     connection.disconnect();
   }
+}
+
+/** An uploaded page as the desk read it: its bytes, and the issue date and page it resolved for it. */
+export interface DeskPage {
+  runId: string;
+  fileName: string;
+  bytes: Buffer;
+  meta: PageMeta;
+  publish: boolean;
+  restoreDeleted: boolean;
+}
+
+/**
+ * The desk's side of the queue, on the instance's shared connection (src/redis/) so that an upload
+ * opens no connection of its own. `enqueue` answers the job's id once Redis holds the page.
+ */
+export function deskPageQueue(settings: QueueSettings, connection: Redis): { enqueue(page: DeskPage): Promise<string> } {
+  const queue = new Queue<PageJob>(QUEUE_NAME, { connection, prefix: bullPrefix(settings) });
+  // The shared connection's outage is logged once by src/redis/; an enqueue meanwhile fails its request.
+  queue.on('error', () => undefined);
+  return {
+    async enqueue(page) {
+      // BullMQ's first command waits until Redis is ready, however long it is down: the request fails now instead.
+      if (connection.status !== 'ready') {
+        throw new Error(`Redis is unreachable (${connection.status}): the page was not queued, try again later`);
+      }
+      const jobId = `${page.runId}-${randomUUID()}`;
+      const data = PageJobSchema.parse({
+        runId: page.runId,
+        deskRun: true,
+        file: page.fileName,
+        bytes: page.bytes.toString('base64'),
+        meta: page.meta,
+        publish: page.publish,
+        restoreDeleted: page.restoreDeleted,
+      });
+      await queue.add('page', data, jobOptions(settings, jobId));
+      return jobId;
+    },
+  };
 }
 
 export async function runProgress(settings: QueueSettings, runId: string): Promise<RunProgress | undefined> {
@@ -127,33 +169,86 @@ export async function runProgress(settings: QueueSettings, runId: string): Promi
   }
 }
 
+/** A desk page as a worker has it: what the desk's recorder needs to write it into its run. */
+export interface QueuedDeskPage {
+  runId: string;
+  jobId: string;
+  file: string;
+  bytes: Buffer;
+}
+
+/** How a worker records a desk run's pages in its import-run entry (src/desk/import-runs.ts). */
+export interface DeskRunRecorder {
+  /** A page the import finished; recorded once, though a page whose worker died is imported again. */
+  imported(page: QueuedDeskPage, report: FileReport): Promise<void>;
+  /** A failed attempt: `final` when no attempt is left, else the page waits for its next try. */
+  failed(page: QueuedDeskPage, error: string, final: boolean): Promise<void>;
+}
+
+export interface WorkerHooks {
+  deskRuns: DeskRunRecorder;
+  /** Each page the worker is done with, and each job it cannot read. */
+  onPage?: (file: string, outcome: PageOutcome, error?: string) => void;
+}
+
 /**
- * Imports queued pages one at a time until `close`. The outcome of a page is written once it is
- * committed; a page whose import reports a failure is thrown back to BullMQ to be tried again.
+ * Imports queued pages one at a time until `close`. A failed attempt is thrown back to BullMQ,
+ * which tries the page again after its backoff; the last attempt's failure is recorded as the
+ * page's outcome here, in the worker, so that it is written before the job leaves the queue.
  */
 export function startImportWorker(
   settings: QueueSettings,
   importer: Importer,
-  onPage: (job: { file: string; runId: string }, outcome: PageOutcome, error?: string) => void = () => undefined,
+  { deskRuns, onPage = () => undefined }: WorkerHooks,
 ): { close(): Promise<void> } {
   const connection = connectionOf(settings);
-  const record = (runId: string, jobId: string, outcome: PageOutcome) =>
-    connection.hset(runKey(settings, runId), `outcome:${jobId}`, outcome);
+  const recordInRedis = (runId: string, jobId: string, outcome: PageOutcome, error?: { file: string; error: string }) =>
+    error
+      ? connection.hset(runKey(settings, runId), `outcome:${jobId}`, outcome, `error:${jobId}`, JSON.stringify(error))
+      : connection.hset(runKey(settings, runId), `outcome:${jobId}`, outcome);
 
   const worker = new Worker<PageJob, PageOutcome>(
     QUEUE_NAME,
     async (job: Job<PageJob>) => {
-      const page = PageJobSchema.parse(job.data);
-      const report = await importer.importPage({ file: page.file, bytes: Buffer.from(page.bytes, 'base64') }, page.meta, {
-        dryRun: false,
-        publish: page.publish,
-        issueDate: page.meta.issueDate,
-        restoreDeleted: page.restoreDeleted,
-      });
-      if (report.status === 'failed') throw new Error(report.error ?? 'the import failed');
-      await record(page.runId, job.id as string, report.status);
-      onPage(page, report.status);
-      return report.status;
+      const parsed = PageJobSchema.safeParse(job.data);
+      if (!parsed.success) {
+        // Another attempt would read the same payload: give up at once.
+        const message = `malformed job: ${parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ')}`;
+        onPage(`job ${job.id}`, 'failed', message);
+        throw new UnrecoverableError(message);
+      }
+      const page = parsed.data;
+      const queued: QueuedDeskPage = {
+        runId: page.runId,
+        jobId: job.id as string,
+        file: page.file,
+        bytes: Buffer.from(page.bytes, 'base64'),
+      };
+      const result: { report: FileReport } | { error: string } = await importer
+        .importPage({ file: page.file, bytes: queued.bytes }, page.meta, {
+          dryRun: false,
+          publish: page.publish,
+          issueDate: page.meta.issueDate,
+          restoreDeleted: page.restoreDeleted,
+        })
+        .then(
+          (report) => (report.status === 'failed' ? { error: report.error ?? `${page.file}: the import failed` } : { report }),
+          (thrown: unknown) => ({ error: `${page.file}: ${thrown instanceof Error ? thrown.message : String(thrown)}` }),
+        );
+
+      if ('error' in result) {
+        const final = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
+        if (page.deskRun) await deskRuns.failed(queued, result.error, final);
+        else if (final) await recordInRedis(page.runId, queued.jobId, 'failed', { file: page.file, error: result.error });
+        if (!final) throw new Error(result.error);
+        onPage(page.file, 'failed', result.error);
+        return 'failed';
+      }
+      const { status } = result.report;
+      if (page.deskRun) await deskRuns.imported(queued, result.report);
+      else await recordInRedis(page.runId, queued.jobId, status);
+      onPage(page.file, status);
+      return status;
     },
     {
       connection,
@@ -163,13 +258,6 @@ export function startImportWorker(
       stalledInterval: settings.importQueue.lockMs,
     },
   );
-  worker.on('failed', (job, error) => {
-    if (!job || job.attemptsMade < (job.opts.attempts ?? 1)) return;
-    const { runId, file } = job.data;
-    void connection
-      .hset(runKey(settings, runId), `outcome:${job.id}`, 'failed', `error:${job.id}`, JSON.stringify({ file, error: error.message }))
-      .then(() => onPage({ file, runId }, 'failed', error.message));
-  });
 
   return {
     async close() {

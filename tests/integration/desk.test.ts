@@ -119,11 +119,16 @@ describe('import runs', () => {
     const later = await request(app.http).post(`${DESK}/runs`).set(as('superAdmin')).send({ publish: true }).expect(200);
     const listed = await request(app.http).get(`${DESK}/runs`).set(as('editor')).expect(200);
     expect(listed.body.data.map((entry: any) => entry.documentId)).toEqual([later.body.data.documentId, runId]);
+    // Without REDIS_URL every page is imported in the request: a run has nothing pending.
+    const shown = await request(app.http).get(`${DESK}/runs/${runId}`).set(as('editor')).expect(200);
+    expect(shown.body.data).toMatchObject({ documentId: runId, pending: 0, files: run.files });
   });
 
   it('answers 404 for a run that does not exist and 400 for a malformed id', async () => {
     await request(app.http).post(`${DESK}/runs/nosuchrun0000000000000/files`).set(as('editor')).send(upload('storm.txt', STORM_PAGE)).expect(404);
     await request(app.http).post(`${DESK}/runs/NOT-AN-ID/files`).set(as('editor')).send(upload('storm.txt', STORM_PAGE)).expect(400);
+    await request(app.http).get(`${DESK}/runs/nosuchrun0000000000000`).set(as('editor')).expect(404);
+    await request(app.http).get(`${DESK}/runs/NOT-AN-ID`).set(as('editor')).expect(400);
   });
 });
 

@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -7,8 +7,8 @@ import Redis from 'ioredis';
 import { writeCorpus } from '../../bench/corpus';
 import { closeApp } from '../../src/cli/app';
 import { parseQueueSettings, runProgress, type RunProgress } from '../../src/import-queue';
-import { typescriptProcessArgs } from '../helpers/instances';
-import { APP_ROOT, loadStrapi, provisionDatabase } from '../helpers/strapi';
+import { appScript, pagesDoneBy, until } from '../helpers/app-script';
+import { loadStrapi, provisionDatabase } from '../helpers/strapi';
 
 /**
  * Pages queued through `npm run seed -- --queue` and imported by two `npm run worker` processes,
@@ -47,41 +47,16 @@ afterAll(async () => {
   redis.disconnect();
 }, 60_000);
 
-/** An npm script of the app as its own process; `output` grows as it prints. */
-function script(file: string, args: string[] = []) {
-  const child = spawn(process.execPath, typescriptProcessArgs(file, args), {
-    cwd: APP_ROOT,
-    env: { ...process.env, FORCE_COLOR: '0' },
-  });
-  children.push(child);
-  const process_ = { child, output: '', exited: new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code))) };
-  child.stdout.on('data', (chunk) => (process_.output += chunk));
-  child.stderr.on('data', (chunk) => (process_.output += chunk));
-  return process_;
-}
-
-async function until<T>(read: () => Promise<T> | T, done: (value: T) => boolean, timeoutMs: number, what: string): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (done(value)) return value;
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}: ${JSON.stringify(value)}`);
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-}
-
 it('imports every queued page exactly once although a worker is killed mid-run', async () => {
-  const seed = script('src/cli/seed.ts', ['--queue', corpusDir]);
+  const seed = appScript('src/cli/seed.ts', ['--queue', corpusDir], children);
   expect(await seed.exited).toBe(0);
   const runId = /as run ([\w-]+)/.exec(seed.output)?.[1];
   expect(runId).toBeDefined();
 
-  const doomed = script('src/cli/worker.ts');
-  const survivor = script('src/cli/worker.ts');
-  const pagesDone = (worker: { output: string }) =>
-    worker.output.split('\n').filter((line) => /^(imported|skipped|failed) /.test(line)).length;
+  const doomed = appScript('src/cli/worker.ts', [], children);
+  const survivor = appScript('src/cli/worker.ts', [], children);
   await until(
-    () => pagesDone(doomed),
+    () => pagesDoneBy(doomed),
     (done) => done >= 2,
     120_000,
     'the first worker to import two pages',

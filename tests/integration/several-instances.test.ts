@@ -5,7 +5,9 @@ import os from 'node:os';
 import path from 'node:path';
 import Redis from 'ioredis';
 import type { Core } from '@strapi/strapi';
+import { generatePage } from '../../bench/corpus';
 import { closeApp } from '../../src/cli/app';
+import { appScript, pagesDoneBy, until } from '../helpers/app-script';
 import { freePort, startInstance, type Instance } from '../helpers/instances';
 import { APP_ROOT, loadStrapi, provisionDatabase } from '../helpers/strapi';
 
@@ -14,7 +16,8 @@ import { APP_ROOT, loadStrapi, provisionDatabase } from '../helpers/strapi';
  * two Strapi instances (A in this process, B a child process) and nginx round-robin in front,
  * with deploy/nginx/newsroom.conf. A publication or unpublication through A shows through the
  * proxy and through B within a second, a draft never shows, and a client's limit holds across
- * both. (Queued imports surviving a killed worker: import-queue.test.ts, also run on PostgreSQL.)
+ * both. 200 pages uploaded through the desk via the proxy are queued and imported by two workers,
+ * one killed with SIGKILL mid-run, each page exactly once. (The CLI's queue: import-queue.test.ts.)
  */
 const postgresOnly = process.env.DATABASE_CLIENT === 'postgres' && spawnSync('nginx', ['-v']).status === 0 ? describe : describe.skip;
 
@@ -28,6 +31,10 @@ const SHARED = {
   RATE_LIMIT_WINDOW_MS: '600000',
   RATE_LIMIT_CONTENT_API: '100000',
   RATE_LIMIT_SEARCH: '6',
+  // A killed worker's page goes to another worker after this.
+  IMPORT_QUEUE_LOCK_MS: '3000',
+  ADMIN_EMAIL: 'several@example.com',
+  ADMIN_PASSWORD: 'Several-Pass-2023',
 };
 const PROJECT = 'api::project.project';
 const VISIBLE_WITHIN_MS = 1000;
@@ -39,6 +46,7 @@ let b: Instance | undefined;
 let nginx: ChildProcess | undefined;
 let proxyUrl: string;
 let runtimeDir: string;
+const children: ChildProcess[] = [];
 
 async function startNginx(upstreams: string[]): Promise<void> {
   runtimeDir = mkdtempSync(path.join(os.tmpdir(), 'newsroom-nginx-'));
@@ -98,6 +106,7 @@ postgresOnly('two instances behind nginx, sharing PostgreSQL and Redis', () => {
   }, 300_000);
 
   afterAll(async () => {
+    for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
     nginx?.kill('SIGTERM');
     if (a) await closeApp(a);
     await b?.stop();
@@ -146,4 +155,80 @@ postgresOnly('two instances behind nginx, sharing PostgreSQL and Redis', () => {
     expect((await search(aUrl)).status).toBe(429);
     expect((await search(b!.url)).status).toBe(429);
   });
+
+  it('imports 200 pages uploaded through the desk via the proxy exactly once, although a worker is killed mid-run', async () => {
+    const PAGES = 200;
+    const login = await fetch(`${proxyUrl}/admin/login`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ email: SHARED.ADMIN_EMAIL, password: SHARED.ADMIN_PASSWORD }),
+    });
+    expect(login.status).toBe(200);
+    const { token } = ((await login.json()) as { data: { token: string } }).data;
+    const desk = async (method: 'GET' | 'POST', route: string, body?: unknown) => {
+      const response = await fetch(`${proxyUrl}/newsroom-desk${route}`, {
+        method,
+        headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      expect(response.status).toBe(200);
+      return ((await response.json()) as { data: any }).data;
+    };
+
+    // The workers boot (each compiles the app) while the editor signs in; they import while pages arrive.
+    const doomed = appScript('src/cli/worker.ts', [], children);
+    const survivor = appScript('src/cli/worker.ts', [], children);
+    const runId: string = (await desk('POST', '/runs', { publish: false })).documentId;
+    const pages = Array.from({ length: PAGES }, (_, index) => generatePage(7, index));
+    const booted = (worker: { output: string }) => worker.output.includes('waiting for pages');
+    await until(() => booted(doomed) && booted(survivor), Boolean, 180_000, 'both workers to start');
+    // Four uploads at a time, as a few editors would send them; each is answered once it is queued.
+    let next = 0;
+    const uploadRest = async () => {
+      for (let page = pages[next++]; page; page = pages[next++]) {
+        const { file } = await desk('POST', `/runs/${runId}/files`, {
+          fileName: page.fileName,
+          content: Buffer.from(page.text).toString('base64'),
+        });
+        expect(file).toBeNull();
+      }
+    };
+    // The first worker is killed while pages still arrive: the run is certainly not done then.
+    const killMidRun = async () => {
+      await until(
+        () => pagesDoneBy(doomed),
+        (done) => done >= 3,
+        120_000,
+        'the first worker to import three pages',
+      );
+      doomed.child.kill('SIGKILL');
+      expect(next).toBeLessThan(PAGES);
+      expect(await doomed.exited).toBeNull();
+    };
+    await Promise.all([uploadRest(), uploadRest(), uploadRest(), uploadRest(), killMidRun()]);
+
+    const run = await until(
+      () => desk('GET', `/runs/${runId}`),
+      (shown) => shown.pending === 0,
+      240_000,
+      'the run to be done',
+    );
+    survivor.child.kill('SIGTERM');
+    expect(await survivor.exited).toBe(0);
+    expect(run.files).toHaveLength(PAGES);
+    expect(new Set(run.files.map((file: { jobId: string }) => file.jobId)).size).toBe(PAGES);
+    // A page the killed worker had committed is found unchanged by its stamp on its second try.
+    expect(run.files.filter((file: { status: string }) => !['imported', 'skipped'].includes(file.status))).toEqual([]);
+    expect(run.failed).toBe(0);
+
+    const pageRecords = await a!.db.query('api::page.page').findMany({ select: ['fileName'] });
+    expect(pageRecords).toHaveLength(PAGES);
+    expect(new Set(pageRecords.map((record: { fileName: string }) => record.fileName))).toEqual(
+      new Set(pages.map((page) => page.fileName)),
+    );
+    const articles = await a!.db.query('api::article.article').findMany({ select: ['sourceKey'], where: { publishedAt: null } });
+    const keys = articles.map((article: { sourceKey: string }) => article.sourceKey);
+    expect(keys.length).toBeGreaterThanOrEqual(PAGES);
+    expect(new Set(keys).size).toBe(keys.length);
+  }, 400_000);
 });

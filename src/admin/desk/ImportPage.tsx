@@ -29,6 +29,9 @@ interface PendingFile {
 
 const newFile = (fileName: string, content: string): PendingFile => ({ fileName, content, issueDate: '', page: '', preview: null, error: null });
 
+/** How often a queued run is read again while workers import its pages. */
+const QUEUED_RUN_POLL_MS = 2000;
+
 const TYPES = ['Page', 'Official', 'Project', 'ResearchPlatform', 'Article'];
 const cell: React.CSSProperties = { padding: '4px 8px', borderBottom: '1px solid #eaeaef', textAlign: 'left', verticalAlign: 'top' };
 
@@ -220,6 +223,21 @@ const ImportPage = () => {
     loadRuns().catch(() => setRuns([]));
   }, [loadRuns]);
 
+  // With Redis the workers import the pages: the run is read again, from any instance, until none is queued.
+  React.useEffect(() => {
+    if (!summary || summary.pending === 0) return undefined;
+    const timer = setTimeout(() => {
+      get<{ data: ImportRun }>(`${DESK}/runs/${summary.documentId}`)
+        .then(({ data }) => {
+          setSummary(data.data);
+          if (data.data.pending === 0) return loadRuns();
+        })
+        // A failed read is tried again at the next tick.
+        .catch(() => setSummary((current) => current && { ...current }));
+    }, QUEUED_RUN_POLL_MS);
+    return () => clearTimeout(timer);
+  }, [summary, get, loadRuns]);
+
   // An empty date or page sends null: the desk then uses what it knows and never clears a stored value.
   const upload = (file: PendingFile) => ({
     fileName: file.fileName,
@@ -347,8 +365,18 @@ const ImportPage = () => {
           {summary && (
             <Box background="neutral0" padding={4} hasRadius shadow="tableShadow" data-testid="import-summary">
               <Typography variant="delta" tag="h2">Summary 导入结果</Typography>
+              {summary.pending > 0 && (
+                <Typography role="status" data-testid="queued-progress">
+                  Importing in the queue 队列导入中 {summary.files.length - summary.pending} / {summary.files.length}
+                  {summary.failed > 0 ? ` · failed 失败 ${summary.failed}` : ''}
+                </Typography>
+              )}
               {summary.files.map((file) => (
-                <Typography key={file.fileName} tag="p">{file.fileName}: {file.status}{file.error ? ` — ${file.error}` : ''}</Typography>
+                <Typography key={file.fileName} tag="p">
+                  {file.fileName}:{' '}
+                  {file.status === 'queued' ? `queued 排队中${file.error ? ' · will be tried again 将重试' : ''}` : file.status}
+                  {file.error ? ` — ${file.error}` : ''}
+                </Typography>
               ))}
               <CountsTable counts={summary.totals} label="Summary counts" />
             </Box>

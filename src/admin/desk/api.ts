@@ -78,6 +78,8 @@ export interface ImportRun {
   files: Array<{ fileName: string; sha256: string; status: string; error: string | null; articles: number; warnings: string[]; deleted: string[] }>;
   totals: Record<string, TypeCounts>;
   failed: number;
+  /** Files waiting for a worker (instances with Redis queue the desk's imports). */
+  pending: number;
   createdAt: string;
 }
 
