@@ -22,7 +22,8 @@ import {
   parse,
   type ENTITY_TYPES,
 } from './inputs';
-import { registerPageReader, type PageReader } from './page-reader';
+import { DESK_RETRY_AFTER_SECONDS, registerPageReader, type PageReader } from './page-reader';
+import { QueueUnavailableError } from '../import-queue';
 import { mergeCandidates, needingAttention } from './attention';
 import { deleteArticle, orphans, ownEntries } from './orphans';
 import { link, unlink } from './links';
@@ -61,6 +62,13 @@ export function deskRoutes(strapi: Core.Strapi, reader: PageReader) {
       try {
         ctx.body = await handler(ctx);
       } catch (error) {
+        // Strapi's errors have no 503: the queue's Redis being down is the service's, not the request's.
+        if (error instanceof QueueUnavailableError) {
+          ctx.set('Retry-After', String(DESK_RETRY_AFTER_SECONDS));
+          ctx.status = 503;
+          ctx.body = { data: null, error: { status: 503, name: 'ServiceUnavailableError', message: error.message, details: {} } };
+          return;
+        }
         const retryAfter = error instanceof errors.RateLimitError ? (error.details as { retryAfterSeconds?: number }).retryAfterSeconds : undefined;
         if (retryAfter !== undefined) ctx.set('Retry-After', String(retryAfter));
         throw error;

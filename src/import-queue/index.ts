@@ -6,6 +6,11 @@ import { IssueDateSchema, pageMetaFor } from '../importer';
 import { readPage } from '../importer';
 import type { FileReport, Importer, PageMeta } from '../importer';
 
+/** The queue's Redis cannot take a page now: the page is not queued, and the caller may try again. */
+export class QueueUnavailableError extends Error {
+  override name = 'QueueUnavailableError';
+}
+
 /**
  * Pages waiting in Redis (BullMQ) for any number of `npm run worker` processes, on any host, to
  * import them with the importer's own transaction and key locks. A page is a job carrying its
@@ -129,7 +134,7 @@ export function deskPageQueue(settings: QueueSettings, connection: Redis): { enq
     async enqueue(page) {
       // BullMQ's first command waits until Redis is ready, however long it is down: the request fails now instead.
       if (connection.status !== 'ready') {
-        throw new Error(`Redis is unreachable (${connection.status}): the page was not queued, try again later`);
+        throw new QueueUnavailableError(`Redis is unreachable (${connection.status}): the page was not queued, try again later`);
       }
       const jobId = `${page.runId}-${randomUUID()}`;
       const data = PageJobSchema.parse({

@@ -53,8 +53,8 @@ afterAll(async () => {
   redis.disconnect();
 }, 60_000);
 
-async function started(): Promise<Instance> {
-  const instance = await startInstance({});
+async function started(env: Record<string, string> = {}): Promise<Instance> {
+  const instance = await startInstance(env);
   instances.push(instance);
   return instance;
 }
@@ -74,7 +74,7 @@ async function deskOf(instance: Instance) {
       headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
-    return { status: response.status, body: (await response.json()) as any };
+    return { status: response.status, headers: response.headers, body: (await response.json()) as any };
   };
 }
 
@@ -160,3 +160,18 @@ it('queues the desk’s pages, a worker imports them into the run, and a restart
   worker.child.kill('SIGTERM');
   expect(await worker.exited).toBe(0);
 }, 400_000);
+
+it('answers 503 with Retry-After, queuing nothing, when the instance’s Redis cannot be reached', async () => {
+  // Nothing listens on port 1: the instance serves on, with local limits, and cannot queue.
+  const cut = await started({ REDIS_URL: 'redis://127.0.0.1:1' });
+  const desk = await deskOf(cut);
+  const run = await desk('POST', '/runs', { publish: false });
+  expect(run.status).toBe(200);
+  const response = await desk('POST', `/runs/${run.body.data.documentId}/files`, upload('storm.txt', STORM_PAGE));
+  expect(response.status).toBe(503);
+  expect(response.headers.get('retry-after')).toMatch(/^\d+$/);
+  expect(response.body.error.message).toMatch(/Redis is unreachable/);
+  expect((await desk('GET', `/runs/${run.body.data.documentId}`)).body.data).toMatchObject({ pending: 0, files: [] });
+  await cut.stop();
+  instances.splice(instances.indexOf(cut), 1);
+}, 120_000);
