@@ -14,7 +14,7 @@ import { closePageReader } from './desk/page-reader';
 import { registerBatchedFields } from './graphql/batched-fields';
 import { registerRankingQuery } from './queries/graphql';
 import { closeSharedRedis, registerSharedRedis } from './redis';
-import { invalidateResponseCache, registerResponseCache } from './response-cache';
+import { invalidateResponseCacheFor, registerResponseCache } from './response-cache';
 import { registerSearchQuery } from './search/graphql';
 import { fillEmptyIndex, syncImported } from './search/service';
 import { registerSearchSync } from './search/sync';
@@ -36,7 +36,7 @@ export default {
     registerBatchedFields(strapi);
     registerSearchSync(strapi);
     // The importer's own writes: the search index in each page's transaction, the cache after it.
-    registerImportHooks(strapi, { published: syncImported, committed: invalidateResponseCache });
+    registerImportHooks(strapi, { published: syncImported, committed: invalidateResponseCacheFor });
     registerSearchQuery(strapi);
     registerRankingQuery(strapi);
   },
