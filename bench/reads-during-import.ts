@@ -5,20 +5,22 @@ import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { z } from 'zod';
-import type { ImportOptions, Importer } from '../src/importer';
+import { registerImportHooks, type ImportOptions, type Importer } from '../src/importer';
 import { compileApp } from '../src/cli/app';
+import { invalidateResponseCache } from '../src/response-cache';
 import { startTestApp } from '../tests/helpers/strapi';
 import { percentile, recordBenchmarkSection } from './benchmarks-file';
 import { writeCorpus } from './corpus';
 
 /**
- * `npx tsx bench/reads-during-import.ts [--postgres] [--pages=1000] [--published-pages=50] [--no-publishing]`:
+ * `npx tsx bench/reads-during-import.ts [--postgres] [--pages=1000] [--published-pages=50] [--no-before] [--no-publishing]`:
  * what an anonymous reader of the article list gets while the archive is being imported, against
  * `/_health` in the same run (issue 20's goal: the list's p50 within 3× of `/_health`'s). The
  * archive first holds a published corpus (`--published-pages`), so the list has 25 articles; then
  * a generated corpus of `--pages` pages is imported in the server's process, as the desk does,
- * once as drafts (the desk's normal case: nothing readers see changes) and once publishing (every
- * page changes the list), each into a fresh copy of the same archive. A probe in another process
+ * once as drafts (the desk's normal case: nothing readers see changes), once as drafts with every
+ * unit emptying the whole cache as before issue 20 (`--no-before` leaves it out) and once
+ * publishing (every page changes the list), each into a fresh copy of the same archive. A probe in another process
  * asks `/_health` and `/api/articles` in turn, one request at a time on a new connection, for as
  * long as the import runs (and for a few seconds with the server idle, first). Recorded in
  * BENCHMARKS.md, one section per database.
@@ -37,18 +39,20 @@ const ArgsSchema = z.object({
   pages: z.number().int().min(1),
   publishedPages: z.number().int().min(1),
   publishing: z.boolean(),
+  before: z.boolean(),
 });
 type Args = z.infer<typeof ArgsSchema>;
 
 function parseArgs(argv: string[]): Args {
-  const raw: Record<string, unknown> = { database: 'sqlite', pages: 1000, publishedPages: 50, publishing: true };
+  const raw: Record<string, unknown> = { database: 'sqlite', pages: 1000, publishedPages: 50, publishing: true, before: true };
   for (const arg of argv) {
     const [name, value] = arg.split('=');
     if (arg === '--postgres') raw.database = 'postgres';
     else if (arg === '--no-publishing') raw.publishing = false;
+    else if (arg === '--no-before') raw.before = false;
     else if (name === '--pages') raw.pages = Number(value);
     else if (name === '--published-pages') raw.publishedPages = Number(value);
-    else throw new Error(`unknown option ${arg} (expected --postgres, --pages=N, --published-pages=N, --no-publishing)`);
+    else throw new Error(`unknown option ${arg} (expected --postgres, --pages=N, --published-pages=N, --no-publishing, --no-before)`);
   }
   return ArgsSchema.parse(raw);
 }
@@ -76,8 +80,8 @@ const ask = (path) => new Promise((resolve, reject) => {
     for (const path of paths) answers.push(await ask(path));
     await new Promise((resolve) => setTimeout(resolve, Number(gapMs)));
   }
-  process.stdout.write(JSON.stringify(answers));
-  process.exit(0);
+  // Exits once the answers are out: a pipe takes a long run's answers in several writes.
+  process.stdout.write(JSON.stringify(answers), () => process.exit(0));
 })();
 `;
 
@@ -90,7 +94,7 @@ async function probedDuring(port: number, work: () => Promise<void>): Promise<{ 
   let output = '';
   child.stdout.setEncoding('utf8');
   const finished = new Promise<Answers>((resolve, reject) => {
-    child.on('exit', (code) =>
+    child.on('close', (code) =>
       code === 0
         ? resolve(AnswersSchema.parse(JSON.parse(output.slice(output.indexOf('\n') + 1))))
         : reject(new Error(`probe exited with ${code}`)),
@@ -136,17 +140,26 @@ function rowOf(label: string, pages: number | null, { answers, seconds }: { answ
   };
 }
 
-/** A fresh archive holding the published corpus, serving on loopback; `measure` runs against it. */
-async function withPublishedArchive(
+const AS_DRAFTS: ImportOptions = { dryRun: false, publish: false, issueDate: null };
+const PUBLISHING: ImportOptions = { ...AS_DRAFTS, publish: true };
+
+/**
+ * A fresh archive holding the published corpus, serving on loopback; `measure` runs against it.
+ * `emptyingAfterEachUnit`: every import unit also empties the whole cache once it commits, as
+ * every unit did before the cache learnt what a unit changed (the comparison row).
+ */
+async function withPublishedArchive<T>(
   args: Args,
   folder: string,
-  measure: (port: number, importer: Importer) => Promise<Row[]>,
-): Promise<Row[]> {
+  emptyingAfterEachUnit: boolean,
+  measure: (port: number, importer: Importer) => Promise<T>,
+): Promise<T> {
   const app = await startTestApp();
   try {
+    if (emptyingAfterEachUnit) registerImportHooks(app.strapi, { committed: (strapi) => invalidateResponseCache(strapi) });
     const importer = app.strapi.service('api::importer.importer') as unknown as Importer;
     const published = await writeCorpus(path.join(folder, 'published'), args.publishedPages, PUBLISHED_SEED);
-    const report = await importer.importFiles(published, { dryRun: false, publish: true, issueDate: null });
+    const report = await importer.importFiles(published, PUBLISHING);
     if (report.failed > 0) throw new Error(`${report.failed} published page(s) failed: ${report.firstErrors.join('\n')}`);
     await new Promise<void>((resolve) => app.http.listen(0, '127.0.0.1', resolve));
     return await measure((app.http.address() as AddressInfo).port, importer);
@@ -173,27 +186,21 @@ async function main(): Promise<void> {
   const folder = mkdtempSync(path.join(os.tmpdir(), 'newsroom-bench-reads-'));
   try {
     const imported = await writeCorpus(path.join(folder, 'imported'), args.pages, IMPORTED_SEED);
-    const rows = await withPublishedArchive(args, folder, async (port, importer) => [
-      rowOf(
-        'nothing (the server idle)',
-        null,
-        await probedDuring(port, () => new Promise((resolve) => setTimeout(resolve, IDLE_SECONDS * 1000))),
-      ),
-      await importDuring(port, importer, `an import of ${args.pages} pages as drafts`, imported, {
-        dryRun: false,
-        publish: false,
-        issueDate: null,
-      }),
+    const idle = () => new Promise<void>((resolve) => setTimeout(resolve, IDLE_SECONDS * 1000));
+    const rows = await withPublishedArchive(args, folder, false, async (port, importer) => [
+      rowOf('nothing (the server idle)', null, await probedDuring(port, idle)),
+      await importDuring(port, importer, `an import of ${args.pages} pages as drafts`, imported, AS_DRAFTS),
     ]);
-    if (args.publishing) {
+    if (args.before) {
+      const label = 'the same, every unit emptying the whole cache (before)';
       rows.push(
-        ...(await withPublishedArchive(args, folder, async (port, importer) => [
-          await importDuring(port, importer, `an import of ${args.pages} pages, publishing`, imported, {
-            dryRun: false,
-            publish: true,
-            issueDate: null,
-          }),
-        ])),
+        await withPublishedArchive(args, folder, true, (port, importer) => importDuring(port, importer, label, imported, AS_DRAFTS)),
+      );
+    }
+    if (args.publishing) {
+      const label = `an import of ${args.pages} pages, publishing`;
+      rows.push(
+        await withPublishedArchive(args, folder, false, (port, importer) => importDuring(port, importer, label, imported, PUBLISHING)),
       );
     }
     record(args, rows, loadAtStart);
@@ -210,6 +217,7 @@ function record(args: Args, rows: Row[], loadAtStart: number[]): void {
     `--pages=${args.pages}`,
     `--published-pages=${args.publishedPages}`,
     args.publishing ? '' : '--no-publishing',
+    args.before ? '' : '--no-before',
   ]
     .filter(Boolean)
     .join(' ');
