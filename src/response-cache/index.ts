@@ -155,9 +155,10 @@ export function responseCacheOf(strapi: Core.Strapi): ResponseCache {
 }
 
 /**
- * Drops the kept answers `write` can change (everything when absent), on this instance and every
- * other one sharing its Redis, now and, when called inside a transaction, once more when it
- * commits: a read between the write and the commit still sees the old rows and may be kept.
+ * Drops the kept answers `write` can change (everything when absent, nothing for a type no answer
+ * shows), on this instance and every other one sharing its Redis, now and, when called inside a
+ * transaction, once more when it commits: a read between the write and the commit still sees the
+ * old rows and may be kept.
  */
 export async function invalidateResponseCache(strapi: Core.Strapi, write?: WriteScope): Promise<void> {
   if (!strapi.has(CONTAINER_NAME) || (write && UNSEEN_TYPES.has(write.uid))) return;

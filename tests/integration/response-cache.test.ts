@@ -1,6 +1,8 @@
 import path from 'node:path';
 import request from 'supertest';
 import { APP_ROOT, startTestApp, type TestApp } from '../helpers/strapi';
+import { OFFICIAL_SPEC } from '../../src/importer/plan/records';
+import { mergeEntity } from '../../src/importer/load/curation';
 import { createEntryEventLog } from '../../src/importer/load/entry-events';
 import { inImportTransaction } from '../../src/importer/load/lock';
 import { responseCacheOf } from '../../src/response-cache';
@@ -14,6 +16,7 @@ import { importKeepingFiles } from '../helpers/import';
 const MAX_ENTRIES = 4;
 const PROJECT = 'api::project.project';
 const ARTICLE = 'api::article.article';
+const OFFICIAL = 'api::official.official';
 const CITY_PAGE = path.join(APP_ROOT, 'tests', 'fixtures', 'pages', 'city-page.txt');
 const CITY_PAGE_DATE = '2023-03-02';
 
@@ -162,6 +165,27 @@ describe('writes', () => {
     expect(res.headers['x-response-cache']).toBe('miss');
     const titles = res.body.data.map((article: { title: string }) => article.title);
     expect(titles).toEqual(expect.arrayContaining(Object.values(report.files[0].titles)));
+  });
+
+  it('of a merge show in the next read: the articles it relinked and the entry it deleted', async () => {
+    const withOfficials = '/api/articles?populate[officials][fields][0]=name';
+    const officialNames = (res: request.Response) =>
+      res.body.data.flatMap((article: { officials: Array<{ name: string }> }) => article.officials.map((official) => official.name));
+    const [merged, kept] = await app.strapi.db.query(OFFICIAL).findMany({
+      where: { publishedAt: { $notNull: true } },
+      select: ['documentId', 'name'],
+      orderBy: { name: 'asc' },
+    });
+    await anonymous(withOfficials);
+    const cached = await anonymous(withOfficials);
+    expect(cached.headers['x-response-cache']).toBe('hit');
+    expect(officialNames(cached)).toContain(merged.name);
+
+    await mergeEntity(app.strapi, OFFICIAL_SPEC, merged.documentId, kept.documentId);
+    const res = await anonymous(withOfficials);
+    expect(res.headers['x-response-cache']).toBe('miss');
+    expect(officialNames(res)).not.toContain(merged.name);
+    expect(officialNames(res)).toContain(kept.name);
   });
 
   it("to the public role's permissions apply at once", async () => {
