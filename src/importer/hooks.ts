@@ -6,12 +6,22 @@ import type { Core } from '@strapi/strapi';
  * - `published`: inside the page's transaction, after its documents were written, the documents
  *   it published, so that derived data (the search index) rolls back with a failed page;
  * - `committed`: once a unit of the importer's writes (a page, a merge, a desk run's bookkeeping)
- *   has committed (cached API answers are dropped then).
+ *   has committed, what it changed in published content (the cached API answers that can hold
+ *   those documents are dropped then; a unit that wrote only drafts drops none).
  * Entry events for webhooks and other subscribers go through `strapi.eventHub` (load/entry-events.ts).
  */
 export interface ImportHooks {
   published?(strapi: Core.Strapi, documents: ReadonlyArray<{ uid: string; documentId: string }>): Promise<void>;
-  committed?(strapi: Core.Strapi): Promise<void>;
+  committed?(strapi: Core.Strapi, published: readonly PublishedDocuments[]): Promise<void>;
+}
+
+/**
+ * Documents of one type whose published version a unit wrote, unpublished or deleted (of a type
+ * without drafts, whose only version is the published one, every document it wrote).
+ */
+export interface PublishedDocuments {
+  uid: string;
+  documentIds: readonly string[];
 }
 
 /**
@@ -31,6 +41,6 @@ export async function runPublishedHooks(strapi: Core.Strapi, documents: Readonly
   for (const hooks of hooksOf(strapi)) await hooks.published?.(strapi, documents);
 }
 
-export async function runCommittedHooks(strapi: Core.Strapi): Promise<void> {
-  for (const hooks of hooksOf(strapi)) await hooks.committed?.(strapi);
+export async function runCommittedHooks(strapi: Core.Strapi, published: readonly PublishedDocuments[]): Promise<void> {
+  for (const hooks of hooksOf(strapi)) await hooks.committed?.(strapi, published);
 }

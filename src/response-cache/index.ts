@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
 import { z } from 'zod';
+import { INTERNAL_UIDS } from '../content-types';
 import { sharedRedisOf } from '../redis';
 import { readScopesOf } from './scope';
 import { parseResponseCacheSettings } from './settings';
@@ -8,11 +9,12 @@ import { createResponseStore, type ReadScope, type ResponseStore, type WriteScop
 
 /**
  * The in-process cache of anonymous content-API reads (served by `global::response-cache`), and
- * what invalidates it: every write to published content through the Document Service (only the
- * answers that can contain what it wrote), every change of a role's permissions, and the importer
- * after each unit it commits (it also writes through the query engine, which the Document Service
- * never sees). Each Strapi instance keeps its own; with a shared Redis (src/redis/) every
- * invalidation is also published there and applied by every other instance at once.
+ * what invalidates it: every write to published content through the Document Service, and the
+ * published documents each unit the importer commits changed (it also writes through the query
+ * engine, which the Document Service never sees), each dropping only the answers that can contain
+ * what it wrote; and every change of a role's permissions, which drops everything. Each Strapi
+ * instance keeps its own; with a shared Redis (src/redis/) every invalidation is also published
+ * there and applied by every other instance at once.
  */
 
 export interface ResponseCache {
@@ -26,6 +28,13 @@ export interface ResponseCache {
 }
 
 const CONTENT_WRITES = new Set(['create', 'update', 'delete', 'publish', 'unpublish', 'discardDraft']);
+
+/**
+ * Types no kept answer shows: they have no routes and no public permissions, and only private
+ * relations lead to them (an article's page), so writing them (every imported page's Page row,
+ * a desk run's bookkeeping, a merge's aliases) changes no answer.
+ */
+const UNSEEN_TYPES: ReadonlySet<string> = new Set(INTERNAL_UIDS);
 
 /** What anonymous readers may see is these rows: a change to them changes the answers. */
 const ACCESS_MODELS = ['plugin::users-permissions.permission', 'plugin::users-permissions.role'];
@@ -146,15 +155,24 @@ export function responseCacheOf(strapi: Core.Strapi): ResponseCache {
 }
 
 /**
- * Drops the kept answers `write` can change (everything when absent), on this instance and every
- * other one sharing its Redis, now and, when called inside a transaction, once more when it
- * commits: a read between the write and the commit still sees the old rows and may be kept.
+ * Drops the kept answers `write` can change (everything when absent, nothing for a type no answer
+ * shows), on this instance and every other one sharing its Redis, now and, when called inside a
+ * transaction, once more when it commits: a read between the write and the commit still sees the
+ * old rows and may be kept.
  */
 export async function invalidateResponseCache(strapi: Core.Strapi, write?: WriteScope): Promise<void> {
-  if (!strapi.has(CONTAINER_NAME)) return;
+  if (!strapi.has(CONTAINER_NAME) || (write && UNSEEN_TYPES.has(write.uid))) return;
   const cache = responseCacheOf(strapi);
   await cache.invalidate(write);
   if (strapi.db.inTransaction()) {
     await strapi.db.transaction(async ({ onCommit }) => onCommit(() => cache.invalidate(write)));
   }
+}
+
+/**
+ * Drops the kept answers any of `writes` can change, as `invalidateResponseCache` does for each:
+ * none when there are none (an import unit that wrote only drafts).
+ */
+export async function invalidateResponseCacheFor(strapi: Core.Strapi, writes: readonly WriteScope[]): Promise<void> {
+  for (const write of writes) await invalidateResponseCache(strapi, write);
 }

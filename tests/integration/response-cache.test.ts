@@ -1,9 +1,13 @@
 import path from 'node:path';
 import request from 'supertest';
 import { APP_ROOT, startTestApp, type TestApp } from '../helpers/strapi';
+import { OFFICIAL_SPEC } from '../../src/importer/plan/records';
+import { mergeEntity } from '../../src/importer/load/curation';
+import { createEntryEventLog } from '../../src/importer/load/entry-events';
 import { inImportTransaction } from '../../src/importer/load/lock';
 import { responseCacheOf } from '../../src/response-cache';
 import type { Importer } from '../../src/importer/service';
+import { importKeepingFiles } from '../helpers/import';
 
 /**
  * The in-process cache of anonymous reads (src/response-cache/): served again until a write, and
@@ -12,6 +16,9 @@ import type { Importer } from '../../src/importer/service';
 const MAX_ENTRIES = 4;
 const PROJECT = 'api::project.project';
 const ARTICLE = 'api::article.article';
+const OFFICIAL = 'api::official.official';
+const CITY_PAGE = path.join(APP_ROOT, 'tests', 'fixtures', 'pages', 'city-page.txt');
+const CITY_PAGE_DATE = '2023-03-02';
 
 let app: TestApp;
 let token: string;
@@ -28,6 +35,7 @@ afterAll(async () => {
   await app?.stop();
 });
 
+const importer = () => app.strapi.service('api::importer.importer') as unknown as Importer;
 const anonymous = (path: string) => request(app.http).get(path).expect(200);
 const names = (res: request.Response) => res.body.data.map((entry: { name: string }) => entry.name).sort();
 
@@ -120,25 +128,64 @@ describe('writes', () => {
     await projects.delete({ documentId: created.documentId });
   });
 
-  it('of the importer empty the cache once its unit commits, also when written through the query engine', async () => {
+  it('of the importer drop, once its unit commits, the answers that can hold the published documents it recorded', async () => {
     const [project] = await app.strapi.db.query(PROJECT).findMany({ where: { name: '缓存项目甲', publishedAt: { $notNull: true } } });
     await cachedNames();
     await inImportTransaction(app.strapi, 'response-cache-test', async () => {
       await app.strapi.db.query(PROJECT).update({ where: { id: project.id }, data: { name: '引擎改名甲' } });
+      createEntryEventLog().record({ name: 'entry.publish', uid: PROJECT, documentId: project.documentId, status: 'published' });
     });
     expect(await freshNames()).toContain('引擎改名甲');
   });
 
-  it('of an imported page show in the next read', async () => {
+  it('of an imported page that publishes nothing keep the cached answers: readers see no draft', async () => {
+    const cached = await anonymous('/api/articles');
+    expect((await anonymous('/api/articles')).headers['x-response-cache']).toBe('hit');
+    const draftsBefore = await app.strapi.db.query(ARTICLE).count({ where: { publishedAt: null } });
+
+    const report = await importer().importFiles([CITY_PAGE], { dryRun: false, publish: false, issueDate: CITY_PAGE_DATE });
+    expect(report.failed).toBe(0);
+    expect(await app.strapi.db.query(ARTICLE).count({ where: { publishedAt: null } })).toBeGreaterThan(draftsBefore);
+
+    const kept = await anonymous('/api/articles');
+    expect(kept.headers['x-response-cache']).toBe('hit');
+    expect(kept.text).toBe(cached.text);
+    // Right, not merely kept: a read of the same list that was never cached answers the same.
+    const fresh = await anonymous('/api/articles?pagination[page]=1');
+    expect(fresh.headers['x-response-cache']).toBe('miss');
+    expect(fresh.body.data).toEqual(kept.body.data);
+  });
+
+  it('of an imported page that publishes show in the next read', async () => {
     await anonymous('/api/articles');
     expect((await anonymous('/api/articles')).headers['x-response-cache']).toBe('hit');
-    const importer = app.strapi.service('api::importer.importer') as unknown as Importer;
-    const page = path.join(APP_ROOT, 'tests', 'fixtures', 'pages', 'city-page.txt');
-    const report = await importer.importFiles([page], { dryRun: false, publish: true, issueDate: '2023-03-02' });
+    const report = await importKeepingFiles(importer(), [CITY_PAGE], { dryRun: false, publish: true, issueDate: CITY_PAGE_DATE });
     expect(report.failed).toBe(0);
     const res = await anonymous('/api/articles');
     expect(res.headers['x-response-cache']).toBe('miss');
-    expect(res.body.data.length).toBeGreaterThan(0);
+    const titles = res.body.data.map((article: { title: string }) => article.title);
+    expect(titles).toEqual(expect.arrayContaining(Object.values(report.files[0].titles)));
+  });
+
+  it('of a merge show in the next read: the articles it relinked and the entry it deleted', async () => {
+    const withOfficials = '/api/articles?populate[officials][fields][0]=name';
+    const officialNames = (res: request.Response) =>
+      res.body.data.flatMap((article: { officials: Array<{ name: string }> }) => article.officials.map((official) => official.name));
+    const [merged, kept] = await app.strapi.db.query(OFFICIAL).findMany({
+      where: { publishedAt: { $notNull: true } },
+      select: ['documentId', 'name'],
+      orderBy: { name: 'asc' },
+    });
+    await anonymous(withOfficials);
+    const cached = await anonymous(withOfficials);
+    expect(cached.headers['x-response-cache']).toBe('hit');
+    expect(officialNames(cached)).toContain(merged.name);
+
+    await mergeEntity(app.strapi, OFFICIAL_SPEC, merged.documentId, kept.documentId);
+    const res = await anonymous(withOfficials);
+    expect(res.headers['x-response-cache']).toBe('miss');
+    expect(officialNames(res)).not.toContain(merged.name);
+    expect(officialNames(res)).toContain(kept.name);
   });
 
   it("to the public role's permissions apply at once", async () => {

@@ -1,6 +1,8 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Core } from '@strapi/strapi';
 import { sanitize } from '@strapi/utils';
 import { storageLayout } from '../../strapi-rows';
+import type { PublishedDocuments } from '../hooks';
 import type { VersionStatus } from './versions';
 
 /**
@@ -28,12 +30,51 @@ export interface EntryEventLog {
   events(): readonly EntryEvent[];
 }
 
+/**
+ * Every event recorded inside the import unit being attempted (load/lock.ts), whichever log its
+ * writer made: once the unit commits they say what it changed in published content, so the
+ * `committed` hooks learn it without each kind of unit passing its log up. Kept under a global
+ * symbol, as the hooks are: the app runs from dist/ while scripts and tests may load src/.
+ */
+const UNIT_EVENTS = Symbol.for('newsroom.importUnitEvents');
+type WithUnitEvents = typeof globalThis & { [UNIT_EVENTS]?: AsyncLocalStorage<EntryEvent[]> };
+const unitEvents = ((globalThis as WithUnitEvents)[UNIT_EVENTS] ??= new AsyncLocalStorage());
+
 export function createEntryEventLog(): EntryEventLog {
   const recorded: EntryEvent[] = [];
+  const unit = unitEvents.getStore();
   return {
-    record: (event) => void recorded.push(event),
+    record(event) {
+      recorded.push(event);
+      unit?.push(event);
+    },
     events: () => recorded,
   };
+}
+
+/** Runs one attempt of an import unit, collecting the events its logs record. */
+export async function recordingUnitEvents<T>(attempt: () => Promise<T>): Promise<{ result: T; events: readonly EntryEvent[] }> {
+  const events: EntryEvent[] = [];
+  const result = await unitEvents.run(events, attempt);
+  return { result, events };
+}
+
+/**
+ * What the events changed in published content, per type: publishing (a new published version
+ * or one rewritten), unpublishing and deleting, and any write to a type without drafts. Creating
+ * or updating a draft changes nothing an anonymous reader sees.
+ */
+export function publishedDocumentsOf(strapi: Core.Strapi, events: readonly EntryEvent[]): PublishedDocuments[] {
+  const layout = storageLayout(strapi);
+  const byType = new Map<string, Set<string>>();
+  for (const { name, uid, documentId } of events) {
+    const draftOnly = (name === 'entry.create' || name === 'entry.update') && layout.document(uid).draftAndPublish;
+    if (draftOnly) continue;
+    const documentIds = byType.get(uid) ?? new Set<string>();
+    documentIds.add(documentId);
+    byType.set(uid, documentIds);
+  }
+  return [...byType].map(([uid, documentIds]) => ({ uid, documentIds: [...documentIds] }));
 }
 
 type Populate = Record<string, unknown>;

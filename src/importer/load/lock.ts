@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
 import { runCommittedHooks } from '../hooks';
+import { publishedDocumentsOf, recordingUnitEvents } from './entry-events';
 
 const LOCK_TABLE = 'newsroom_import_locks';
 const LOCK_NAME = 'import';
@@ -109,7 +110,9 @@ async function lockFor(strapi: Core.Strapi, trx: Knex, holder: string, scope: Lo
  * processes that touch the same documents run one after the other, each seeing the other's
  * committed documents, so neither can create a duplicate; any error rolls the whole unit back.
  * Document Service calls inside `work` join the transaction; raw queries use the `trx` it is
- * given. Once it commits, the `committed` import hooks run (src/importer/hooks.ts).
+ * given. Once it commits, the `committed` import hooks run (src/importer/hooks.ts) with the
+ * published documents it changed, as the entry events it recorded (load/entry-events.ts) tell: a
+ * unit that writes published rows through the query engine must record their events.
  */
 export async function inImportTransaction<T>(
   strapi: Core.Strapi,
@@ -120,14 +123,17 @@ export async function inImportTransaction<T>(
   await ensureLockRow(strapi.db.connection);
   for (let attempt = 1; ; attempt += 1) {
     try {
-      const result = await strapi.db.transaction(async ({ trx }) => {
-        // Waiting for another import's locks is part of the import, not a reader's statement.
-        await useImportStatementTimeout(strapi, trx);
-        const locks = await lockFor(strapi, trx, holder, scope);
-        return work(trx, locks);
-      });
-      // Part of the unit was written through the query engine, which no Document Service hook sees.
-      await runCommittedHooks(strapi);
+      const { result, events } = await recordingUnitEvents(() =>
+        strapi.db.transaction(async ({ trx }) => {
+          // Waiting for another import's locks is part of the import, not a reader's statement.
+          await useImportStatementTimeout(strapi, trx);
+          const locks = await lockFor(strapi, trx, holder, scope);
+          return work(trx, locks);
+        }),
+      );
+      // What the unit wrote through the query engine, which no Document Service middleware sees, is
+      // known from the entry events it recorded (its Document Service calls were seen as they ran).
+      await runCommittedHooks(strapi, publishedDocumentsOf(strapi, events));
       return result;
     } catch (error) {
       if (!isBusy(error) || attempt >= MAX_ATTEMPTS) throw error;
