@@ -9,6 +9,7 @@ import { deskPageQueue, parseQueueSettings } from '../../src/import-queue';
 import { appScript, until } from '../helpers/app-script';
 import { startInstance, type Instance } from '../helpers/instances';
 import { APP_ROOT, loadStrapi, provisionDatabase } from '../helpers/strapi';
+import { dropRedisKeys } from '../helpers/redis';
 
 /**
  * The desk's imports with Redis: each uploaded page is queued and answered at once, a worker
@@ -47,10 +48,7 @@ afterAll(async () => {
   for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
   for (const instance of instances) await instance.stop();
   await dropDatabase?.();
-  const redis = new Redis(REDIS_URL);
-  const keys = await redis.keys(`${ENV.REDIS_KEY_PREFIX}*`);
-  if (keys.length) await redis.del(...keys);
-  redis.disconnect();
+  await dropRedisKeys(REDIS_URL, ENV.REDIS_KEY_PREFIX);
 }, 60_000);
 
 async function started(env: Record<string, string> = {}): Promise<Instance> {

@@ -3,12 +3,12 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import Redis from 'ioredis';
 import { writeCorpus } from '../../bench/corpus';
 import { closeApp } from '../../src/cli/app';
 import { parseQueueSettings, runProgress, type RunProgress } from '../../src/import-queue';
 import { appScript, pagesDoneBy, until } from '../helpers/app-script';
 import { loadStrapi, provisionDatabase } from '../helpers/strapi';
+import { dropRedisKeys } from '../helpers/redis';
 
 /**
  * Pages queued through `npm run seed -- --queue` and imported by two `npm run worker` processes,
@@ -41,10 +41,7 @@ afterAll(async () => {
   for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
   await dropDatabase?.();
   rmSync(corpusDir, { recursive: true, force: true });
-  const redis = new Redis(REDIS_URL);
-  const keys = await redis.keys(`${ENV.REDIS_KEY_PREFIX}*`);
-  if (keys.length) await redis.del(...keys);
-  redis.disconnect();
+  await dropRedisKeys(REDIS_URL, ENV.REDIS_KEY_PREFIX);
 }, 60_000);
 
 it('imports every queued page exactly once although a worker is killed mid-run', async () => {
@@ -53,7 +50,10 @@ it('imports every queued page exactly once although a worker is killed mid-run',
   const runId = /as run ([\w-]+)/.exec(seed.output)?.[1];
   expect(runId).toBeDefined();
 
+  // The doomed worker is importing before the other starts, so that it holds work when it is
+  // killed: two started together, the first to boot could take every page before the other did.
   const doomed = appScript('src/cli/worker.ts', [], children);
+  await until(() => pagesDoneBy(doomed), (done) => done >= 1, 120_000, 'the first worker to import a page');
   const survivor = appScript('src/cli/worker.ts', [], children);
   await until(
     () => pagesDoneBy(doomed),

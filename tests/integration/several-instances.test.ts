@@ -3,13 +3,13 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import Redis from 'ioredis';
 import type { Core } from '@strapi/strapi';
 import { generatePage } from '../../bench/corpus';
 import { closeApp } from '../../src/cli/app';
 import { appScript, pagesDoneBy, until } from '../helpers/app-script';
 import { freePort, startInstance, type Instance } from '../helpers/instances';
 import { APP_ROOT, loadStrapi, provisionDatabase } from '../helpers/strapi';
+import { dropRedisKeys } from '../helpers/redis';
 
 /**
  * The deployment of docs/operations.md, "Several instances", on this machine: PostgreSQL, Redis,
@@ -112,10 +112,7 @@ postgresOnly('two instances behind nginx, sharing PostgreSQL and Redis', () => {
     await b?.stop();
     await dropDatabase?.();
     if (runtimeDir) rmSync(runtimeDir, { recursive: true, force: true });
-    const redis = new Redis(REDIS_URL);
-    const keys = await redis.keys(`${SHARED.REDIS_KEY_PREFIX}*`);
-    if (keys.length) await redis.del(...keys);
-    redis.disconnect();
+    await dropRedisKeys(REDIS_URL, SHARED.REDIS_KEY_PREFIX);
   }, 60_000);
 
   it('a publication through A shows through the proxy and B within a second, and its draft never does', async () => {

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import Redis from 'ioredis';
 import { freePort, startInstance, type Instance } from '../helpers/instances';
 import { provisionDatabase } from '../helpers/strapi';
+import { dropRedisKeys } from '../helpers/redis';
 
 /**
  * Two Strapi processes sharing one Redis count a client's requests together: with N instances a
@@ -35,10 +35,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await Promise.all(instances.map((instance) => instance.stop()));
   await dropDatabase?.();
-  const redis = new Redis(REDIS_URL);
-  const keys = await redis.keys(`${KEY_PREFIX}*`);
-  if (keys.length) await redis.del(...keys);
-  redis.disconnect();
+  await dropRedisKeys(REDIS_URL, KEY_PREFIX);
 }, 60_000);
 
 const read = (instance: Instance) => fetch(`${instance.url}/api/projects`);

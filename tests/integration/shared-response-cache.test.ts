@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
-import Redis from 'ioredis';
 import type { Core } from '@strapi/strapi';
 import { closeApp } from '../../src/cli/app';
 import type { Importer } from '../../src/importer/service';
@@ -8,6 +7,7 @@ import { invalidateResponseCache } from '../../src/response-cache';
 import { importKeepingFiles } from '../helpers/import';
 import { startInstance, type Instance } from '../helpers/instances';
 import { APP_ROOT, loadStrapi, provisionDatabase } from '../helpers/strapi';
+import { dropRedisKeys } from '../helpers/redis';
 
 /**
  * Two Strapi processes on one database and one Redis: a write through one (this test's process,
@@ -42,10 +42,7 @@ afterAll(async () => {
   if (a) await closeApp(a);
   await b?.stop();
   await dropDatabase?.();
-  const redis = new Redis(REDIS_URL);
-  const keys = await redis.keys(`${SHARED.REDIS_KEY_PREFIX}*`);
-  if (keys.length) await redis.del(...keys);
-  redis.disconnect();
+  await dropRedisKeys(REDIS_URL, SHARED.REDIS_KEY_PREFIX);
 }, 60_000);
 
 async function readB(path: string): Promise<{ cache: string | null; names: string[] }> {
