@@ -281,6 +281,7 @@ describe("editors' desk", () => {
   async function importThroughDesk(files: string[], expectInPreview: string | RegExp, issueDate: string | null = '2023-03-04') {
     await page.goto(`${baseUrl}/admin/newsroom-desk/import`);
     await page.getByRole('heading', { name: 'Import pages 导入版面' }).waitFor({ timeout: 60_000 });
+    await page.getByTestId('page-drop-zone').waitFor();
     await page.getByLabel('Page files').setInputFiles(files.map((file) => path.join(DESK_PAGES, file)));
     if (issueDate !== null) for (const file of files) await page.getByLabel(`Issue date of ${file}`).fill(issueDate);
     await page.getByRole('button', { name: 'Preview 预览' }).click();

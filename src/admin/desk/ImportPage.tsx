@@ -1,5 +1,5 @@
 import * as React from 'react';
-import { Badge, Box, Button, Flex, Typography } from '@strapi/design-system';
+import { Badge, Box, Button, Checkbox, Flex, TextInput, Textarea, Typography, VisuallyHidden } from '@strapi/design-system';
 import { Layouts, Page, useFetchClient } from '@strapi/strapi/admin';
 import {
   DESK,
@@ -62,13 +62,24 @@ function FileMeta({ file, onChange }: { file: PendingFile; onChange: (change: Pa
   const meta = file.preview?.meta;
   return (
     <Flex gap={4} wrap="wrap" alignItems="center">
-      <label>
-        Issue date 出版日期{' '}
-        <input type="date" aria-label={`Issue date of ${file.fileName}`} value={file.issueDate} onChange={(event) => onChange({ issueDate: event.target.value, preview: null })} />
-      </label>
-      <label>
-        Page 版次 <input aria-label={`Page of ${file.fileName}`} size={6} value={file.page} onChange={(event) => onChange({ page: event.target.value, preview: null })} />
-      </label>
+      <Flex gap={2} alignItems="center">
+        <Typography variant="pi" fontWeight="bold">Issue date 出版日期</Typography>
+        <TextInput
+          type="date"
+          aria-label={`Issue date of ${file.fileName}`}
+          value={file.issueDate}
+          onChange={(event: React.ChangeEvent<HTMLInputElement>) => onChange({ issueDate: event.target.value, preview: null })}
+        />
+      </Flex>
+      <Flex gap={2} alignItems="center">
+        <Typography variant="pi" fontWeight="bold">Page 版次</Typography>
+        <TextInput
+          aria-label={`Page of ${file.fileName}`}
+          size="S"
+          value={file.page}
+          onChange={(event: React.ChangeEvent<HTMLInputElement>) => onChange({ page: event.target.value, preview: null })}
+        />
+      </Flex>
       {meta && (
         <Typography variant="pi" textColor="neutral600">
           {meta.issueDateFrom ? `Issue date ${META_SOURCE_LABELS[meta.issueDateFrom]}` : ''}
@@ -81,6 +92,41 @@ function FileMeta({ file, onChange }: { file: PendingFile; onChange: (change: Pa
         </Typography>
       )}
     </Flex>
+  );
+}
+
+/** Pages dropped from the desktop, or chosen with the button: the file input stays for keyboards and tests. */
+function PageDropZone({ onFiles }: { onFiles: (files: FileList | null) => void }) {
+  const input = React.useRef<HTMLInputElement>(null);
+  const [over, setOver] = React.useState(false);
+  return (
+    <Box
+      data-testid="page-drop-zone"
+      padding={6}
+      hasRadius
+      background={over ? 'primary100' : 'neutral100'}
+      borderColor={over ? 'primary600' : 'neutral300'}
+      borderStyle="dashed"
+      borderWidth="1px"
+      onDragOver={(event: React.DragEvent) => {
+        event.preventDefault();
+        setOver(true);
+      }}
+      onDragLeave={() => setOver(false)}
+      onDrop={(event: React.DragEvent) => {
+        event.preventDefault();
+        setOver(false);
+        onFiles(event.dataTransfer.files);
+      }}
+    >
+      <Flex direction="column" gap={2}>
+        <Typography variant="omega" fontWeight="bold">Drop page files (.txt) here 将版面文件拖放到此处</Typography>
+        <Button variant="secondary" onClick={() => input.current?.click()}>Choose files 选择文件</Button>
+        <VisuallyHidden>
+          <input ref={input} type="file" multiple accept=".txt,text/plain" aria-label="Page files" onChange={(event) => onFiles(event.target.files)} />
+        </VisuallyHidden>
+      </Flex>
+    </Box>
   );
 }
 
@@ -317,25 +363,26 @@ const ImportPage = () => {
         <Flex direction="column" alignItems="stretch" gap={4}>
           <Box background="neutral0" padding={4} hasRadius shadow="tableShadow">
             <Flex direction="column" alignItems="stretch" gap={3}>
-              <label>
-                <Typography variant="omega" fontWeight="bold">Page files (.txt) 版面文件 </Typography>
-                <input type="file" multiple accept=".txt,text/plain" aria-label="Page files" onChange={(event) => addFiles(event.target.files)} />
-              </label>
-              <label>
+              <PageDropZone onFiles={addFiles} />
+              <Flex direction="column" alignItems="stretch" gap={1}>
                 <Typography variant="omega" fontWeight="bold">Or paste a page 或粘贴版面文字</Typography>
-                <textarea aria-label="Page text" rows={6} style={{ width: '100%' }} value={pasted} onChange={(event) => setPasted(event.target.value)} />
-              </label>
+                <Textarea aria-label="Page text" value={pasted} onChange={(event: React.ChangeEvent<HTMLTextAreaElement>) => setPasted(event.target.value)} />
+              </Flex>
               <Flex gap={2}>
-                <input aria-label="Pasted file name" value={pastedName} onChange={(event) => setPastedName(event.target.value)} />
+                <TextInput
+                  aria-label="Pasted file name"
+                  value={pastedName}
+                  onChange={(event: React.ChangeEvent<HTMLInputElement>) => setPastedName(event.target.value)}
+                />
                 <Button variant="secondary" onClick={addPasted} disabled={pasted.trim() === ''}>Add pasted text 添加粘贴文字</Button>
               </Flex>
               <Flex gap={4}>
-                <label>
-                  <input type="checkbox" checked={publish} onChange={(event) => setPublish(event.target.checked)} /> Publish 直接发布
-                </label>
-                <label>
-                  <input type="checkbox" checked={restoreDeleted} onChange={(event) => setRestoreDeleted(event.target.checked)} /> Restore deleted articles 恢复已删除文章
-                </label>
+                <Checkbox checked={publish} onCheckedChange={(checked: boolean | 'indeterminate') => setPublish(checked === true)}>
+                  Publish 直接发布
+                </Checkbox>
+                <Checkbox checked={restoreDeleted} onCheckedChange={(checked: boolean | 'indeterminate') => setRestoreDeleted(checked === true)}>
+                  Restore deleted articles 恢复已删除文章
+                </Checkbox>
               </Flex>
               <Typography variant="pi" textColor="neutral600">
                 Pages up to 512 KiB and 50,000 lines, plain text (UTF-8, GB18030, Big5, UTF-16), read one page per
