@@ -37,6 +37,12 @@ let dropDatabase: (() => Promise<void>) | undefined;
 const instances: Instance[] = [];
 const children: ChildProcess[] = [];
 
+/**
+ * On PostgreSQL only, as the other tests of several processes sharing work are: a deployment that
+ * queues imports for workers runs on PostgreSQL, and CI's SQLite phase is kept to what one process needs.
+ */
+const postgresOnly = process.env.DATABASE_CLIENT === 'postgres' ? it : it.skip;
+
 beforeAll(async () => {
   dropDatabase = await provisionDatabase();
   Object.assign(process.env, ENV);
@@ -78,7 +84,7 @@ async function deskOf(instance: Instance) {
 
 const upload = (fileName: string, bytes: Buffer) => ({ fileName, content: bytes.toString('base64'), issueDate: '2023-03-04', page: 'A02' });
 
-it('queues the desk’s pages, a worker imports them into the run, and a restarted instance shows the run with a failed page’s error', async () => {
+postgresOnly('queues the desk’s pages, a worker imports them into the run, and a restarted instance shows the run with a failed page’s error', async () => {
   const first = await started();
   const desk = await deskOf(first);
   const run = await desk('POST', '/runs', { publish: false });
@@ -159,7 +165,7 @@ it('queues the desk’s pages, a worker imports them into the run, and a restart
   expect(await worker.exited).toBe(0);
 }, 400_000);
 
-it('answers 503 with Retry-After, queuing nothing, when the instance’s Redis cannot be reached', async () => {
+postgresOnly('answers 503 with Retry-After, queuing nothing, when the instance’s Redis cannot be reached', async () => {
   // Nothing listens on port 1: the instance serves on, with local limits, and cannot queue.
   const cut = await started({ REDIS_URL: 'redis://127.0.0.1:1' });
   const desk = await deskOf(cut);
