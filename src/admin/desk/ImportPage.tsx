@@ -1,5 +1,5 @@
 import * as React from 'react';
-import { Badge, Box, Button, Checkbox, Flex, TextInput, Textarea, Typography, VisuallyHidden } from '@strapi/design-system';
+import { Badge, Box, Button, Checkbox, DatePicker, Flex, TextInput, Textarea, Typography, VisuallyHidden } from '@strapi/design-system';
 import { Layouts, Page, useFetchClient } from '@strapi/strapi/admin';
 import {
   DESK,
@@ -28,6 +28,18 @@ interface PendingFile {
 }
 
 const newFile = (fileName: string, content: string): PendingFile => ({ fileName, content, issueDate: '', page: '', preview: null, error: null });
+
+/**
+ * An issue date is a calendar day (YYYY-MM-DD); the date picker works in the browser's local
+ * midnight, so the day is read and written in local time, never through UTC (which would shift it
+ * by one east of Greenwich).
+ */
+const localDay = (day: string): Date | undefined => {
+  const [year, month, date] = day.split('-').map(Number);
+  return year && month && date ? new Date(year, month - 1, date) : undefined;
+};
+const dayOf = (date: Date): string =>
+  [date.getFullYear(), date.getMonth() + 1, date.getDate()].map((part, index) => String(part).padStart(index === 0 ? 4 : 2, '0')).join('-');
 
 /** How often a queued run is read again while workers import its pages. */
 const QUEUED_RUN_POLL_MS = 2000;
@@ -60,15 +72,18 @@ function CountsTable({ counts, label }: { counts: Record<string, TypeCounts>; la
 
 function FileMeta({ file, onChange }: { file: PendingFile; onChange: (change: Partial<PendingFile>) => void }) {
   const meta = file.preview?.meta;
+  const issueDay = React.useMemo(() => localDay(file.issueDate), [file.issueDate]);
   return (
     <Flex gap={4} wrap="wrap" alignItems="center">
       <Flex gap={2} alignItems="center">
         <Typography variant="pi" fontWeight="bold">Issue date 出版日期</Typography>
-        <TextInput
-          type="date"
+        <DatePicker
           aria-label={`Issue date of ${file.fileName}`}
-          value={file.issueDate}
-          onChange={(event: React.ChangeEvent<HTMLInputElement>) => onChange({ issueDate: event.target.value, preview: null })}
+          size="S"
+          value={issueDay}
+          onChange={(date) => onChange({ issueDate: date ? dayOf(date) : '', preview: null })}
+          onClear={() => onChange({ issueDate: '', preview: null })}
+          clearLabel="Clear 清除"
         />
       </Flex>
       <Flex gap={2} alignItems="center">

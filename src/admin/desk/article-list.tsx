@@ -1,6 +1,7 @@
 import * as React from 'react';
 import { Badge, Flex, Typography } from '@strapi/design-system';
-import { useFetchClient } from '@strapi/strapi/admin';
+import { InputRenderer, useFetchClient } from '@strapi/strapi/admin';
+import { useIntl } from 'react-intl';
 import { ARTICLE_UID, DESK, errorMessage } from './api';
 import type { ArticleDoubts } from '../../desk/review-queue';
 
@@ -16,10 +17,27 @@ const BOOKKEEPING_TYPES = new Set(['api::entity-alias.entity-alias', 'api::impor
 /** The article list opens filtered to what awaits review; the filter is a chip an editor removes to see all. */
 const NEEDS_REVIEW_FILTER = 'filters[$and][0][reviewStatus][$eq]=needs_review';
 
-export const REVIEW_STATUS_LABELS: Record<string, string> = {
-  needs_review: 'Needs review 待审核',
-  reviewed: 'Reviewed 已审核',
-};
+/**
+ * The list is the content manager's, which speaks the editor's language: these strings are one
+ * language each, unlike the desk's own pages. The review statuses are also the ids the content
+ * manager translates its filter options by.
+ */
+export const ARTICLE_LIST_MESSAGES = {
+  en: {
+    needs_review: 'Needs review',
+    reviewed: 'Reviewed',
+    'newsroom-desk.doubts': 'Doubtful · flags',
+    'newsroom-desk.doubtful-count': '{count} doubtful',
+    'newsroom-desk.flag-count': '{count, plural, one {# flag} other {# flags}}',
+  },
+  'zh-Hans': {
+    needs_review: '待审核',
+    reviewed: '已审核',
+    'newsroom-desk.doubts': '存疑 · 待核',
+    'newsroom-desk.doubtful-count': '{count} 项存疑',
+    'newsroom-desk.flag-count': '{count} 项待核',
+  },
+} satisfies Record<string, Record<string, string>>;
 
 interface CollectionTypeLink {
   uid: string;
@@ -53,7 +71,7 @@ export function articleReviewColumns<Layout>({ displayedHeaders, layout }: { dis
   );
   const doubts: Header = {
     name: 'doubts',
-    label: { id: 'newsroom-desk.doubts', defaultMessage: 'Doubtful · flags 存疑 · 待核' },
+    label: { id: 'newsroom-desk.doubts', defaultMessage: ARTICLE_LIST_MESSAGES.en['newsroom-desk.doubts'] },
     attribute: { type: 'custom' },
     searchable: false,
     sortable: false,
@@ -67,22 +85,30 @@ interface Filter {
   label: string;
   type: string;
   mainField?: { name: string; type: string };
+  input?: unknown;
 }
 
-/** Review flags are a component, which the content manager offers no filter for: filtered on their code. */
-export function reviewFlagFilter<Layout>({ displayedFilters, layout }: { displayedFilters: Filter[]; layout: Layout }) {
+/**
+ * The review status filter names its value in the editor's language: the content manager's filter
+ * chip shows an option's label only for a filter with its own input (otherwise `needs_review`), so
+ * it gets Strapi's own input. Review flags are a component, which the content manager offers no
+ * filter for: filtered on their code.
+ */
+export function articleListFilters<Layout>({ displayedFilters, layout }: { displayedFilters: Filter[]; layout: Layout }) {
   if (!onArticleList()) return { displayedFilters, layout };
+  const filters = displayedFilters.map((filter) => (filter.name === 'reviewStatus' ? { ...filter, input: InputRenderer } : filter));
   const flags: Filter = {
     name: 'reviewFlags',
     label: 'Review flags 待核事项',
     type: 'relation',
     mainField: { name: 'code', type: 'string' },
   };
-  return { displayedFilters: [...displayedFilters, flags], layout };
+  return { displayedFilters: [...filters, flags], layout };
 }
 
 function ReviewStatusCell({ status }: { status: string }) {
-  const label = REVIEW_STATUS_LABELS[status] ?? status;
+  const { formatMessage } = useIntl();
+  const label = formatMessage({ id: status, defaultMessage: status });
   return status === 'needs_review' ? <Badge backgroundColor="warning100">{label}</Badge> : <Typography>{label}</Typography>;
 }
 
@@ -113,6 +139,8 @@ function doubtsOf(get: Fetch, documentId: string): Promise<ArticleDoubts> {
 
 function DoubtsCell({ documentId }: { documentId: string }) {
   const { get } = useFetchClient();
+  const { formatMessage } = useIntl();
+  const en = ARTICLE_LIST_MESSAGES.en;
   const [shown, setShown] = React.useState<{ doubtful: number; flags: number } | string | null>(null);
   React.useEffect(() => {
     let current = true;
@@ -133,8 +161,19 @@ function DoubtsCell({ documentId }: { documentId: string }) {
     );
   return (
     <Flex gap={1} data-testid="article-doubts">
-      {shown.doubtful > 0 ? <Badge backgroundColor="warning100">{`${shown.doubtful} doubtful 存疑`}</Badge> : null}
-      {shown.flags > 0 ? <Badge backgroundColor="danger100">{`${shown.flags} flags 待核`}</Badge> : null}
+      {shown.doubtful > 0 ? (
+        <Badge backgroundColor="warning100">
+          {formatMessage(
+            { id: 'newsroom-desk.doubtful-count', defaultMessage: en['newsroom-desk.doubtful-count'] },
+            { count: shown.doubtful },
+          )}
+        </Badge>
+      ) : null}
+      {shown.flags > 0 ? (
+        <Badge backgroundColor="danger100">
+          {formatMessage({ id: 'newsroom-desk.flag-count', defaultMessage: en['newsroom-desk.flag-count'] }, { count: shown.flags })}
+        </Badge>
+      ) : null}
       {shown.doubtful === 0 && shown.flags === 0 ? <Typography textColor="neutral500">0</Typography> : null}
     </Flex>
   );
