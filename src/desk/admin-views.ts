@@ -7,7 +7,10 @@ import { COMPONENT_LABELS, CONTENT_TYPE_LABELS } from './labels';
  *
  * Columns and the main field are applied once per type and layout revision (remembered in the
  * core store), so an editor who rearranges the columns keeps their layout until the type's
- * fields change. Labels are filled in on every start wherever a field still has Strapi's
+ * fields change. With them, each relation field shows its entries by their type's main field
+ * (an official's articles by title): the content manager reads that from the relation field's own
+ * metadata, which Strapi fills with the target's first text field (an article's kicker, mostly
+ * empty, shown as "Untitled"). Labels are filled in on every start wherever a field still has Strapi's
  * default label (its name): fields added by a model change get theirs on databases set up
  * before, and a label an editor chose is never overwritten.
  */
@@ -31,7 +34,7 @@ const CONTENT_TYPE_VIEWS: Record<string, ViewSpec> = {
     // the least sure first; the draft/published status column is the content manager's own, the
     // doubtful items and review flags a column the admin adds; relation columns show how many are linked.
     list: {
-      revision: 4,
+      revision: 5,
       mainField: 'title',
       columns: ['title', 'issueDate', 'reviewStatus', 'confidence', 'officials', 'projects', 'researchPlatforms'],
       sort: { by: 'confidence', order: 'ASC' },
@@ -39,19 +42,19 @@ const CONTENT_TYPE_VIEWS: Record<string, ViewSpec> = {
     labels: CONTENT_TYPE_LABELS['api::article.article'],
   },
   'api::official.official': {
-    list: { revision: 2, mainField: 'name', columns: ['name', 'updatedAt'] },
+    list: { revision: 3, mainField: 'name', columns: ['name', 'updatedAt'] },
     labels: CONTENT_TYPE_LABELS['api::official.official'],
   },
   'api::project.project': {
-    list: { revision: 1, mainField: 'name', columns: ['name', 'stage', 'updatedAt'] },
+    list: { revision: 2, mainField: 'name', columns: ['name', 'stage', 'updatedAt'] },
     labels: CONTENT_TYPE_LABELS['api::project.project'],
   },
   'api::research-platform.research-platform': {
-    list: { revision: 1, mainField: 'name', columns: ['name', 'kind', 'hostInstitution', 'nameGenerated'] },
+    list: { revision: 2, mainField: 'name', columns: ['name', 'kind', 'hostInstitution', 'nameGenerated'] },
     labels: CONTENT_TYPE_LABELS['api::research-platform.research-platform'],
   },
   'api::page.page': {
-    list: { revision: 1, mainField: 'fileName', columns: ['fileName', 'issueDate', 'page', 'unassigned'] },
+    list: { revision: 2, mainField: 'fileName', columns: ['fileName', 'issueDate', 'page', 'unassigned'] },
     labels: CONTENT_TYPE_LABELS['api::page.page'],
   },
 };
@@ -87,6 +90,20 @@ function labelled(metadatas: Metadatas, labels: Record<string, string>): { metad
   return { metadatas: result, changed };
 }
 
+interface Model {
+  attributes: Record<string, { type: string; target?: string }>;
+}
+
+/** Each relation field to one of our types shows its entries by that type's main field. */
+function relationsByMainField(model: Model, metadatas: Metadatas): Metadatas {
+  const result: Metadatas = { ...metadatas };
+  for (const [field, attribute] of Object.entries(model.attributes)) {
+    const mainField = attribute.type === 'relation' && attribute.target ? CONTENT_TYPE_VIEWS[attribute.target]?.list?.mainField : undefined;
+    if (mainField && result[field]) result[field] = { ...result[field], edit: { ...result[field].edit, mainField } };
+  }
+  return result;
+}
+
 interface ConfigurationService {
   findConfiguration(model: unknown): Promise<{ settings: Record<string, unknown>; metadatas: Metadatas; layouts: Record<string, unknown> }>;
   updateConfiguration(model: unknown, configuration: unknown): Promise<unknown>;
@@ -96,14 +113,15 @@ export async function configureAdminViews(strapi: Core.Strapi): Promise<void> {
   const store = strapi.store({ type: 'plugin', name: 'newsroom' });
   const applied = appliedRevisions(await store.get({ key: APPLIED_KEY }));
   const contentManager = strapi.plugin('content-manager');
-  const contentTypes = contentManager.service('content-types') as ConfigurationService & { findContentType(uid: string): unknown };
-  const components = contentManager.service('components') as ConfigurationService & { findComponent(uid: string): unknown };
+  const contentTypes = contentManager.service('content-types') as ConfigurationService & { findContentType(uid: string): Model };
+  const components = contentManager.service('components') as ConfigurationService & { findComponent(uid: string): Model };
 
-  const configure = async (service: ConfigurationService, model: unknown, uid: string, view: ViewSpec) => {
+  const configure = async (service: ConfigurationService, model: Model, uid: string, view: ViewSpec) => {
     const configuration = await service.findConfiguration(model);
-    const { metadatas, changed } = labelled(configuration.metadatas, view.labels);
+    const labels = labelled(configuration.metadatas, view.labels);
     const newLayout = view.list !== undefined && (applied[uid] ?? 0) < view.list.revision;
-    if (!changed && !newLayout) return;
+    if (!labels.changed && !newLayout) return;
+    const metadatas = newLayout ? relationsByMainField(model, labels.metadatas) : labels.metadatas;
     const settings = newLayout
       ? {
           ...configuration.settings,

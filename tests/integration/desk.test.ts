@@ -196,6 +196,20 @@ describe('printed source', () => {
   });
 });
 
+describe("the content manager's relation fields", () => {
+  it("show each linked entry by its type's main field: an official's articles by title, an article's officials by name", async () => {
+    const article = await articleTitled(STORM);
+    const official = article.officials[0];
+    const articles = await request(app.http)
+      .get(`/content-manager/relations/${OFFICIAL}/${official.documentId}/articles`)
+      .set(as('editor'))
+      .expect(200);
+    expect(articles.body.results).toEqual([expect.objectContaining({ documentId: article.documentId, title: STORM })]);
+    const officials = await request(app.http).get(`/content-manager/relations/${ARTICLE}/${article.documentId}/officials`).set(as('editor')).expect(200);
+    expect(officials.body.results).toEqual(expect.arrayContaining([expect.objectContaining({ name: official.name })]));
+  });
+});
+
 describe('review', () => {
   it('marks reviewed without publishing, then marks reviewed and publishes with the linked entries', async () => {
     const storm = await articleTitled(STORM);
