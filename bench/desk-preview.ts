@@ -10,6 +10,7 @@ import { startHealthProbe } from '../tests/helpers/health-probe';
 import { startTestApp, type TestApp } from '../tests/helpers/strapi';
 import { percentile, recordBenchmarkSection } from './benchmarks-file';
 import { largestDeskPage } from './large-page';
+import { runBench } from './run-bench';
 
 /**
  * `npx tsx bench/desk-preview.ts [--postgres] [--previews=N]`: how fast the server answers
@@ -135,10 +136,4 @@ function record(args: Args, page: { bytes: number; lines: number }, rows: Row[])
   process.stderr.write(`${body}\n`);
 }
 
-main().then(
-  () => process.exit(0),
-  (error) => {
-    process.stderr.write(`bench/desk-preview: ${error instanceof Error ? error.stack : String(error)}\n`);
-    process.exit(1);
-  },
-);
+runBench('bench/desk-preview', main);

@@ -1,17 +1,18 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import Redis from 'ioredis';
 import { z } from 'zod';
 import type { Importer } from '../src/importer';
-import { APP_ROOT, closeApp, compileApp } from '../src/cli/app';
-import { freePort, startInstance, type Instance } from '../tests/helpers/instances';
+import { closeApp, compileApp } from '../src/cli/app';
+import { startInstance, type Instance } from '../tests/helpers/instances';
+import { startNginx, type Proxy } from '../tests/helpers/nginx';
 import { loadStrapi, provisionDatabase } from '../tests/helpers/strapi';
 import { recordBenchmarkSection } from './benchmarks-file';
 import { writeCorpus } from './corpus';
+import { runBench } from './run-bench';
 
 /**
  * `npx tsx bench/instances-behind-nginx.ts [--seconds=10] [--connections=20] [--published-pages=50]`:
@@ -43,45 +44,6 @@ function parseArgs(argv: string[]): Args {
     else throw new Error(`unknown option ${arg} (expected --seconds=N, --connections=N, --published-pages=N)`);
   }
   return ArgsSchema.parse(raw);
-}
-
-interface Proxy {
-  url: string;
-  stop(): Promise<void>;
-}
-
-/** nginx with the deployed configuration, round-robin over `upstreams`, in a runtime directory of its own. */
-async function startNginx(upstreams: string[]): Promise<Proxy> {
-  const runtimeDir = mkdtempSync(path.join(os.tmpdir(), 'newsroom-bench-nginx-'));
-  for (const dir of ['client-body', 'proxy', 'fastcgi', 'uwsgi', 'scgi']) mkdirSync(path.join(runtimeDir, dir));
-  const port = await freePort();
-  const config = readFileSync(path.join(APP_ROOT, 'deploy', 'nginx', 'newsroom.conf'), 'utf8')
-    .replaceAll('{{LISTEN}}', `127.0.0.1:${port}`)
-    .replaceAll('{{UPSTREAMS}}', upstreams.map((upstream) => `server ${upstream};`).join(' '))
-    .replaceAll('{{RUNTIME_DIR}}', runtimeDir);
-  const configFile = path.join(runtimeDir, 'nginx.conf');
-  writeFileSync(configFile, config);
-  const nginx: ChildProcess = spawn('nginx', ['-p', runtimeDir, '-c', configFile, '-g', 'daemon off;'], { stdio: 'ignore' });
-  const exited = new Promise<void>((resolve) => nginx.once('exit', () => resolve()));
-  const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 20_000;
-  for (;;) {
-    try {
-      if ((await fetch(`${url}/_health`)).status === 204) break;
-    } catch {
-      // not listening yet
-    }
-    if (Date.now() > deadline) throw new Error(`nginx did not answer:\n${readFileSync(path.join(runtimeDir, 'error.log'), 'utf8')}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  return {
-    url,
-    async stop() {
-      nginx.kill('SIGTERM');
-      await exited;
-      rmSync(runtimeDir, { recursive: true, force: true });
-    },
-  };
 }
 
 interface Row {
@@ -197,10 +159,4 @@ function record(args: Args, rows: Row[], loadAtStart: number[]): void {
   process.stderr.write(`${body}\n`);
 }
 
-main().then(
-  () => process.exit(0),
-  (error) => {
-    process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-    process.exit(1);
-  },
-);
+runBench('bench/instances-behind-nginx', main);

@@ -12,6 +12,7 @@ import type { Importer } from '../src/importer';
 import { startTestApp } from '../tests/helpers/strapi';
 import { percentile } from './benchmarks-file';
 import { writeCorpus } from './corpus';
+import { runBench } from './run-bench';
 
 /**
  * `npx tsx bench/merge-soak.ts [--sqlite] [--pages=N] [--seconds=N] [--rate=N]`: readers while the
@@ -151,10 +152,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().then(
-  () => process.exit(0),
-  (error) => {
-    process.stderr.write(`bench/merge-soak: ${error instanceof Error ? error.stack : String(error)}\n`);
-    process.exit(1);
-  },
-);
+runBench('bench/merge-soak', main);

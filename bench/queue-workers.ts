@@ -11,6 +11,7 @@ import { typescriptProcessArgs } from '../tests/helpers/instances';
 import { loadStrapi, provisionDatabase } from '../tests/helpers/strapi';
 import { recordBenchmarkSection } from './benchmarks-file';
 import { writeCorpus } from './corpus';
+import { runBench } from './run-bench';
 
 /**
  * `npx tsx bench/queue-workers.ts [--pages=N] [--workers=1,2,4]`: import throughput through the
@@ -104,10 +105,4 @@ async function main(): Promise<void> {
   );
 }
 
-main().then(
-  () => process.exit(0),
-  (error) => {
-    console.error(error);
-    process.exit(1);
-  },
-);
+runBench('bench/queue-workers', main);

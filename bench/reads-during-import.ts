@@ -11,6 +11,7 @@ import { invalidateResponseCache } from '../src/response-cache';
 import { startTestApp } from '../tests/helpers/strapi';
 import { percentile, recordBenchmarkSection } from './benchmarks-file';
 import { writeCorpus } from './corpus';
+import { runBench } from './run-bench';
 
 /**
  * `npx tsx bench/reads-during-import.ts [--postgres] [--pages=1000] [--published-pages=50] [--no-before] [--no-publishing]`:
@@ -241,10 +242,4 @@ function record(args: Args, rows: Row[], loadAtStart: number[]): void {
   process.stderr.write(`${body}\n`);
 }
 
-main().then(
-  () => process.exit(0),
-  (error) => {
-    process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-    process.exit(1);
-  },
-);
+runBench('bench/reads-during-import', main);

@@ -20,6 +20,7 @@ import { loadStrapi, provisionDatabase, startTestApp, type TestApp } from '../te
 import { recordBenchmarkSection } from './benchmarks-file';
 import { writeCorpus } from './corpus';
 import { benchExtraction, extractionSection } from './extraction';
+import { runBench } from './run-bench';
 
 /**
  * `npm run bench [-- --postgres] [--quick] [--sizes=100,1000] [--no-naive] [--no-strapi-import]
@@ -560,10 +561,4 @@ async function main(): Promise<void> {
   process.stderr.write(`Recorded in ${path.relative(process.cwd(), BENCHMARKS_FILE) || BENCHMARKS_FILE}\n`);
 }
 
-main().then(
-  () => process.exit(0),
-  (error) => {
-    process.stderr.write(`bench: ${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
-    process.exit(1);
-  },
-);
+runBench('bench', main);

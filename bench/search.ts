@@ -6,6 +6,7 @@ import { reindex } from '../src/search/service';
 import { startTestApp } from '../tests/helpers/strapi';
 import { insertPublishedArticles } from '../tests/security/archive';
 import { percentile, recordBenchmarkSection } from './benchmarks-file';
+import { runBench } from './run-bench';
 
 /**
  * `npm run bench:search [-- --postgres] [--articles=N] [--queries=N]`: search latency over HTTP
@@ -134,10 +135,4 @@ function record(args: Args, reindexSeconds: number, rows: string[]): void {
   process.stderr.write(`${body}\n`);
 }
 
-main().then(
-  () => process.exit(0),
-  (error) => {
-    process.stderr.write(`bench:search: ${error instanceof Error ? error.stack : String(error)}\n`);
-    process.exit(1);
-  },
-);
+runBench('bench:search', main);

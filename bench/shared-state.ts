@@ -3,6 +3,7 @@ import Redis from 'ioredis';
 import { RateLimiterMemory, RateLimiterRedis } from 'rate-limiter-flexible';
 import { createResponseStore, type ReadScope } from '../src/response-cache/store';
 import { percentile, recordBenchmarkSection } from './benchmarks-file';
+import { runBench } from './run-bench';
 
 /**
  * `npx tsx bench/shared-state.ts`: what sharing through Redis (REDIS_URL, default
@@ -96,7 +97,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((error) => {
-  console.error(error);
-  process.exit(1);
-});
+runBench('bench/shared-state', main);

@@ -6,6 +6,7 @@ import { performance } from 'node:perf_hooks';
 import { APP_ROOT, closeApp, compileApp } from '../src/cli/app';
 import { loadStrapi, provisionDatabase } from '../tests/helpers/strapi';
 import { writeCorpus } from './corpus';
+import { runBench } from './run-bench';
 
 /**
  * `npx tsx bench/workers.ts [--pages=N] [--workers=1,2,4]`: import throughput on PostgreSQL with
@@ -86,10 +87,4 @@ async function main(): Promise<void> {
   writeFileSync(BENCHMARKS_FILE, from >= 0 && to > from ? existing.slice(0, from) + block + existing.slice(to + end.length) : `${existing.trimEnd()}\n\n${block}\n`);
 }
 
-main().then(
-  () => process.exit(0),
-  (error) => {
-    process.stderr.write(`bench/workers: ${error instanceof Error ? error.message : String(error)}\n`);
-    process.exit(1);
-  },
-);
+runBench('bench/workers', main);

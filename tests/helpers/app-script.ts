@@ -1,6 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { closeApp } from '../../src/cli/app';
 import { typescriptProcessArgs } from './instances';
-import { APP_ROOT } from './strapi';
+import { dropRedisKeys } from './redis';
+import { APP_ROOT, loadStrapi, provisionDatabase } from './strapi';
 
 /** A command of the app (`src/cli/*.ts`) running in its own process; `output` grows as it prints. */
 export interface AppScript {
@@ -39,4 +41,40 @@ export async function until<T>(read: () => Promise<T> | T, done: (value: T) => b
     if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}: ${JSON.stringify(value)}`);
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
+}
+
+/**
+ * Tests of several processes sharing a queue run on PostgreSQL only, as a deployment that queues
+ * imports for workers does; CI's SQLite phase keeps to what one process needs, and boots nothing
+ * for them.
+ */
+export const ON_POSTGRES = process.env.DATABASE_CLIENT === 'postgres';
+export const postgresOnlyIt = ON_POSTGRES ? it : it.skip;
+
+/**
+ * The shared start and end of such a test file: a database of its own, migrated once (with the
+ * admin from `env`) before any worker or instance starts, as a deployment migrates first; at the
+ * end every process it started is killed, `tearDown` runs (stop instances, remove files), then the
+ * database and the test's Redis keys go. Returns the list `appScript` adds its processes to.
+ */
+export function processesSharingAQueue(
+  env: Record<string, string> & { REDIS_URL: string; REDIS_KEY_PREFIX: string },
+  hooks: { setUp?: () => Promise<void>; tearDown?: () => Promise<void> } = {},
+): ChildProcess[] {
+  const children: ChildProcess[] = [];
+  if (!ON_POSTGRES) return children;
+  let dropDatabase: (() => Promise<void>) | undefined;
+  beforeAll(async () => {
+    await hooks.setUp?.();
+    dropDatabase = await provisionDatabase();
+    Object.assign(process.env, env);
+    await closeApp(await loadStrapi());
+  }, 120_000);
+  afterAll(async () => {
+    for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+    await hooks.tearDown?.();
+    await dropDatabase?.();
+    await dropRedisKeys(env.REDIS_URL, env.REDIS_KEY_PREFIX);
+  }, 60_000);
+  return children;
 }

@@ -1,15 +1,12 @@
-import type { ChildProcess } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Queue } from 'bullmq';
 import Redis from 'ioredis';
-import { closeApp } from '../../src/cli/app';
 import { deskPageQueue, parseQueueSettings } from '../../src/import-queue';
-import { appScript, until } from '../helpers/app-script';
+import { appScript, postgresOnlyIt, processesSharingAQueue, until } from '../helpers/app-script';
 import { startInstance, type Instance } from '../helpers/instances';
-import { APP_ROOT, loadStrapi, provisionDatabase } from '../helpers/strapi';
-import { dropRedisKeys } from '../helpers/redis';
+import { APP_ROOT } from '../helpers/strapi';
 
 /**
  * The desk's imports with Redis: each uploaded page is queued and answered at once, a worker
@@ -33,29 +30,12 @@ const VARIANT_PAGE = readFileSync(path.join(FIXTURES, 'variant-spelling.txt'));
 const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48, 0x44, 0x52]);
 const settings = parseQueueSettings({ url: REDIS_URL, keyPrefix: ENV.REDIS_KEY_PREFIX, importQueue: { attempts: 3, lockMs: 3000 } });
 
-let dropDatabase: (() => Promise<void>) | undefined;
 const instances: Instance[] = [];
-const children: ChildProcess[] = [];
-
-/**
- * On PostgreSQL only, as the other tests of several processes sharing work are: a deployment that
- * queues imports for workers runs on PostgreSQL, and CI's SQLite phase is kept to what one process needs.
- */
-const postgresOnly = process.env.DATABASE_CLIENT === 'postgres' ? it : it.skip;
-
-beforeAll(async () => {
-  dropDatabase = await provisionDatabase();
-  Object.assign(process.env, ENV);
-  // The schema and the admin first, as a deployment starts one instance before the others and the workers.
-  await closeApp(await loadStrapi());
-}, 120_000);
-
-afterAll(async () => {
-  for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
-  for (const instance of instances) await instance.stop();
-  await dropDatabase?.();
-  await dropRedisKeys(REDIS_URL, ENV.REDIS_KEY_PREFIX);
-}, 60_000);
+const children = processesSharingAQueue(ENV, {
+  tearDown: async () => {
+    for (const instance of instances) await instance.stop();
+  },
+});
 
 async function started(env: Record<string, string> = {}): Promise<Instance> {
   const instance = await startInstance(env);
@@ -84,7 +64,7 @@ async function deskOf(instance: Instance) {
 
 const upload = (fileName: string, bytes: Buffer) => ({ fileName, content: bytes.toString('base64'), issueDate: '2023-03-04', page: 'A02' });
 
-postgresOnly('queues the desk’s pages, a worker imports them into the run, and a restarted instance shows the run with a failed page’s error', async () => {
+postgresOnlyIt('queues the desk’s pages, a worker imports them into the run, and a restarted instance shows the run with a failed page’s error', async () => {
   const first = await started();
   const desk = await deskOf(first);
   const run = await desk('POST', '/runs', { publish: false });
@@ -165,7 +145,7 @@ postgresOnly('queues the desk’s pages, a worker imports them into the run, and
   expect(await worker.exited).toBe(0);
 }, 400_000);
 
-postgresOnly('answers 503 with Retry-After, queuing nothing, when the instance’s Redis cannot be reached', async () => {
+postgresOnlyIt('answers 503 with Retry-After, queuing nothing, when the instance’s Redis cannot be reached', async () => {
   // Nothing listens on port 1: the instance serves on, with local limits, and cannot queue.
   const cut = await started({ REDIS_URL: 'redis://127.0.0.1:1' });
   const desk = await deskOf(cut);

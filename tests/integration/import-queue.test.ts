@@ -1,14 +1,12 @@
-import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { writeCorpus } from '../../bench/corpus';
-import { closeApp } from '../../src/cli/app';
 import { parseQueueSettings, runProgress, type RunProgress } from '../../src/import-queue';
-import { appScript, pagesDoneBy, until } from '../helpers/app-script';
-import { loadStrapi, provisionDatabase } from '../helpers/strapi';
-import { dropRedisKeys } from '../helpers/redis';
+import { closeApp } from '../../src/cli/app';
+import { appScript, pagesDoneBy, postgresOnlyIt, processesSharingAQueue, until } from '../helpers/app-script';
+import { loadStrapi } from '../helpers/strapi';
 
 /**
  * Pages queued through `npm run seed -- --queue` and imported by two `npm run worker` processes,
@@ -25,32 +23,15 @@ const ENV = {
 };
 
 let corpusDir: string;
-let dropDatabase: () => Promise<void>;
-const children: ChildProcess[] = [];
+const children = processesSharingAQueue(ENV, {
+  setUp: async () => {
+    corpusDir = mkdtempSync(path.join(os.tmpdir(), 'newsroom-queue-'));
+    await writeCorpus(corpusDir, PAGES);
+  },
+  tearDown: async () => rmSync(corpusDir, { recursive: true, force: true }),
+});
 
-/**
- * On PostgreSQL only, as the other tests of several processes sharing work are: a deployment that
- * queues imports for workers runs on PostgreSQL, and CI's SQLite phase is kept to what one process needs.
- */
-const postgresOnly = process.env.DATABASE_CLIENT === 'postgres' ? it : it.skip;
-
-beforeAll(async () => {
-  corpusDir = mkdtempSync(path.join(os.tmpdir(), 'newsroom-queue-'));
-  await writeCorpus(corpusDir, PAGES);
-  dropDatabase = await provisionDatabase();
-  Object.assign(process.env, ENV);
-  // The schema first, as a deployment migrates once before starting its workers.
-  await closeApp(await loadStrapi());
-}, 120_000);
-
-afterAll(async () => {
-  for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
-  await dropDatabase?.();
-  rmSync(corpusDir, { recursive: true, force: true });
-  await dropRedisKeys(REDIS_URL, ENV.REDIS_KEY_PREFIX);
-}, 60_000);
-
-postgresOnly('imports every queued page exactly once although a worker is killed mid-run', async () => {
+postgresOnlyIt('imports every queued page exactly once although a worker is killed mid-run', async () => {
   const seed = appScript('src/cli/seed.ts', ['--queue', corpusDir], children);
   expect(await seed.exited).toBe(0);
   const runId = /as run ([\w-]+)/.exec(seed.output)?.[1];

@@ -1,15 +1,13 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import type { Core } from '@strapi/strapi';
 import { generatePage } from '../../bench/corpus';
 import { closeApp } from '../../src/cli/app';
 import { appScript, pagesDoneBy, until } from '../helpers/app-script';
 import { freePort, startInstance, type Instance } from '../helpers/instances';
-import { APP_ROOT, loadStrapi, provisionDatabase } from '../helpers/strapi';
+import { loadStrapi, provisionDatabase } from '../helpers/strapi';
 import { dropRedisKeys } from '../helpers/redis';
+import { startNginx, type Proxy } from '../helpers/nginx';
 
 /**
  * The deployment of docs/operations.md, "Several instances", on this machine: PostgreSQL, Redis,
@@ -43,34 +41,9 @@ let dropDatabase: (() => Promise<void>) | undefined;
 let a: Core.Strapi | undefined;
 let aUrl: string;
 let b: Instance | undefined;
-let nginx: ChildProcess | undefined;
+let proxy: Proxy | undefined;
 let proxyUrl: string;
-let runtimeDir: string;
 const children: ChildProcess[] = [];
-
-async function startNginx(upstreams: string[]): Promise<void> {
-  runtimeDir = mkdtempSync(path.join(os.tmpdir(), 'newsroom-nginx-'));
-  for (const dir of ['client-body', 'proxy', 'fastcgi', 'uwsgi', 'scgi']) mkdirSync(path.join(runtimeDir, dir));
-  const port = await freePort();
-  const config = readFileSync(path.join(APP_ROOT, 'deploy', 'nginx', 'newsroom.conf'), 'utf8')
-    .replaceAll('{{LISTEN}}', `127.0.0.1:${port}`)
-    .replaceAll('{{UPSTREAMS}}', upstreams.map((upstream) => `server ${upstream};`).join(' '))
-    .replaceAll('{{RUNTIME_DIR}}', runtimeDir);
-  const configFile = path.join(runtimeDir, 'nginx.conf');
-  writeFileSync(configFile, config);
-  nginx = spawn('nginx', ['-p', runtimeDir, '-c', configFile, '-g', 'daemon off;'], { stdio: 'ignore' });
-  proxyUrl = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 20_000;
-  for (;;) {
-    try {
-      if ((await fetch(`${proxyUrl}/_health`)).status === 204) return;
-    } catch {
-      // not listening yet
-    }
-    if (Date.now() > deadline) throw new Error(`nginx did not answer:\n${readFileSync(path.join(runtimeDir, 'error.log'), 'utf8')}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
 
 const names = async (url: string): Promise<string[]> => {
   const res = await fetch(`${url}/api/projects?pagination[pageSize]=100`);
@@ -102,16 +75,16 @@ postgresOnly('two instances behind nginx, sharing PostgreSQL and Redis', () => {
     await a.listen();
     aUrl = `http://127.0.0.1:${aPort}`;
     b = await startInstance(SHARED);
-    await startNginx([`127.0.0.1:${aPort}`, `127.0.0.1:${b.port}`]);
+    proxy = await startNginx([`127.0.0.1:${aPort}`, `127.0.0.1:${b.port}`]);
+    proxyUrl = proxy.url;
   }, 300_000);
 
   afterAll(async () => {
     for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
-    nginx?.kill('SIGTERM');
+    await proxy?.stop();
     if (a) await closeApp(a);
     await b?.stop();
     await dropDatabase?.();
-    if (runtimeDir) rmSync(runtimeDir, { recursive: true, force: true });
     await dropRedisKeys(REDIS_URL, SHARED.REDIS_KEY_PREFIX);
   }, 60_000);
 
