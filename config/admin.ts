@@ -15,6 +15,11 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => ({
   secrets: {
     encryptionKey: env('ENCRYPTION_KEY'),
   },
+  // Nothing to preview in: the examples' frontend is a script, not a site. Left unset, every edit
+  // view offers editors "Set up preview", a link to Strapi's developer documentation.
+  preview: {
+    enabled: false,
+  },
   flags: {
     nps: env.bool('FLAG_NPS', false),
     promoteEE: env.bool('FLAG_PROMOTE_EE', false),

@@ -4,6 +4,7 @@ import { InputRenderer, useFetchClient } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
 import { ARTICLE_UID, DESK, errorMessage } from './api';
 import type { ArticleDoubts } from '../../desk/review-queue';
+import { chineseOf } from '../../desk/labels';
 
 /**
  * The content manager as editors open it: on the articles that need review, with how doubtful each
@@ -89,6 +90,14 @@ interface Filter {
 }
 
 /**
+ * Where Strapi keeps the admin's interface language. The filters hook runs outside React's hooks,
+ * so it reads the language there; the content manager labels filters with the fields' bilingual
+ * labels, untranslated, and in Chinese they keep only their Chinese half.
+ */
+const ADMIN_LANGUAGE_KEY = 'strapi-admin-language';
+const inEditorsLanguage = (label: string) => (window.localStorage.getItem(ADMIN_LANGUAGE_KEY) === 'zh-Hans' ? chineseOf(label) : label);
+
+/**
  * The review status filter names its value in the editor's language: the content manager's filter
  * chip shows an option's label only for a filter with its own input (otherwise `needs_review`), so
  * it gets Strapi's own input. Review flags are a component, which the content manager offers no
@@ -96,10 +105,14 @@ interface Filter {
  */
 export function articleListFilters<Layout>({ displayedFilters, layout }: { displayedFilters: Filter[]; layout: Layout }) {
   if (!onArticleList()) return { displayedFilters, layout };
-  const filters = displayedFilters.map((filter) => (filter.name === 'reviewStatus' ? { ...filter, input: InputRenderer } : filter));
+  const filters = displayedFilters.map((filter) => ({
+    ...filter,
+    label: inEditorsLanguage(filter.label),
+    ...(filter.name === 'reviewStatus' ? { input: InputRenderer } : {}),
+  }));
   const flags: Filter = {
     name: 'reviewFlags',
-    label: 'Review flags 待核事项',
+    label: inEditorsLanguage('Review flags 待核事项'),
     type: 'relation',
     mainField: { name: 'code', type: 'string' },
   };
