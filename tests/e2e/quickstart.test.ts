@@ -1,3 +1,5 @@
+/// <reference lib="dom" />
+// The browser-side functions passed to page.evaluate run in Chromium and use its DOM.
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -349,7 +351,7 @@ describe("editors' desk", () => {
     expect(await draftsNamed('api::article.article', 'title', STORM)).toHaveLength(0);
     await shot('1-import-preview');
     await confirmImport();
-    const history = page.getByRole('table', { name: 'Import runs' });
+    const history = page.getByRole('grid', { name: 'Import runs' });
     await history.getByText('variant-spelling.txt').waitFor();
     expect(await history.getByText('second-spelling.txt').count()).toBe(1);
     await shot('2-import-summary');
@@ -406,22 +408,53 @@ describe("editors' desk", () => {
     expect(postsAfter.length).toBeGreaterThan(postsBefore.length);
   });
 
-  it('unlinks a wrong official from the Printed source panel, and a re-import keeps him unlinked', async () => {
+  /** Selects `text` in the printed lines, as an editor does with the mouse. */
+  async function selectInPrintedSource(text: string) {
+    await page
+      .getByTestId('printed-source')
+      .locator('ol')
+      .evaluate((lines, wanted) => {
+        const walker = document.createTreeWalker(lines, NodeFilter.SHOW_TEXT);
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          const at = node.textContent?.indexOf(wanted) ?? -1;
+          if (at < 0) continue;
+          const range = document.createRange();
+          range.setStart(node, at);
+          range.setEnd(node, at + wanted.length);
+          window.getSelection()?.removeAllRanges();
+          window.getSelection()?.addRange(range);
+          lines.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }));
+          return;
+        }
+        throw new Error(`${wanted} is not in the printed lines`);
+      }, text);
+  }
+
+  it('corrects links from the Printed source panel (unlinks a wrong official, links a missed project), and a re-import keeps both', async () => {
     const [drains] = await draftsNamed('api::article.article', 'title', DRAINS);
-    const linkedOfficials = async () =>
+    const linked = async (kind: string) =>
       (await adminGet(`/newsroom-desk/articles/${drains.documentId}/printed-source`)).data.marks
-        .filter((mark: { kind: string }) => mark.kind === 'official')
+        .filter((mark: { kind: string }) => mark.kind === kind)
         .map((mark: { text: string }) => mark.text);
-    expect(await linkedOfficials()).toContain('吴海峰');
+    expect(await linked('official')).toContain('吴海峰');
     await page.goto(contentManager('api::article.article', `/${drains.documentId}`));
     await page.getByTestId('printed-source').waitFor({ timeout: 60_000 });
     await reloadingAfter(() => page.getByRole('button', { name: 'Unlink 吴海峰' }).click());
     await shot('8-unlinked-from-printed-source');
-    expect(await linkedOfficials()).not.toContain('吴海峰');
+    expect(await linked('official')).not.toContain('吴海峰');
+
+    // The name is selected first, then its type chosen (which moves the focus off the print).
+    await selectInPrintedSource('城市排水设施');
+    await page.getByTestId('selected-name').getByText('城市排水设施').waitFor();
+    await page.getByRole('combobox', { name: 'Link as' }).click();
+    await page.getByRole('option', { name: 'Project 项目' }).click();
+    await reloadingAfter(() => page.getByRole('button', { name: 'Link selected text 关联所选文字' }).click());
+    expect(await linked('project')).toContain('城市排水设施');
 
     await importThroughDesk(['new-post.txt'], DRAINS, '2023-03-09');
     await confirmImport();
-    expect(await linkedOfficials()).not.toContain('吴海峰');
+    expect(await linked('official')).not.toContain('吴海峰');
+    expect(await linked('project')).toContain('城市排水设施');
   });
 
   it("keeps the editor's title when the page is imported again", async () => {

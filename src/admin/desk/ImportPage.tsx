@@ -15,6 +15,7 @@ import {
   type TypeCounts,
 } from './api';
 import { AttentionPanel, DeletedArticlesPanel } from './DeskLists';
+import { DeskTable } from './DeskTable';
 import { OrphansPanel } from './OrphansPanel';
 
 /** Each file has its own issue date and page: a batch mixes issues and pages. Empty means "what the desk knows". */
@@ -45,28 +46,18 @@ const dayOf = (date: Date): string =>
 const QUEUED_RUN_POLL_MS = 2000;
 
 const TYPES = ['Page', 'Official', 'Project', 'ResearchPlatform', 'Article'];
-const cell: React.CSSProperties = { padding: '4px 8px', borderBottom: '1px solid #eaeaef', textAlign: 'left', verticalAlign: 'top' };
-
 function CountsTable({ counts, label }: { counts: Record<string, TypeCounts>; label: string }) {
   return (
-    <table aria-label={label} style={{ borderCollapse: 'collapse', marginTop: 8 }}>
-      <thead>
-        <tr>
-          {['', 'created 新建', 'updated 更新', 'unchanged 未变', 'kept for editor 保留编辑修改'].map((head) => <th key={head} style={cell}>{head}</th>)}
-        </tr>
-      </thead>
-      <tbody>
-        {TYPES.filter((type) => counts[type]).map((type) => (
-          <tr key={type}>
-            <td style={cell}>{type}</td>
-            <td style={cell}>{counts[type].create}</td>
-            <td style={cell}>{counts[type].update}</td>
-            <td style={cell}>{counts[type].unchanged}</td>
-            <td style={cell}>{counts[type].keptForEditor}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <Box marginTop={2}>
+      <DeskTable
+        label={label}
+        heads={['', 'created 新建', 'updated 更新', 'unchanged 未变', 'kept for editor 保留编辑修改']}
+        rows={TYPES.filter((type) => counts[type]).map((type) => ({
+          key: type,
+          cells: [type, counts[type].create, counts[type].update, counts[type].unchanged, counts[type].keptForEditor],
+        }))}
+      />
+    </Box>
   );
 }
 
@@ -166,54 +157,42 @@ function Preview({ file }: { file: PendingFile }) {
           ))}
         </Box>
       )}
-      <table aria-label={`Preview of ${report.file}`} style={{ borderCollapse: 'collapse', width: '100%' }}>
-        <thead>
-          <tr>
-            <th style={cell}>Article 文章</th>
-            <th style={cell}>Action 操作</th>
-            <th style={cell}>Fields 字段</th>
-          </tr>
-        </thead>
-        <tbody>
-          {articles.map((change) => (
-            <tr key={change.key}>
-              <td style={cell}>{report.titles[change.key] ?? change.key}</td>
-              <td style={cell}><Badge>{change.action}</Badge></td>
-              <td style={cell}>
-                {change.fields.join(', ')}
-                {change.keptForEditor.length > 0 ? ` (kept for editor 保留: ${change.keptForEditor.join(', ')})` : ''}
-              </td>
-            </tr>
-          ))}
-          {report.deleted.map((article) => (
-            <tr key={article.key}>
-              <td style={cell}>{article.title}</td>
-              <td style={cell}><Badge>deleted by an editor 已删除</Badge></td>
-              <td style={cell}>not re-created 不会重新创建</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <DeskTable
+        label={`Preview of ${report.file}`}
+        heads={['Article 文章', 'Action 操作', 'Fields 字段']}
+        rows={[
+          ...articles.map((change) => ({
+            key: change.key,
+            cells: [
+              report.titles[change.key] ?? change.key,
+              <Badge>{change.action}</Badge>,
+              change.fields.join(', ') + (change.keptForEditor.length > 0 ? ` (kept for editor 保留: ${change.keptForEditor.join(', ')})` : ''),
+            ],
+          })),
+          ...report.deleted.map((article) => ({
+            key: `deleted-${article.key}`,
+            cells: [article.title, <Badge>deleted by an editor 已删除</Badge>, 'not re-created 不会重新创建'],
+          })),
+        ]}
+      />
       {updates.length > 0 && (
-        <table aria-label={`Changes in ${report.file}`} style={{ borderCollapse: 'collapse', width: '100%', marginTop: 8 }}>
-          <thead>
-            <tr>
-              {['Entry 条目', 'Field 字段', 'Now 现值', 'After import 导入后'].map((head) => <th key={head} style={cell}>{head}</th>)}
-            </tr>
-          </thead>
-          <tbody>
-            {updates.flatMap((change) =>
-              change.changed.map((field) => (
-                <tr key={`${change.type}-${change.key}-${field.field}`}>
-                  <td style={cell}>{TYPE_LABELS[change.type] ?? change.type} {nameOf(change.type, change.key)}</td>
-                  <td style={cell}>{FIELD_LABELS[field.field] ?? field.field}</td>
-                  <td style={cell}>{shortValue(field.from)}</td>
-                  <td style={cell}>{shortValue(field.to)}</td>
-                </tr>
-              )),
+        <Box marginTop={2}>
+          <DeskTable
+            label={`Changes in ${report.file}`}
+            heads={['Entry 条目', 'Field 字段', 'Now 现值', 'After import 导入后']}
+            rows={updates.flatMap((change) =>
+              change.changed.map((field) => ({
+                key: `${change.type}-${change.key}-${field.field}`,
+                cells: [
+                  `${TYPE_LABELS[change.type] ?? change.type} ${nameOf(change.type, change.key)}`,
+                  FIELD_LABELS[field.field] ?? field.field,
+                  shortValue(field.from),
+                  shortValue(field.to),
+                ],
+              })),
             )}
-          </tbody>
-        </table>
+          />
+        </Box>
       )}
       <CountsTable counts={report.counts} label={`Counts for ${report.file}`} />
       {report.unassigned.length > 0 && (
@@ -235,32 +214,28 @@ function Preview({ file }: { file: PendingFile }) {
 
 function RunHistory({ runs }: { runs: ImportRun[] }) {
   return (
-    <table aria-label="Import runs" style={{ borderCollapse: 'collapse', width: '100%' }}>
-      <thead>
-        <tr>
-          {['When 时间', 'Who 操作人', 'Files 文件', 'Articles created/updated 文章', 'Failed 失败'].map((head) => <th key={head} style={cell}>{head}</th>)}
-        </tr>
-      </thead>
-      <tbody>
-        {runs.map((run) => (
-          <tr key={run.documentId}>
-            <td style={cell}>{new Date(run.createdAt).toLocaleString()}</td>
-            <td style={cell}>{run.startedBy}</td>
-            <td style={cell}>
-              {run.files.map((file) => (
-                <div key={`${file.fileName}-${file.sha256}`}>
-                  {file.fileName} <code title={file.sha256}>{file.sha256.slice(0, 12)}</code> {file.status}
-                  {file.error ? <Typography textColor="danger600"> {file.error}</Typography> : null}
-                  {file.warnings.length > 0 ? ` · ${file.warnings.length} warning(s)` : ''}
-                </div>
-              ))}
-            </td>
-            <td style={cell}>{run.totals.Article ? `${run.totals.Article.create} / ${run.totals.Article.update}` : '0 / 0'}</td>
-            <td style={cell}>{run.failed}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <DeskTable
+      label="Import runs"
+      heads={['When 时间', 'Who 操作人', 'Files 文件', 'Articles created/updated 文章', 'Failed 失败']}
+      rows={runs.map((run) => ({
+        key: run.documentId,
+        cells: [
+          new Date(run.createdAt).toLocaleString(),
+          run.startedBy,
+          <Box>
+            {run.files.map((file) => (
+              <Typography tag="div" key={`${file.fileName}-${file.sha256}`}>
+                {file.fileName} <code title={file.sha256}>{file.sha256.slice(0, 12)}</code> {file.status}
+                {file.error ? <Typography textColor="danger600"> {file.error}</Typography> : null}
+                {file.warnings.length > 0 ? ` · ${file.warnings.length} warning(s)` : ''}
+              </Typography>
+            ))}
+          </Box>,
+          run.totals.Article ? `${run.totals.Article.create} / ${run.totals.Article.update}` : '0 / 0',
+          run.failed,
+        ],
+      }))}
+    />
   );
 }
 

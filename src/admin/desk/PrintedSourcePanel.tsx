@@ -1,5 +1,5 @@
 import * as React from 'react';
-import { Badge, Box, Button, Flex, Typography } from '@strapi/design-system';
+import { Badge, Box, Button, Flex, SingleSelect, SingleSelectOption, Typography } from '@strapi/design-system';
 import { useFetchClient, useNotification } from '@strapi/strapi/admin';
 import { ARTICLE_UID, DESK, errorMessage } from './api';
 
@@ -89,6 +89,10 @@ function PrintedSourceContent({ documentId }: { documentId: string }) {
   const [error, setError] = React.useState<string | null>(null);
   const [linkType, setLinkType] = React.useState<keyof typeof LINK_TYPES>('official');
   const printed = React.useRef<HTMLOListElement>(null);
+  // The name is taken when the editor selects it: choosing the type afterwards moves the focus,
+  // and the panel shows what it will link.
+  const [selected, setSelected] = React.useState<string | null>(null);
+  const takeSelection = () => setSelected(selectedPrintedText(printed.current));
 
   // The edit form holds the article's relations as it loaded them: reloading shows the corrected links.
   const corrected = (message: string) => {
@@ -104,7 +108,7 @@ function PrintedSourceContent({ documentId }: { documentId: string }) {
     }
   };
   const linkSelection = async () => {
-    const name = selectedPrintedText(printed.current);
+    const name = selectedPrintedText(printed.current) ?? selected;
     if (!name) {
       toggleNotification({ type: 'warning', message: 'Select a name in the printed text first 请先在原文中选中名称' });
       return;
@@ -131,7 +135,7 @@ function PrintedSourceContent({ documentId }: { documentId: string }) {
       {source.title.generated && <Badge>Title generated 标题为自动生成</Badge>}
       <Typography variant="pi" textColor="neutral600">{source.fileName}</Typography>
       <Box maxHeight="420px" overflow="auto" background="neutral100" padding={2} hasRadius>
-        <ol ref={printed} style={{ listStyle: 'none', margin: 0, padding: 0, fontSize: 13 }}>
+        <ol ref={printed} onMouseUp={takeSelection} onKeyUp={takeSelection} style={{ listStyle: 'none', margin: 0, padding: 0, fontSize: 13 }}>
           {source.lines.map((line) => (
             <li key={line.number} style={{ display: 'flex', gap: 6 }}>
               <span style={{ color: '#8e8ea9', minWidth: 28, textAlign: 'right' }}>{line.number}</span>
@@ -170,16 +174,21 @@ function PrintedSourceContent({ documentId }: { documentId: string }) {
         ))}
       </ul>
       <Flex gap={2} wrap="wrap">
-        <select aria-label="Link as" value={linkType} onChange={(event) => setLinkType(event.target.value as keyof typeof LINK_TYPES)}>
+        <SingleSelect aria-label="Link as" size="S" value={linkType} onChange={(value) => setLinkType(value as keyof typeof LINK_TYPES)}>
           {Object.entries(LINK_TYPES).map(([kind, { label }]) => (
-            <option key={kind} value={kind}>
+            <SingleSelectOption key={kind} value={kind}>
               {label}
-            </option>
+            </SingleSelectOption>
           ))}
-        </select>
+        </SingleSelect>
         <Button size="S" variant="secondary" onClick={linkSelection}>
           Link selected text 关联所选文字
         </Button>
+        {selected ? (
+          <Typography variant="pi" textColor="neutral600" data-testid="selected-name">
+            Selected 已选: {selected}
+          </Typography>
+        ) : null}
       </Flex>
     </Flex>
   );

@@ -1,8 +1,9 @@
 import * as React from 'react';
-import { Badge, Box, Flex, Link, Typography } from '@strapi/design-system';
+import { Badge, Box, Flex, Link, SingleSelect, SingleSelectOption, Typography } from '@strapi/design-system';
 import { Layouts, Page, useFetchClient } from '@strapi/strapi/admin';
 import type { QueuedArticle } from '../../desk/review-queue';
 import { ARTICLE_UID, DESK, errorMessage } from './api';
+import { DeskTable } from './DeskTable';
 
 
 const FILTERS = {
@@ -13,7 +14,6 @@ const FILTERS = {
 } as const;
 type Filter = keyof typeof FILTERS;
 
-const cell: React.CSSProperties = { padding: '4px 8px', borderBottom: '1px solid #eaeaef', textAlign: 'left', verticalAlign: 'top' };
 
 /** The articles that need review, the most doubtful first: what an editor opens the day on. */
 const ReviewQueuePage = () => {
@@ -37,45 +37,35 @@ const ReviewQueuePage = () => {
       <Layouts.Header title="Review queue 审核队列" subtitle="Articles that need review, the most doubtful first. 待审核的文章，存疑最多的排在前面。" />
       <Layouts.Content>
         <Box background="neutral0" padding={4} hasRadius shadow="tableShadow">
-          <Flex gap={2} paddingBottom={3}>
-            <label>
-              Show 显示{' '}
-              <select aria-label="Review filter" value={filter} onChange={(event) => setFilter(event.target.value as Filter)}>
-                {Object.entries(FILTERS).map(([value, label]) => (
-                  <option key={value} value={value}>
-                    {label}
-                  </option>
-                ))}
-              </select>
-            </label>
+          <Flex gap={2} paddingBottom={3} alignItems="center">
+            <Typography>Show 显示</Typography>
+            <SingleSelect aria-label="Review filter" value={filter} onChange={(value) => setFilter(value as Filter)}>
+              {Object.entries(FILTERS).map(([value, label]) => (
+                <SingleSelectOption key={value} value={value}>
+                  {label}
+                </SingleSelectOption>
+              ))}
+            </SingleSelect>
             <Typography textColor="neutral600">{articles.length}</Typography>
           </Flex>
           {error && <Typography textColor="danger600">{error}</Typography>}
-          <table aria-label="Review queue" style={{ borderCollapse: 'collapse', width: '100%' }}>
-            <thead>
-              <tr>
-                {['Title 标题', 'Issue date 出版日期', 'Review status 审核状态', 'Review flags 待核事项', 'Doubtful items 存疑项'].map((head) => (
-                  <th key={head} style={cell}>
-                    {head}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {articles.map((article) => (
-                <tr key={article.documentId}>
-                  <td style={cell}>
-                    <Link href={`/admin/content-manager/collection-types/${ARTICLE_UID}/${article.documentId}`}>{article.title}</Link>
-                    {article.titleGenerated ? <Badge marginLeft={2}>Generated title 自动生成标题</Badge> : null}
-                  </td>
-                  <td style={cell}>{article.issueDate ?? '—'}</td>
-                  <td style={cell}>Needs review 待审核</td>
-                  <td style={cell}>{article.flags.length > 0 ? article.flags.join(', ') : '—'}</td>
-                  <td style={cell}>{article.doubtful > 0 ? <Badge backgroundColor="warning100">{article.doubtful}</Badge> : '0'}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <DeskTable
+            label="Review queue"
+            heads={['Title 标题', 'Issue date 出版日期', 'Review status 审核状态', 'Review flags 待核事项', 'Doubtful items 存疑项']}
+            rows={articles.map((article) => ({
+              key: article.documentId,
+              cells: [
+                <Flex gap={2} wrap="wrap">
+                  <Link href={`/admin/content-manager/collection-types/${ARTICLE_UID}/${article.documentId}`}>{article.title}</Link>
+                  {article.titleGenerated ? <Badge>Generated title 自动生成标题</Badge> : null}
+                </Flex>,
+                article.issueDate ?? '—',
+                'Needs review 待审核',
+                article.flags.length > 0 ? article.flags.join(', ') : '—',
+                article.doubtful > 0 ? <Badge backgroundColor="warning100">{article.doubtful}</Badge> : '0',
+              ],
+            }))}
+          />
         </Box>
       </Layouts.Content>
     </Page.Main>

@@ -1,5 +1,5 @@
 import * as React from 'react';
-import { Badge, Box, Button, Flex, Typography } from '@strapi/design-system';
+import { Badge, Box, Button, Checkbox, Flex, TextInput, Typography } from '@strapi/design-system';
 import { useFetchClient, useNotification } from '@strapi/strapi/admin';
 import type { EntrySummary, MergeCandidate } from '../../desk/attention';
 import { ARTICLE_UID, DESK, MERGEABLE, errorMessage } from './api';
@@ -152,21 +152,20 @@ function DeleteArticleDialog({ documentId, onClose }: { documentId: string; onCl
       </Typography>
       {own.length > 0 && <Typography fontWeight="bold">Only this article links these entries; delete them too? 以下条目仅由本文关联，是否一并删除？</Typography>}
       {own.map((entry) => (
-        <label key={entry.documentId}>
-          <input
-            type="checkbox"
-            checked={chosen.has(entry.documentId)}
-            onChange={(event) =>
-              setChosen((current) => {
-                const next = new Set(current);
-                if (event.target.checked) next.add(entry.documentId);
-                else next.delete(entry.documentId);
-                return next;
-              })
-            }
-          />{' '}
+        <Checkbox
+          key={entry.documentId}
+          checked={chosen.has(entry.documentId)}
+          onCheckedChange={(checked: boolean | 'indeterminate') =>
+            setChosen((current) => {
+              const next = new Set(current);
+              if (checked === true) next.add(entry.documentId);
+              else next.delete(entry.documentId);
+              return next;
+            })
+          }
+        >
           {entry.name} ({entry.type})
-        </label>
+        </Checkbox>
       ))}
       <Flex gap={2}>
         <Button variant="danger" onClick={remove}>Delete 删除</Button>
@@ -263,7 +262,12 @@ function MergeDialog({ model, documentId, onClose }: { model: string; documentId
       <Typography>
         Pick the entry to keep; likely duplicates come first. 选择保留的条目；疑似重复的条目排在前面。
       </Typography>
-      <input aria-label="Search entries" placeholder="Search 搜索" value={query} onChange={(event) => setQuery(event.target.value)} />
+      <TextInput
+        aria-label="Search entries"
+        placeholder="Search 搜索"
+        value={query}
+        onChange={(event: React.ChangeEvent<HTMLInputElement>) => setQuery(event.target.value)}
+      />
       <Box>
         {candidates.map((candidate) => (
           <Flex key={candidate.documentId} justifyContent="space-between" paddingTop={1} paddingBottom={1} gap={2}>
