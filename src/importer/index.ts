@@ -32,6 +32,9 @@ export { sameField } from './plan/merge';
 /** Editors' curation: merging an entity into another, its merged spellings. */
 export { aliasesOf, forgetDeleted, mergeEntity, removeAlias, restoreDeletedArticle } from './load/curation';
 export type { RestoredArticle, UnmergeResult } from './load/curation';
+/** What the print says beside a name an editor links by hand (titles, stage, kind). */
+export { besideSelectedName } from './entities/beside';
+export type { BesideName, SelectedKind } from './entities/beside';
 /** What the desk shows of a page: its printed furniture and the meta its file name gives. */
 export { isFurniture } from './articles/furniture';
 export type { PageMeta } from './plan/desired';

@@ -16,6 +16,8 @@ const NEW_POST_PAGE = readFileSync(path.join(FIXTURES, 'new-post.txt'));
 const DRAINS = '城市排水设施运行平稳';
 const LONE_PAGE = readFileSync(path.join(FIXTURES, 'lone-official.txt'));
 const LONE = '北区启动老旧小区改造';
+const MISSED_PAGE = readFileSync(path.join(FIXTURES, 'missed-names.txt'));
+const MISSED = '新区两项民生工程开工';
 const STORM = '市区道路完成雨季排查';
 const VISIT = '经开区调研重点项目';
 
@@ -509,6 +511,37 @@ describe('correcting links from the printed source', () => {
     await request(app.http).delete(`${DESK}/articles/${lone.documentId}/links/articles/${sun.documentId}`).set(as('editor')).expect(400);
     await request(app.http).post(`${DESK}/articles/${lone.documentId}/links`).set(as('editor')).send({ type: 'officials', name: '钱' }).expect(400);
     await request(app.http).post(`${DESK}/articles/nosucharticle000000000/links`).set(as('editor')).send({ type: 'officials', name: '钱晨' }).expect(404);
+  });
+});
+
+describe('linking a name from the printed source', () => {
+  it('creates the entry with what the print says beside the name: titles before an official, a platform kind', async () => {
+    const run = await request(app.http).post(`${DESK}/runs`).set(as('editor')).send({}).expect(200);
+    await request(app.http).post(`${DESK}/runs/${run.body.data.documentId}/files`).set(as('editor')).send(upload('missed.txt', MISSED_PAGE)).expect(200);
+    const article = await articleTitled(MISSED);
+    // The parser missed the platform; the official's entry an editor deleted, as when it was wrong.
+    const [official] = article.officials;
+    expect(official.name).toBe('陈晓东');
+    await app.strapi.documents(OFFICIAL).delete({ documentId: official.documentId });
+
+    const linkOfficial = await request(app.http).post(`${DESK}/articles/${article.documentId}/links`).set(as('editor')).send({ type: 'officials', name: '陈晓东' }).expect(200);
+    expect(linkOfficial.body.data).toMatchObject({ created: true, beside: { titles: ['市委常委', '副市长'] } });
+    const linked = await app.strapi.documents(OFFICIAL).findOne({ documentId: linkOfficial.body.data.linked.documentId, populate: { posts: true } });
+    expect(linked?.posts).toEqual([
+      expect.objectContaining({ title: '市委常委', firstSeen: '2023-03-04', lastSeen: '2023-03-04' }),
+      expect.objectContaining({ title: '副市长', firstSeen: '2023-03-04', lastSeen: '2023-03-04' }),
+    ]);
+
+    const linkPlatform = await request(app.http)
+      .post(`${DESK}/articles/${article.documentId}/links`)
+      .set(as('editor'))
+      .send({ type: 'research-platforms', name: '城市水环境工程技术研究中心' })
+      .expect(200);
+    expect(linkPlatform.body.data).toMatchObject({ created: true, beside: { kind: '工程技术研究中心' } });
+
+    // An entry that exists is linked as it is.
+    const again = await request(app.http).post(`${DESK}/articles/${article.documentId}/links`).set(as('editor')).send({ type: 'officials', name: '陈晓东' }).expect(200);
+    expect(again.body.data).toMatchObject({ created: false, beside: null });
   });
 });
 
