@@ -274,6 +274,14 @@ const ImportPage = () => {
     return () => clearTimeout(timer);
   }, [summary, get, loadRuns]);
 
+  // Runs queued before (by this editor or another, on any instance) are listed again until their pages are done.
+  React.useEffect(() => {
+    if (!runs.some((run) => run.pending > 0)) return undefined;
+    // A failed read is tried again at the next tick.
+    const timer = setTimeout(() => loadRuns().catch(() => setRuns((current) => [...current])), QUEUED_RUN_POLL_MS);
+    return () => clearTimeout(timer);
+  }, [runs, loadRuns]);
+
   // An empty date or page sends null: the desk then uses what it knows and never clears a stored value.
   const upload = (file: PendingFile) => ({
     fileName: file.fileName,
