@@ -5,6 +5,7 @@ import { OFFICIAL_SPEC } from '../../src/importer/plan/records';
 import { mergeEntity } from '../../src/importer/load/curation';
 import { createEntryEventLog } from '../../src/importer/load/entry-events';
 import { inImportTransaction } from '../../src/importer/load/lock';
+import { chooseImportWriter } from '../../src/importer/load/writers';
 import { responseCacheOf } from '../../src/response-cache';
 import type { Importer } from '../../src/importer/service';
 import { importKeepingFiles } from '../helpers/import';
@@ -165,6 +166,38 @@ describe('writes', () => {
     expect(res.headers['x-response-cache']).toBe('miss');
     const titles = res.body.data.map((article: { title: string }) => article.title);
     expect(titles).toEqual(expect.arrayContaining(Object.values(report.files[0].titles)));
+  });
+
+  describe('through the Document Service writer (IMPORT_WRITER=document-service, or a Strapi the row writer was not verified on)', () => {
+    const DRAFT_PAGE = path.join(APP_ROOT, 'tests', 'fixtures', 'pages', 'officials-evidence.txt');
+    const HEADLINE_PAGE = path.join(APP_ROOT, 'tests', 'fixtures', 'pages', 'headline-after-body.txt');
+    beforeAll(() => {
+      app.strapi.config.set('importer.writer', 'document-service');
+      expect(chooseImportWriter(app.strapi).kind).toBe('document-service');
+    });
+    afterAll(() => app.strapi.config.set('importer.writer', 'rows'));
+
+    it('a page imported as drafts keeps the cached answers', async () => {
+      const cached = await anonymous('/api/articles');
+      expect((await anonymous('/api/articles')).headers['x-response-cache']).toBe('hit');
+      const report = await importer().importFiles([DRAFT_PAGE], { dryRun: false, publish: false, issueDate: CITY_PAGE_DATE });
+      expect(report.failed).toBe(0);
+      expect(report.totals.Article?.create).toBeGreaterThan(0);
+      const kept = await anonymous('/api/articles');
+      expect(kept.headers['x-response-cache']).toBe('hit');
+      expect(kept.text).toBe(cached.text);
+    });
+
+    it('a page imported and published shows in the next read', async () => {
+      await anonymous('/api/articles');
+      expect((await anonymous('/api/articles')).headers['x-response-cache']).toBe('hit');
+      const report = await importKeepingFiles(importer(), [HEADLINE_PAGE], { dryRun: false, publish: true, issueDate: CITY_PAGE_DATE });
+      expect(report.failed).toBe(0);
+      const res = await anonymous('/api/articles');
+      expect(res.headers['x-response-cache']).toBe('miss');
+      const titles = res.body.data.map((article: { title: string }) => article.title);
+      expect(titles).toEqual(expect.arrayContaining(Object.values(report.files[0].titles)));
+    });
   });
 
   it('of a merge show in the next read: the articles it relinked and the entry it deleted', async () => {
