@@ -5,6 +5,7 @@ import { DESK_PERMISSION } from './desk/api';
 import { ARTICLE_LIST_MESSAGES, articleListFilters, articleReviewColumns, articlesFirstAwaitingReview } from './desk/article-list';
 import strapiContentManagerZh from './translations/content-manager.zh-Hans.json';
 import contentManagerAdditionsZh from './translations/content-manager-additions.zh-Hans.json';
+import adminAdditionsZh from './translations/admin-additions.zh-Hans.json';
 import { PrintedSourcePanel } from './desk/PrintedSourcePanel';
 import { AliasesPanel } from './desk/AliasesPanel';
 import {
@@ -46,15 +47,17 @@ function dismissMediaLibraryBannerForNewBrowsers(): void {
  * prefixed with `content-manager.` already, and the plugin prefixes them again when it registers
  * them, so none match ("Create new entry", "3 entries found", "Collection Types"…).
  * `translations/content-manager.zh-Hans.json` holds those keys as the plugin looks them up;
- * tests/unit/admin/content-manager-zh.test.ts derives it from Strapi's file again and fails the
+ * tests/unit/admin/chinese-translations.test.ts derives it from Strapi's file again and fails the
  * day Strapi changes or mends that file. `content-manager-additions.zh-Hans.json` is our Chinese
  * for the edit view's and list's strings Strapi has none for ("More actions", "Delete entry",
- * "Modified"…); below, the few where Strapi's Chinese is not good enough.
+ * "Modified"…), `admin-additions.zh-Hans.json` for the home page's ("Hello", its widgets); below,
+ * the few where Strapi's Chinese is not good enough.
  */
 const STRAPI_FIELD_NAMES = { id: 'ID', documentId: '文档 ID', createdAt: '创建时间', updatedAt: '更新时间', publishedAt: '发布时间' };
 const CHINESE_NAMES: Record<string, string> = {
   ...strapiContentManagerZh,
   ...contentManagerAdditionsZh,
+  ...adminAdditionsZh,
   ...Object.fromEntries(TYPE_DISPLAY_NAMES.map((name) => [name, chineseOf(name)])),
   ...Object.fromEntries(
     Object.entries(CONTENT_TYPE_LABELS).flatMap(([uid, labels]) =>

@@ -33,8 +33,21 @@ export const COMPONENT_LABELS: Record<string, Record<string, string>> = {
   'page.unassigned-text': { firstLine: 'First line 起始行', lastLine: 'Last line 结束行', text: 'Text 文字', reason: 'Reason 原因' },
 };
 
-/** The content types' display names (their schema.json `displayName`), which the admin translates by themselves. */
-export const TYPE_DISPLAY_NAMES = ['Article 文章', 'Official 官员', 'Project 项目', 'Research Platform 科研平台', 'Page 版面'];
+/**
+ * The content types' display names (their schema.json `displayName`), which the admin translates
+ * by themselves; the desk's bookkeeping types too, which Strapi's home page lists among the last
+ * edited entries.
+ */
+export const TYPE_DISPLAY_NAMES = [
+  'Article 文章',
+  'Official 官员',
+  'Project 项目',
+  'Research Platform 科研平台',
+  'Page 版面',
+  'Alias 别名',
+  'Import run 导入记录',
+  'Deleted article 已删除文章',
+];
 
 /** The Chinese half of a bilingual label (`Issue date 出版日期` → `出版日期`), or the label when it has none. */
 export function chineseOf(label: string): string {
