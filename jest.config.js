@@ -9,6 +9,10 @@ const common = {
 };
 
 module.exports = {
+  // Two test files at a time, also on a 2-core machine, where jest would run one (cores − 1): the
+  // files mostly wait on Strapi starting, the databases and child processes. Measured on CI's
+  // 2-core machine: the PostgreSQL phase 354 s → 247 s, the SQLite phase 315 s → 233 s.
+  maxWorkers: 2,
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/tests/unit/**/*.test.ts'] },
     {

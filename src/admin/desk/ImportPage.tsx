@@ -31,9 +31,9 @@ interface PendingFile {
 const newFile = (fileName: string, content: string): PendingFile => ({ fileName, content, issueDate: '', page: '', preview: null, error: null });
 
 /**
- * An issue date is a calendar day (YYYY-MM-DD); the date picker works in the browser's local
- * midnight, so the day is read and written in local time, never through UTC (which would shift it
- * by one east of Greenwich).
+ * An issue date is a calendar day (YYYY-MM-DD); the date picker works at the browser's local
+ * midnight, so the day is read and written in local time, never through UTC (`new Date('2023-03-04')`
+ * is UTC midnight: the day before, west of Greenwich).
  */
 const localDay = (day: string): Date | undefined => {
   const [year, month, date] = day.split('-').map(Number);

@@ -78,7 +78,9 @@ export function articleReviewColumns<Layout>({ displayedHeaders, layout }: { dis
     sortable: false,
     cellFormatter: (row) => <DoubtsCell documentId={row.documentId} />,
   };
-  return { displayedHeaders: [...headers, doubts], layout };
+  // Beside the review status, not after the relation columns, where a laptop's screen ends.
+  const at = headers.findIndex((header) => header.name === 'reviewStatus');
+  return { displayedHeaders: at < 0 ? [...headers, doubts] : [...headers.slice(0, at + 1), doubts, ...headers.slice(at + 1)], layout };
 }
 
 interface Filter {
