@@ -442,7 +442,14 @@ describe("editors' desk", () => {
     expect(await linked('official')).toContain('吴海峰');
     await page.goto(contentManager('api::article.article', `/${drains.documentId}`));
     await page.getByTestId('printed-source').waitFor({ timeout: 60_000 });
-    await reloadingAfter(() => page.getByRole('button', { name: 'Unlink 吴海峰' }).click());
+    await page.getByRole('button', { name: 'Unlink 吴海峰' }).click();
+    // It asks first; cancelled, nothing changes.
+    await page.getByRole('alertdialog').getByRole('button', { name: 'Cancel 取消' }).click();
+    expect(await linked('official')).toContain('吴海峰');
+    await page.getByRole('button', { name: 'Unlink 吴海峰' }).click();
+    await page.getByRole('alertdialog').getByText('Unlink 吴海峰? 取消关联 吴海峰？').waitFor();
+    await shot('8-unlink-confirmation');
+    await reloadingAfter(() => confirmDialog('Unlink 取消关联'));
     await shot('8-unlinked-from-printed-source');
     expect(await linked('official')).not.toContain('吴海峰');
 

@@ -1,5 +1,5 @@
 import * as React from 'react';
-import { Badge, Box, Button, Flex, SingleSelect, SingleSelectOption, Typography } from '@strapi/design-system';
+import { Badge, Box, Button, Dialog, Flex, SingleSelect, SingleSelectOption, Typography } from '@strapi/design-system';
 import { useFetchClient, useNotification } from '@strapi/strapi/admin';
 import { ARTICLE_UID, DESK, errorMessage } from './api';
 
@@ -80,6 +80,40 @@ function selectedPrintedText(container: HTMLElement | null): string | null {
   if (!container || !selection || selection.rangeCount === 0 || !container.contains(selection.anchorNode)) return null;
   const text = selection.toString().replace(/\s+/gu, '');
   return text.length >= 2 ? text : null;
+}
+
+/** Unlinking asks first, and says how to undo it: select the name again and link it. */
+function UnlinkButton({ mark, onConfirm }: { mark: Mark; onConfirm: () => void }) {
+  return (
+    <Dialog.Root>
+      <Dialog.Trigger>
+        <Button size="S" variant="ghost" aria-label={`Unlink ${mark.text}`}>
+          Unlink 取消关联
+        </Button>
+      </Dialog.Trigger>
+      <Dialog.Content>
+        <Dialog.Header>
+          Unlink {mark.text}? 取消关联 {mark.text}？
+        </Dialog.Header>
+        <Dialog.Body>
+          <Typography>
+            The article no longer links {mark.text}, and later imports of its page keep it so. To undo, select the name in the
+            printed text and link it again. 取消后，再次导入该版面也不会恢复关联；如需恢复，在原文中选中名称重新关联。
+          </Typography>
+        </Dialog.Body>
+        <Dialog.Footer>
+          <Dialog.Cancel>
+            <Button variant="tertiary">Cancel 取消</Button>
+          </Dialog.Cancel>
+          <Dialog.Action>
+            <Button variant="danger-light" onClick={onConfirm}>
+              Unlink 取消关联
+            </Button>
+          </Dialog.Action>
+        </Dialog.Footer>
+      </Dialog.Content>
+    </Dialog.Root>
+  );
 }
 
 function PrintedSourceContent({ documentId }: { documentId: string }) {
@@ -165,11 +199,7 @@ function PrintedSourceContent({ documentId }: { documentId: string }) {
             {mark.firstLine === null ? '— not found verbatim 原文未见' : `— line ${mark.firstLine}${mark.lastLine !== mark.firstLine ? `–${mark.lastLine}` : ''}`}
             {mark.generated ? ' · generated name 名称为自动生成' : ''}
             {mark.doubtful ? ` · doubtful 存疑 (${mark.confidence})` : ''}
-            {mark.documentId && mark.kind !== 'figure' ? (
-              <Button size="S" variant="ghost" onClick={() => unlink(mark)} aria-label={`Unlink ${mark.text}`}>
-                Unlink 取消关联
-              </Button>
-            ) : null}
+            {mark.documentId && mark.kind !== 'figure' ? <UnlinkButton mark={mark} onConfirm={() => unlink(mark)} /> : null}
           </li>
         ))}
       </ul>
