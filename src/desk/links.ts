@@ -41,16 +41,6 @@ const SELECTED_KIND: Record<EntityType, SelectedKind> = {
   'research-platforms': 'researchPlatform',
 };
 
-/** The article's printed text as the parser reads it: paragraphs, each its column lines joined. */
-function printedParagraphs(rawText: string | null | undefined): string[] {
-  return (rawText ?? '').split(/\n\s*\n/u).map((paragraph) =>
-    paragraph
-      .split('\n')
-      .map((line) => line.trim())
-      .join(''),
-  );
-}
-
 /** A new entry's fields from what is printed beside its name: an official's posts, a project's stage, a platform's kind. */
 function fieldsBeside(beside: BesideName, issueDate: string | null): Record<string, unknown> {
   if ('titles' in beside) return { posts: beside.titles.map((title) => ({ title, firstSeen: issueDate, lastSeen: issueDate })) };
@@ -80,7 +70,7 @@ export async function link(
     where: { publishedAt: null, $or: [{ name }, { importKey: name }] },
     select: ['documentId', 'name'],
   })) as { documentId: string; name: string } | null;
-  const beside = existing ? null : besideSelectedName(printedParagraphs(article.source?.rawText), SELECTED_KIND[type], name);
+  const beside = existing ? null : besideSelectedName(article.source?.rawText ?? '', SELECTED_KIND[type], name);
   const entry = existing ?? {
     documentId: (await strapi.documents(uid).create({ data: { name, ...fieldsBeside(beside!, article.issueDate) } as never })).documentId,
     name,
